@@ -1,0 +1,105 @@
+#include "app/sources/patronipoller.h"
+
+#include "models/cluster/clusterstore.h"
+#include "models/patroni/clusterparser.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace Sources {
+
+QUrl apiBase(const QUrl& url)
+{
+    QUrl base;
+    base.setScheme(url.scheme().isEmpty() ? u"http"_s : url.scheme());
+    base.setHost(url.host());
+    base.setPort(url.port());
+    return base;
+}
+
+PatroniPoller::PatroniPoller(QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls,
+                             QObject* parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_store(store)
+{
+    for (const QUrl& url : seedUrls) {
+        const QUrl base = apiBase(url);
+        if (!m_urls.contains(base))
+            m_urls.append(base);
+    }
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &PatroniPoller::pollNow);
+}
+
+void PatroniPoller::start()
+{
+    m_timer.start();
+    pollNow();
+}
+
+void PatroniPoller::stop()
+{
+    m_timer.stop();
+}
+
+void PatroniPoller::pollNow()
+{
+    if (m_inFlight || m_urls.isEmpty())
+        return;
+    m_inFlight = true;
+    tryUrl(m_preferred, 0, {});
+}
+
+void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> errors)
+{
+    const QUrl base = m_urls.at(index);
+    QUrl url = base;
+    url.setPath(u"/cluster"_s);
+    FetchOptions options = m_options;
+    options.sourceName = u"Patroni API "_s + base.toString();
+    fetch(m_nam, url, options, this, [this, index, attempt, errors, base](const FetchResult& r) mutable {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!r.error.isError()) {
+            Patroni::ClusterParseResult parsed = Patroni::parseCluster(r.body);
+            if (parsed.view) {
+                m_store->applyClusterView(*parsed.view, base.toString(), now, parsed.warnings);
+                m_preferred = index;
+                m_inFlight = false;
+                learnUrls();
+                Q_EMIT pollFinished(true);
+                return;
+            }
+            // A body that does not parse is as bad as no answer: ask the next member before going stale.
+            parsed.error.source = u"Patroni API "_s + base.toString();
+            errors.append(parsed.error);
+        } else {
+            errors.append(r.error);
+        }
+        if (attempt + 1 < m_urls.size()) {
+            tryUrl((index + 1) % int(m_urls.size()), attempt + 1, std::move(errors));
+            return;
+        }
+        Cluster::SourceError first = errors.first();
+        if (errors.size() > 1)
+            first.detail += (first.detail.isEmpty() ? u""_s : u"; "_s)
+                + u"the %1 other member API(s) failed too"_s.arg(errors.size() - 1);
+        m_store->recordFailure(first, now);
+        m_inFlight = false;
+        Q_EMIT pollFinished(false);
+    });
+}
+
+void PatroniPoller::learnUrls()
+{
+    for (const Cluster::Member& m : m_store->view().members) {
+        if (!m.apiUrl.isValid() || m.apiUrl.host().isEmpty())
+            continue;
+        const QUrl base = apiBase(m.apiUrl);
+        if (!m_urls.contains(base))
+            m_urls.append(base);
+    }
+}
+
+} // namespace Sources

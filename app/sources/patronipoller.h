@@ -1,0 +1,58 @@
+#pragma once
+
+#include "app/sources/httpfetch.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+
+namespace Cluster {
+class ClusterStore;
+}
+
+namespace Sources {
+
+// Polls GET /cluster and feeds the answers to a ClusterStore. Starts from the configured member
+// URLs, learns the others from each answer's api_url, and when the member it asks does not answer,
+// asks the next one in the same poll: the cluster stays observable while any one member is down.
+// Never more than one request in flight.
+class PatroniPoller final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PatroniPoller)
+public:
+    PatroniPoller(QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls,
+                  QObject* parent = nullptr);
+
+    void setInterval(int ms) { m_timer.setInterval(ms); }
+    int interval() const { return m_timer.interval(); }
+    void setDeadline(int ms) { m_options.deadlineMs = ms; }
+    void start();
+    void stop();
+    // Poll now unless a poll is already running.
+    void pollNow();
+
+    QList<QUrl> knownUrls() const { return m_urls; }
+
+Q_SIGNALS:
+    void pollFinished(bool ok);
+
+private:
+    void tryUrl(int index, int attempt, QList<Cluster::SourceError> errors);
+    void learnUrls();
+
+    QNetworkAccessManager* m_nam;
+    Cluster::ClusterStore* m_store;
+    QList<QUrl> m_urls; // base URLs: scheme://host:port
+    int m_preferred = 0;
+    bool m_inFlight = false;
+    FetchOptions m_options;
+    QTimer m_timer;
+};
+
+// http://127.0.0.1:8008/patroni -> http://127.0.0.1:8008
+QUrl apiBase(const QUrl& url);
+
+} // namespace Sources

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+
+namespace Cluster {
+
+// Why a source (Patroni, HAProxy, etcd, PostgreSQL) could not give us a usable answer.
+// Parsers and fetchers return this; the UI and the CLI phrase it with describe().
+struct SourceError {
+    enum class Code {
+        None,
+        ConnectionRefused,
+        HostNotFound,
+        Timeout, // no answer within the deadline: hung process, trickling body
+        ConnectionReset,
+        TlsError,
+        AuthFailed, // 401/403
+        HttpStatus, // any other non-2xx
+        Redirected, // we never follow redirects: credentials must not go to another host
+        BodyTooLarge,
+        NotJson,
+        UnexpectedShape, // valid JSON, but not what the endpoint returns
+        NetworkError,
+    };
+
+    Code code = Code::None;
+    QString source; // who answered: "patroni API http://127.0.0.1:8008"
+    QString detail; // what the transport or parser said
+    int httpStatus = 0;
+
+    bool isError() const { return code != Code::None; }
+    friend bool operator==(const SourceError&, const SourceError&) = default;
+};
+
+QString codeName(SourceError::Code code);
+// One plain sentence: what happened and what to do about it.
+QString describe(const SourceError& error);
+
+} // namespace Cluster

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Patroni Console needs to build, test, and run its lab cluster.
+# This is the one place packages are named; README and .ci/run both call it.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build pkg-config git dpkg-dev clang-format
+  # Qt 6 and friends
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qtkeychain-qt6-dev libsecret-1-0 libgl-dev
+  # PostgreSQL client library
+  libpq-dev
+  # tests and benchmarks
+  libgtest-dev libbenchmark-dev
+  # display-less GUI and keyring for tests
+  fonts-dejavu-core xvfb xauth x11-utils dbus dbus-x11 gnome-keyring libsecret-tools
+  # the lab cluster
+  patroni etcd-server etcd-client haproxy postgresql-15 postgresql-client-15 curl procps iproute2 util-linux
+)
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends "${missing[@]}"

@@ -1,0 +1,47 @@
+#include "ui/cluster/memberstyleproxy.h"
+
+#include "ui/palette.h"
+
+#include "models/cluster/member.h"
+#include "models/itemmodels/membertablemodel.h"
+
+#include <QFont>
+
+using ItemModels::MemberTableModel;
+
+namespace Ui {
+
+QVariant MemberStyleProxy::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    switch (role) {
+    case Qt::BackgroundRole: {
+        const bool stale = index.data(MemberTableModel::StaleRole).toBool();
+        if (stale)
+            return Palette::staleBackground();
+        const auto health = Cluster::Health(index.data(MemberTableModel::HealthRole).toInt());
+        return Palette::rowBackground(health);
+    }
+    case Qt::ForegroundRole:
+        if (index.data(MemberTableModel::StaleRole).toBool())
+            return Palette::staleText();
+        return {};
+    case Qt::FontRole:
+        if (index.data(MemberTableModel::IsLeaderRole).toBool()) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == MemberTableModel::NameColumn)
+            return Palette::healthIcon(Cluster::Health(index.data(MemberTableModel::HealthRole).toInt()),
+                                       index.data(MemberTableModel::StaleRole).toBool());
+        return {};
+    default:
+        return QIdentityProxyModel::data(index, role);
+    }
+}
+
+} // namespace Ui

@@ -1,0 +1,141 @@
+#include "ui/mainwindow.h"
+
+#include "ui/cluster/memberstyleproxy.h"
+#include "ui/palette.h"
+
+#include "models/cluster/clusterstore.h"
+#include "models/itemmodels/membertablemodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+namespace {
+    QString ageText(const QDateTime& then)
+    {
+        if (!then.isValid())
+            return MainWindow::tr("never");
+        const qint64 s = then.secsTo(QDateTime::currentDateTimeUtc());
+        if (s < 2)
+            return MainWindow::tr("just now");
+        if (s < 120)
+            return MainWindow::tr("%1 s ago").arg(s);
+        return MainWindow::tr("%1 min ago").arg(s / 60);
+    }
+} // namespace
+
+MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members,
+                       const QString& clusterLabel, QWidget* parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_clusterLabel(clusterLabel)
+    , m_banner(new QLabel(this))
+    , m_problems(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_proxy(new MemberStyleProxy(this))
+    , m_statusLabel(new QLabel(this))
+    , m_ageTimer(new QTimer(this))
+{
+    setWindowTitle(tr("Patroni Console — %1").arg(clusterLabel));
+    setWindowIcon(QIcon(u":/icons/patroni-console.svg"_s));
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 8, 8, 8);
+
+    m_banner->setObjectName(u"healthBanner"_s);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setMargin(10);
+    QFont bannerFont = m_banner->font();
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.5);
+    bannerFont.setBold(true);
+    m_banner->setFont(bannerFont);
+    m_banner->setAutoFillBackground(true);
+    layout->addWidget(m_banner);
+
+    m_problems->setObjectName(u"problems"_s);
+    m_problems->setTextFormat(Qt::PlainText);
+    m_problems->setWordWrap(true);
+    m_problems->setMargin(4);
+    layout->addWidget(m_problems);
+
+    m_proxy->setSourceModel(members);
+    m_table->setModel(m_proxy);
+    m_table->setObjectName(u"memberTable"_s);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ItemModels::MemberTableModel::TagsColumn,
+                                                      QHeaderView::Stretch);
+    layout->addWidget(m_table, 1);
+    setCentralWidget(central);
+
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addWidget(m_statusLabel, 1);
+
+    connect(store, &Cluster::ClusterStore::pollRecorded, this, &MainWindow::handleStoreUpdated);
+    // "12 s ago" must keep counting while the source is silent.
+    m_ageTimer->setInterval(1000);
+    connect(m_ageTimer, &QTimer::timeout, this, &MainWindow::handleStoreUpdated);
+    m_ageTimer->start();
+    handleStoreUpdated();
+    resize(980, 420);
+}
+
+QString MainWindow::bannerText() const
+{
+    return m_banner->text();
+}
+
+void MainWindow::handleStoreUpdated()
+{
+    QString text;
+    QColor background;
+    QStringList problems;
+    if (!m_store->hasView() && !m_store->isStale()) {
+        text = tr("%1 — connecting…").arg(m_clusterLabel);
+        background = Palette::healthColor(Cluster::Health::Unknown);
+    } else if (!m_store->hasView()) {
+        text = tr("%1 — UNREACHABLE").arg(m_clusterLabel);
+        background = Palette::healthColor(Cluster::Health::Critical);
+        problems.append(Cluster::describe(m_store->lastError()));
+    } else {
+        const Cluster::ClusterSummary summary = Cluster::summarize(m_store->view());
+        problems = summary.problems;
+        if (m_store->isStale()) {
+            text = tr("%1 — STALE (last good %2) — %3")
+                       .arg(m_clusterLabel, ageText(m_store->lastGoodAt()), summary.headline);
+            background = Palette::healthColor(Cluster::Health::Unknown);
+            problems.prepend(Cluster::describe(m_store->lastError()));
+        } else {
+            text = m_clusterLabel + u" — "_s + summary.headline;
+            background = Palette::healthColor(summary.health);
+        }
+    }
+    m_banner->setText(text);
+    QPalette pal = m_banner->palette();
+    pal.setColor(QPalette::Window, background);
+    pal.setColor(QPalette::WindowText, Qt::white);
+    m_banner->setPalette(pal);
+    m_problems->setText(problems.join(u'\n'));
+    m_problems->setVisible(!problems.isEmpty());
+
+    QString status = tr("Last poll %1").arg(ageText(m_store->lastPollAt()));
+    if (m_store->hasView())
+        status += tr(" · data from %1, %2").arg(m_store->lastGoodSource(), ageText(m_store->lastGoodAt()));
+    if (!m_store->lastWarnings().isEmpty())
+        status += tr(" · %n field(s) ignored", nullptr, int(m_store->lastWarnings().size()));
+    m_statusLabel->setText(status);
+    m_statusLabel->setToolTip(m_store->lastWarnings().join(u'\n'));
+}
+
+} // namespace Ui

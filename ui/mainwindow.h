@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTableView;
+class QTimer;
+
+namespace Cluster {
+class ClusterStore;
+}
+namespace ItemModels {
+class MemberTableModel;
+}
+
+namespace Ui {
+
+class MemberStyleProxy;
+
+// The console's window: a health banner a DBA reads in one second, the member table, and a status
+// line that says where the data came from and how fresh it is. It reads the store; it never writes it.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, const QString& clusterLabel,
+               QWidget* parent = nullptr);
+
+    QTableView* memberView() const { return m_table; }
+    QString bannerText() const;
+
+private:
+    void handleStoreUpdated();
+
+    Cluster::ClusterStore* m_store;
+    QString m_clusterLabel;
+    QLabel* m_banner;
+    QLabel* m_problems;
+    QTableView* m_table;
+    MemberStyleProxy* m_proxy;
+    QLabel* m_statusLabel;
+    QTimer* m_ageTimer;
+};
+
+} // namespace Ui

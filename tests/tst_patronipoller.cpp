@@ -1,0 +1,203 @@
+// The poller against fake peers that misbehave in ways a real Patroni cannot be made to:
+// every failure must leave the last good view visible, marked stale with a reason, and never block.
+#include "app/sources/patronipoller.h"
+#include "fakehttpserver.h"
+#include "models/cluster/clusterstore.h"
+
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using Code = Cluster::SourceError::Code;
+
+// (A plain literal: moc 6.4 loses track of classes after a multi-line raw string.)
+static const QByteArray goodBody = "{\"members\": ["
+                                   "{\"name\": \"patroni1\", \"role\": \"leader\", \"state\": \"running\", "
+                                   "\"api_url\": \"http://127.0.0.1:1/patroni\", \"host\": \"127.0.0.1\", "
+                                   "\"port\": 5441, \"timeline\": 1},"
+                                   "{\"name\": \"patroni2\", \"role\": \"replica\", \"state\": \"running\", "
+                                   "\"api_url\": \"http://127.0.0.1:2/patroni\", \"host\": \"127.0.0.1\", "
+                                   "\"port\": 5442, \"timeline\": 1, \"lag\": 0}]}";
+
+class TestPatroniPoller : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void goodAnswer();
+    void failures_data();
+    void failures();
+    void nextMemberAnswersWhenFirstIsDown();
+    void garbageFromOneMemberFallsThrough();
+    void oneRequestInFlight();
+    void learnsMembersFromApiUrl();
+    void redirectIsNotFollowed();
+};
+
+void TestPatroniPoller::goodAnswer()
+{
+    FakeHttpServer server;
+    server.body = goodBody;
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(store.leader(), u"patroni1"_s);
+    QVERIFY(!store.isStale());
+    QVERIFY(server.lastRequest.startsWith("GET /cluster HTTP/1.1"));
+}
+
+void TestPatroniPoller::failures_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("code");
+
+    using M = FakeHttpServer::Mode;
+    QTest::newRow("HTTP 503") << int(M::Answer) << 503 << QByteArray("Service Unavailable") << int(Code::HttpStatus);
+    QTest::newRow("HTTP 401") << int(M::Answer) << 401 << QByteArray("not authenticated") << int(Code::AuthFailed);
+    QTest::newRow("not JSON") << int(M::Answer) << 200 << QByteArray("<html>hello</html>") << int(Code::NotJson);
+    QTest::newRow("wrong shape") << int(M::Answer) << 200 << QByteArray("{\"state\": \"running\"}")
+                                 << int(Code::UnexpectedShape);
+    QTest::newRow("hangs") << int(M::Hang) << 0 << QByteArray() << int(Code::Timeout);
+    QTest::newRow("trickles forever") << int(M::Trickle) << 0 << QByteArray() << int(Code::Timeout);
+    QTest::newRow("closes at once") << int(M::CloseAtOnce) << 0 << QByteArray() << int(Code::ConnectionReset);
+    QTest::newRow("too large") << int(M::Answer) << 200 << QByteArray(9 * 1024 * 1024, ' ') << int(Code::BodyTooLarge);
+}
+
+void TestPatroniPoller::failures()
+{
+    QFETCH(int, mode);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(int, code);
+
+    FakeHttpServer server;
+    server.body = goodBody;
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    poller.setDeadline(700);
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!store.isStale());
+
+    server.mode = FakeHttpServer::Mode(mode);
+    server.status = status;
+    server.body = body;
+    QElapsedTimer clock;
+    clock.start();
+    poller.pollNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
+    QCOMPARE(finished.last().first().toBool(), false);
+    // Never longer than the deadline plus slack: a hung peer cannot stall the console.
+    QVERIFY2(clock.elapsed() < 700 + 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(store.isStale());
+    QCOMPARE(int(store.lastError().code), code);
+    QCOMPARE(store.leader(), u"patroni1"_s); // last good state kept
+    QCOMPARE(store.view().members.size(), 2);
+    const QString text = Cluster::describe(store.lastError());
+    QVERIFY2(text.startsWith(u"Patroni API "_s + server.baseUrl()), qPrintable(text));
+    qInfo().noquote() << "message shown:" << text;
+}
+
+void TestPatroniPoller::nextMemberAnswersWhenFirstIsDown()
+{
+    FakeHttpServer alive;
+    alive.body = goodBody;
+    const QUrl dead(u"http://127.0.0.1:%1"_s.arg(closedLocalPort()));
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { dead, QUrl(alive.baseUrl()) });
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY(!store.isStale());
+    QCOMPARE(store.lastGoodSource(), alive.baseUrl());
+    // The next poll starts with the member that answered.
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 2);
+    QCOMPARE(alive.requests, 2);
+}
+
+void TestPatroniPoller::garbageFromOneMemberFallsThrough()
+{
+    FakeHttpServer broken;
+    broken.body = "{\"members\": ";
+    FakeHttpServer alive;
+    alive.body = goodBody;
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(broken.baseUrl()), QUrl(alive.baseUrl()) });
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!store.isStale());
+    QCOMPARE(store.pollCount(), 1u); // one poll, not one per member asked
+
+    alive.mode = FakeHttpServer::Mode::CloseAtOnce;
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 2);
+    QVERIFY(store.isStale());
+    QCOMPARE(store.pollCount(), 2u);
+    QVERIFY2(store.lastError().detail.contains(u"other member API(s) failed too"_s),
+             qPrintable(store.lastError().detail));
+}
+
+void TestPatroniPoller::oneRequestInFlight()
+{
+    FakeHttpServer server;
+    server.mode = FakeHttpServer::Mode::Hang;
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    poller.setDeadline(500);
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    for (int i = 0; i < 5; ++i)
+        poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(server.requests, 1);
+}
+
+void TestPatroniPoller::learnsMembersFromApiUrl()
+{
+    FakeHttpServer server;
+    server.body = goodBody;
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl() + u"/patroni"_s) });
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(poller.knownUrls(),
+             (QList<QUrl> { QUrl(server.baseUrl()), QUrl(u"http://127.0.0.1:1"_s), QUrl(u"http://127.0.0.1:2"_s) }));
+}
+
+void TestPatroniPoller::redirectIsNotFollowed()
+{
+    FakeHttpServer target;
+    target.body = goodBody;
+    FakeHttpServer redirector;
+    redirector.status = 302;
+    redirector.body = "";
+    redirector.extraHeaders = "Location: " + target.baseUrl().toUtf8() + "/cluster\r\n";
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(redirector.baseUrl()) });
+    QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    poller.pollNow();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(store.lastError().code, Code::Redirected);
+    QCOMPARE(target.requests, 0);
+}
+
+QTEST_GUILESS_MAIN(TestPatroniPoller)
+#include "tst_patronipoller.moc"

@@ -104,6 +104,8 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
                          } else if (reply->error() != QNetworkReply::NoError) {
                              r.error.code = codeFor(reply->error());
                              r.error.detail = sslDetail->isEmpty() ? reply->errorString() : *sslDetail;
+                             if (r.error.code == SourceError::Code::Timeout)
+                                 r.error.detail = u"no answer after %1 ms"_s.arg(r.elapsedMs);
                          } else {
                              r.body = reply->read(options.maxBodyBytes + 1);
                              if (r.body.size() > options.maxBodyBytes) {

@@ -19,23 +19,22 @@ ParseOutcome parseOptions(const QStringList& arguments)
     p.setApplicationDescription(
         u"Patroni Console: watch and steer PostgreSQL HA clusters run by Patroni, etcd and HAProxy.\n"
         "Without a command it opens the window."_s);
-    p.addPositionalArgument(u"command"_s, u"(none yet besides the window; see README for the roadmap)"_s,
-                            u"[command]"_s);
+    p.addPositionalArgument(
+        u"command"_s, u"(none yet besides the window; see README for the roadmap)"_s, u"[command]"_s);
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption version(u"version"_s, u"Show the version."_s);
     const QCommandLineOption url(u"url"_s,
-                                 u"Patroni REST API URL of a member (repeatable). The other members are "
-                                 "discovered from it. Default: the lab, http://127.0.0.1:8008, :8009, :8010."_s,
-                                 u"URL"_s);
+        u"Patroni REST API URL of a member (repeatable). The other members are "
+        "discovered from it. Default: the lab, http://127.0.0.1:8008, :8009, :8010."_s,
+        u"URL"_s);
     const QCommandLineOption interval(u"interval"_s, u"Poll interval in milliseconds (default 1000)."_s, u"MS"_s);
-    const QCommandLineOption deadline(u"timeout"_s,
-                                      u"Total deadline per HTTP request in milliseconds (default 2000)."_s, u"MS"_s);
+    const QCommandLineOption deadline(
+        u"timeout"_s, u"Total deadline per HTTP request in milliseconds (default 2000)."_s, u"MS"_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
-                                        u"Open the window, wait for the first poll, save a PNG of the window "
-                                        "to FILE and exit (0 if the cluster was read, 1 otherwise)."_s,
-                                        u"FILE.png"_s);
-    const QCommandLineOption label(u"label"_s, u"Name shown for the cluster (default: the first URL)."_s,
-                                   u"NAME"_s);
+        u"Open the window, wait for the first poll, save a PNG of the window "
+        "to FILE and exit (0 if the cluster was read, 1 otherwise)."_s,
+        u"FILE.png"_s);
+    const QCommandLineOption label(u"label"_s, u"Name shown for the cluster (default: the first URL)."_s, u"NAME"_s);
     p.addOptions({ help, version, url, interval, deadline, screenshot, label });
 
     if (!p.parse(arguments)) {

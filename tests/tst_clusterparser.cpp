@@ -123,8 +123,8 @@ void TestClusterParser::errors_data()
     QTest::newRow("html error page") << readData(u"cluster-bad-htmlpage.json"_s) << int(Code::NotJson)
                                      << u"body starts: <!DOCTYPE"_s;
     QTest::newRow("array") << readData(u"cluster-bad-array.json"_s) << int(Code::UnexpectedShape) << u"object"_s;
-    QTest::newRow("members not array") << readData(u"cluster-bad-members-object.json"_s)
-                                       << int(Code::UnexpectedShape) << u"members"_s;
+    QTest::newRow("members not array") << readData(u"cluster-bad-members-object.json"_s) << int(Code::UnexpectedShape)
+                                       << u"members"_s;
     QTest::newRow("binary") << QByteArray("\x00\xff\xfe{", 4) << int(Code::NotJson) << QString();
 }
 
@@ -161,9 +161,8 @@ void TestClusterParser::wrongTypesKeepTheRest()
     QVERIFY(!result.view->paused);
     const QString all = result.warnings.join(u'\n');
     for (const auto& expected : { u"members[0].port is not an integer"_s, u"members[0].host is not a string"_s,
-                                  u"members[1].name is not a string"_s, u"members[2].name missing"_s,
-                                  u"members[3] is not an object"_s, u"appears twice"_s,
-                                  u"members[4].lag is not an integer"_s, u"cluster.pause is not a boolean"_s })
+             u"members[1].name is not a string"_s, u"members[2].name missing"_s, u"members[3] is not an object"_s,
+             u"appears twice"_s, u"members[4].lag is not an integer"_s, u"cluster.pause is not a boolean"_s })
         QVERIFY2(all.contains(expected), qPrintable(u"missing warning: "_s + expected + u"\nhave:\n"_s + all));
 }
 
@@ -184,8 +183,8 @@ void TestClusterParser::hugeOddNames()
         if (i)
             body += ',';
         const QByteArray name = "n\\\"<b>\xc3\xa9\xe2\x9c\x93</b>" + QByteArray::number(i) + QByteArray(2048, 'x');
-        body += "{\"name\": \"" + name + "\", \"role\": \"replica\", \"state\": \"running\", \"lag\": " + QByteArray::number(i)
-            + "}";
+        body += "{\"name\": \"" + name
+            + "\", \"role\": \"replica\", \"state\": \"running\", \"lag\": " + QByteArray::number(i) + "}";
     }
     body += "]}";
     const auto result = Patroni::parseCluster(body);

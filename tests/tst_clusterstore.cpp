@@ -76,7 +76,8 @@ void TestClusterStore::failureKeepsLastGoodView()
     QCOMPARE(store.leader(), u"a"_s);
     QCOMPARE(store.lastGoodAt(), t0);
     QCOMPARE(store.lastPollAt(), t1);
-    QVERIFY(Cluster::describe(store.lastError()).startsWith(u"Patroni API http://127.0.0.1:8008: no complete answer"_s));
+    QVERIFY(
+        Cluster::describe(store.lastError()).startsWith(u"Patroni API http://127.0.0.1:8008: no complete answer"_s));
 
     store.applyClusterView(viewWithLeader(u"a"_s), u"http://127.0.0.1:8009"_s, t1.addSecs(1));
     QVERIFY(!store.isStale());
@@ -94,7 +95,8 @@ void TestClusterStore::summary_data()
     QTest::newRow("no leader") << 1 << int(Cluster::Health::Critical) << u"NO LEADER"_s;
     QTest::newRow("two leaders") << 2 << int(Cluster::Health::Critical) << u"SPLIT BRAIN?"_s;
     QTest::newRow("replica stopped") << 3 << int(Cluster::Health::Warning) << u"Leader a · 1 of 2 replicas healthy"_s;
-    QTest::newRow("paused") << 4 << int(Cluster::Health::Warning) << u"Leader a · 2 of 2 replicas healthy · TL 1 · PAUSED"_s;
+    QTest::newRow("paused") << 4 << int(Cluster::Health::Warning)
+                            << u"Leader a · 2 of 2 replicas healthy · TL 1 · PAUSED"_s;
 }
 
 void TestClusterStore::summary()

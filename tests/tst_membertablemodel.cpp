@@ -28,7 +28,7 @@ Cluster::ClusterView threeMembers(qint64 lag2 = 0, qint64 lag3 = 0)
 {
     Cluster::ClusterView v;
     v.members = { member(u"patroni1"_s, Cluster::Role::Leader), member(u"patroni2"_s, Cluster::Role::Replica, lag2),
-                  member(u"patroni3"_s, Cluster::Role::Replica, lag3) };
+        member(u"patroni3"_s, Cluster::Role::Replica, lag3) };
     return v;
 }
 
@@ -104,8 +104,7 @@ void TestMemberTableModel::lagChangeIsOneDataChanged()
     QCOMPARE(bottomRight.row(), 2);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count() + removed.count() + moved.count(), 0);
-    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data(MemberTableModel::LagBytesRole).toLongLong(),
-             1234567);
+    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data(MemberTableModel::LagBytesRole).toLongLong(), 1234567);
     // Exact bytes, never rounded to a unit that hides them.
     QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"1\u2009234\u2009567 B"_s);
 }
@@ -125,11 +124,14 @@ void TestMemberTableModel::membershipChanges_data()
     QTest::addColumn<int>("inserts");
     QTest::addColumn<int>("removes");
 
-    QTest::newRow("member appears in the middle") << QStringList { u"a"_s, u"c"_s } << QStringList { u"a"_s, u"b"_s, u"c"_s } << 1 << 0;
-    QTest::newRow("member disappears") << QStringList { u"a"_s, u"b"_s, u"c"_s } << QStringList { u"a"_s, u"c"_s } << 0 << 1;
+    QTest::newRow("member appears in the middle")
+        << QStringList { u"a"_s, u"c"_s } << QStringList { u"a"_s, u"b"_s, u"c"_s } << 1 << 0;
+    QTest::newRow("member disappears") << QStringList { u"a"_s, u"b"_s, u"c"_s } << QStringList { u"a"_s, u"c"_s } << 0
+                                       << 1;
     QTest::newRow("all replaced") << QStringList { u"a"_s, u"b"_s } << QStringList { u"x"_s, u"y"_s, u"z"_s } << 3 << 2;
     QTest::newRow("to empty") << QStringList { u"a"_s, u"b"_s } << QStringList {} << 0 << 2;
-    QTest::newRow("reordered") << QStringList { u"a"_s, u"b"_s, u"c"_s } << QStringList { u"c"_s, u"a"_s, u"b"_s } << 0 << 0;
+    QTest::newRow("reordered") << QStringList { u"a"_s, u"b"_s, u"c"_s } << QStringList { u"c"_s, u"a"_s, u"b"_s } << 0
+                               << 0;
 }
 
 void TestMemberTableModel::membershipChanges()

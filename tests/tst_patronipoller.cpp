@@ -146,8 +146,8 @@ void TestPatroniPoller::garbageFromOneMemberFallsThrough()
     QTRY_COMPARE(finished.count(), 2);
     QVERIFY(store.isStale());
     QCOMPARE(store.pollCount(), 2u);
-    QVERIFY2(store.lastError().detail.contains(u"other member API(s) failed too"_s),
-             qPrintable(store.lastError().detail));
+    QVERIFY2(
+        store.lastError().detail.contains(u"other member API(s) failed too"_s), qPrintable(store.lastError().detail));
 }
 
 void TestPatroniPoller::oneRequestInFlight()
@@ -178,7 +178,7 @@ void TestPatroniPoller::learnsMembersFromApiUrl()
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(poller.knownUrls(),
-             (QList<QUrl> { QUrl(server.baseUrl()), QUrl(u"http://127.0.0.1:1"_s), QUrl(u"http://127.0.0.1:2"_s) }));
+        (QList<QUrl> { QUrl(server.baseUrl()), QUrl(u"http://127.0.0.1:1"_s), QUrl(u"http://127.0.0.1:2"_s) }));
 }
 
 void TestPatroniPoller::redirectIsNotFollowed()

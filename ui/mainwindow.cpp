@@ -31,8 +31,8 @@ namespace {
     }
 } // namespace
 
-MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members,
-                       const QString& clusterLabel, QWidget* parent)
+MainWindow::MainWindow(
+    Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, const QString& clusterLabel, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_clusterLabel(clusterLabel)
@@ -74,8 +74,7 @@ MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableMode
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ItemModels::MemberTableModel::TagsColumn,
-                                                      QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ItemModels::MemberTableModel::TagsColumn, QHeaderView::Stretch);
     layout->addWidget(m_table, 1);
     setCentralWidget(central);
 

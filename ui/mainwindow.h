@@ -24,7 +24,7 @@ class MainWindow final : public QMainWindow {
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, const QString& clusterLabel,
-               QWidget* parent = nullptr);
+        QWidget* parent = nullptr);
 
     QTableView* memberView() const { return m_table; }
     QString bannerText() const;

@@ -40,7 +40,7 @@ namespace {
 } // namespace
 
 void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& options, QObject* context,
-           std::function<void(const FetchResult&)> done)
+    std::function<void(const FetchResult&)> done)
 {
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -61,12 +61,12 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
         }
     });
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply,
-                     [reply, abandoned, cap = options.maxBodyBytes](qint64 received, qint64 total) {
-                         if (received > cap || total > cap) {
-                             *abandoned = Abandoned::TooLarge;
-                             reply->abort();
-                         }
-                     });
+        [reply, abandoned, cap = options.maxBodyBytes](qint64 received, qint64 total) {
+            if (received > cap || total > cap) {
+                *abandoned = Abandoned::TooLarge;
+                reply->abort();
+            }
+        });
     QObject::connect(reply, &QNetworkReply::sslErrors, reply, [sslDetail](const QList<QSslError>& errors) {
         QStringList texts;
         for (const QSslError& e : errors)
@@ -78,44 +78,44 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
     QObject::connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
     QObject::connect(reply, &QNetworkReply::finished, context,
-                     [reply, options, timer, abandoned, sslDetail, done = std::move(done)] {
-                         FetchResult r;
-                         r.elapsedMs = timer->elapsed();
-                         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                         r.error.source = options.sourceName;
-                         if (*abandoned == Abandoned::Deadline) {
-                             r.error.code = SourceError::Code::Timeout;
-                             r.error.detail = u"no complete answer after %1 ms"_s.arg(options.deadlineMs);
-                         } else if (*abandoned == Abandoned::TooLarge) {
-                             r.error.code = SourceError::Code::BodyTooLarge;
-                             r.error.detail = u"over %1 bytes"_s.arg(options.maxBodyBytes);
-                         } else if (r.httpStatus >= 300 && r.httpStatus < 400) {
-                             r.error.code = SourceError::Code::Redirected;
-                             r.error.httpStatus = r.httpStatus;
-                             r.error.detail = u"to "_s
-                                 + reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl().toString();
-                         } else if (r.httpStatus == 401 || r.httpStatus == 403) {
-                             r.error.code = SourceError::Code::AuthFailed;
-                             r.error.httpStatus = r.httpStatus;
-                         } else if (r.httpStatus >= 400) {
-                             r.error.code = SourceError::Code::HttpStatus;
-                             r.error.httpStatus = r.httpStatus;
-                             r.body = reply->read(options.maxBodyBytes);
-                         } else if (reply->error() != QNetworkReply::NoError) {
-                             r.error.code = codeFor(reply->error());
-                             r.error.detail = sslDetail->isEmpty() ? reply->errorString() : *sslDetail;
-                             if (r.error.code == SourceError::Code::Timeout)
-                                 r.error.detail = u"no answer after %1 ms"_s.arg(r.elapsedMs);
-                         } else {
-                             r.body = reply->read(options.maxBodyBytes + 1);
-                             if (r.body.size() > options.maxBodyBytes) {
-                                 r.body.clear();
-                                 r.error.code = SourceError::Code::BodyTooLarge;
-                                 r.error.detail = u"over %1 bytes"_s.arg(options.maxBodyBytes);
-                             }
-                         }
-                         done(r);
-                     });
+        [reply, options, timer, abandoned, sslDetail, done = std::move(done)] {
+            FetchResult r;
+            r.elapsedMs = timer->elapsed();
+            r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            r.error.source = options.sourceName;
+            if (*abandoned == Abandoned::Deadline) {
+                r.error.code = SourceError::Code::Timeout;
+                r.error.detail = u"no complete answer after %1 ms"_s.arg(options.deadlineMs);
+            } else if (*abandoned == Abandoned::TooLarge) {
+                r.error.code = SourceError::Code::BodyTooLarge;
+                r.error.detail = u"over %1 bytes"_s.arg(options.maxBodyBytes);
+            } else if (r.httpStatus >= 300 && r.httpStatus < 400) {
+                r.error.code = SourceError::Code::Redirected;
+                r.error.httpStatus = r.httpStatus;
+                r.error.detail
+                    = u"to "_s + reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl().toString();
+            } else if (r.httpStatus == 401 || r.httpStatus == 403) {
+                r.error.code = SourceError::Code::AuthFailed;
+                r.error.httpStatus = r.httpStatus;
+            } else if (r.httpStatus >= 400) {
+                r.error.code = SourceError::Code::HttpStatus;
+                r.error.httpStatus = r.httpStatus;
+                r.body = reply->read(options.maxBodyBytes);
+            } else if (reply->error() != QNetworkReply::NoError) {
+                r.error.code = codeFor(reply->error());
+                r.error.detail = sslDetail->isEmpty() ? reply->errorString() : *sslDetail;
+                if (r.error.code == SourceError::Code::Timeout)
+                    r.error.detail = u"no answer after %1 ms"_s.arg(r.elapsedMs);
+            } else {
+                r.body = reply->read(options.maxBodyBytes + 1);
+                if (r.body.size() > options.maxBodyBytes) {
+                    r.body.clear();
+                    r.error.code = SourceError::Code::BodyTooLarge;
+                    r.error.detail = u"over %1 bytes"_s.arg(options.maxBodyBytes);
+                }
+            }
+            done(r);
+        });
 }
 
 } // namespace Sources

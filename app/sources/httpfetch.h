@@ -28,6 +28,6 @@ struct FetchResult {
 // GET `url` with a total deadline, a body cap and no redirects (credentials must never follow a
 // redirect to another host). `done` runs exactly once, in `context`'s thread, unless `context` dies first.
 void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& options, QObject* context,
-           std::function<void(const FetchResult&)> done);
+    std::function<void(const FetchResult&)> done);
 
 } // namespace Sources

@@ -18,8 +18,8 @@ QUrl apiBase(const QUrl& url)
     return base;
 }
 
-PatroniPoller::PatroniPoller(QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls,
-                             QObject* parent)
+PatroniPoller::PatroniPoller(
+    QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls, QObject* parent)
     : QObject(parent)
     , m_nam(nam)
     , m_store(store)

@@ -24,7 +24,7 @@ class PatroniPoller final : public QObject {
     Q_DISABLE_COPY_MOVE(PatroniPoller)
 public:
     PatroniPoller(QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls,
-                  QObject* parent = nullptr);
+        QObject* parent = nullptr);
 
     void setInterval(int ms) { m_timer.setInterval(ms); }
     int interval() const { return m_timer.interval(); }

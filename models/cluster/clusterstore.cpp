@@ -7,8 +7,8 @@ ClusterStore::ClusterStore(QObject* parent)
 {
 }
 
-void ClusterStore::applyClusterView(const ClusterView& view, const QString& source, const QDateTime& at,
-                                    const QStringList& warnings)
+void ClusterStore::applyClusterView(
+    const ClusterView& view, const QString& source, const QDateTime& at, const QStringList& warnings)
 {
     ++m_pollCount;
     m_lastWarnings = warnings;

@@ -18,8 +18,8 @@ public:
     explicit ClusterStore(QObject* parent = nullptr);
 
     // A usable reading of GET /cluster from `source`; `warnings` are the parser's notes about odd fields.
-    void applyClusterView(const ClusterView& view, const QString& source, const QDateTime& at,
-                          const QStringList& warnings = {});
+    void applyClusterView(
+        const ClusterView& view, const QString& source, const QDateTime& at, const QStringList& warnings = {});
     // A poll that produced nothing usable: keep the last good view, mark it stale with the reason.
     void recordFailure(const SourceError& error, const QDateTime& at);
 

@@ -2,7 +2,6 @@
 
 #include "models/cluster/clusterstore.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace ItemModels {
@@ -20,7 +19,7 @@ void MemberTableModel::setStore(Cluster::ClusterStore* store)
     if (!store)
         return;
     connect(store, &Cluster::ClusterStore::viewChanged, this,
-            [this](const Cluster::ClusterView&, const Cluster::ClusterView& current) { setMembers(current.members); });
+        [this](const Cluster::ClusterView&, const Cluster::ClusterView& current) { setMembers(current.members); });
     connect(store, &Cluster::ClusterStore::stalenessChanged, this, &MemberTableModel::setStale);
     setMembers(store->view().members);
     setStale(store->isStale());

@@ -17,10 +17,9 @@ QByteArray clusterBody(int members, qint64 lagSeed)
         if (i)
             body += ',';
         const QByteArray n = QByteArray::number(i + 1);
-        body += "{\"name\": \"patroni" + n + "\", \"role\": \"" + (i == 0 ? "leader" : "replica")
-            + "\", \"state\": \"" + (i == 0 ? "running" : "streaming") + "\", \"api_url\": \"http://127.0.0.1:80"
-            + QByteArray::number(8 + i) + "/patroni\", \"host\": \"127.0.0.1\", \"port\": 544" + n
-            + ", \"timeline\": 3";
+        body += "{\"name\": \"patroni" + n + "\", \"role\": \"" + (i == 0 ? "leader" : "replica") + "\", \"state\": \""
+            + (i == 0 ? "running" : "streaming") + "\", \"api_url\": \"http://127.0.0.1:80" + QByteArray::number(8 + i)
+            + "/patroni\", \"host\": \"127.0.0.1\", \"port\": 544" + n + ", \"timeline\": 3";
         if (i)
             body += ", \"lag\": " + QByteArray::number(lagSeed * i) + ", \"receive_lag\": 0, \"replay_lag\": "
                 + QByteArray::number(lagSeed * i) + ", \"lsn\": \"0/5000060\"";

@@ -37,7 +37,7 @@ QVariant MemberStyleProxy::data(const QModelIndex& index, int role) const
     case Qt::DecorationRole:
         if (index.column() == MemberTableModel::NameColumn)
             return Palette::healthIcon(Cluster::Health(index.data(MemberTableModel::HealthRole).toInt()),
-                                       index.data(MemberTableModel::StaleRole).toBool());
+                index.data(MemberTableModel::StaleRole).toBool());
         return {};
     default:
         return QIdentityProxyModel::data(index, role);

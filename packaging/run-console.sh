@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# From a fresh Debian 12 machine to the console on screen: installs the packages, builds, starts
+# the lab cluster on 127.0.0.1 and opens the console on it. Extra arguments go to the console,
+# e.g. `bash packaging/run-console.sh --screenshot /tmp/console.png`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/install-deps.sh
+cmake --preset dev
+cmake --build --preset dev --target patroni-console
+packaging/lab/manage-cluster.sh start
+eval "$(packaging/lab/manage-cluster.sh env)"
+urls=()
+for u in $LAB_API_URLS; do urls+=(--url "$u"); done
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  echo "run-console: no display; running under a temporary Xvfb (pass --screenshot FILE.png to see it)" >&2
+  exec xvfb-run -a -s "-screen 0 1600x1000x24" build/dev/app/patroni-console --label lab "${urls[@]}" "$@"
+fi
+exec build/dev/app/patroni-console --label lab "${urls[@]}" "$@"

@@ -1,0 +1,15 @@
+# Runs `patroni-console --screenshot OUT` and checks that a real PNG came out.
+file(REMOVE "${OUT}")
+get_filename_component(dir "${OUT}" DIRECTORY)
+file(MAKE_DIRECTORY "${dir}")
+execute_process(COMMAND "${EXE}" --screenshot "${OUT}" --label lab RESULT_VARIABLE rc
+                OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 45)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "patroni-console --screenshot exited ${rc}: ${out}${err}")
+endif()
+file(SIZE "${OUT}" size)
+file(READ "${OUT}" head LIMIT 8 HEX)
+if(NOT head STREQUAL "89504e470d0a1a0a" OR size LESS 5000)
+    message(FATAL_ERROR "${OUT} is not a plausible PNG (${size} bytes, starts ${head})")
+endif()
+message(STATUS "screenshot: ${OUT} (${size} bytes)")

@@ -49,7 +49,15 @@ void TestClusterParser::members_data()
     QTest::newRow("4.1 quorum standby") << u"cluster-4.1-quorum-lagging.json"_s << u"pg-b"_s << int(Role::QuorumStandby) << u"streaming"_s << 12 << qint64(5242880) << false << u"10.0.0.12:5432"_s;
     QTest::newRow("4.1 archive recovery, older TL") << u"cluster-4.1-quorum-lagging.json"_s << u"pg-c"_s << int(Role::Replica) << u"in archive recovery"_s << 11 << qint64(33554432) << false << u"10.0.0.13:5432"_s;
     // clang-format on
-    // LAB_MEMBER_ROWS
+    // Captured from the lab, Patroni 3.0.2 (tests/data/patroni/README.md).
+    // clang-format off
+    QTest::newRow("3.0.2 healthy leader") << u"cluster-3.0.2-healthy.json"_s << u"patroni3"_s << int(Role::Leader) << u"running"_s << 4 << qint64(-1) << false << u"127.0.0.1:5443"_s;
+    QTest::newRow("3.0.2 healthy replica") << u"cluster-3.0.2-healthy.json"_s << u"patroni1"_s << int(Role::Replica) << u"running"_s << 4 << qint64(0) << false << u"127.0.0.1:5441"_s;
+    QTest::newRow("3.0.2 replica behind, old TL") << u"cluster-3.0.2-replica-behind-timeline.json"_s << u"patroni2"_s << int(Role::Replica) << u"running"_s << 3 << qint64(224) << false << u"127.0.0.1:5442"_s;
+    QTest::newRow("3.0.2 stopped replica: no TL, lag unknown") << u"cluster-3.0.2-replica-stopped.json"_s << u"patroni1"_s << int(Role::Replica) << u"stopped"_s << -1 << qint64(-1) << true << u"127.0.0.1:5441"_s;
+    QTest::newRow("3.0.2 killed leader still listed") << u"cluster-3.0.2-leader-killed-still-listed.json"_s << u"patroni3"_s << int(Role::Leader) << u"running"_s << 4 << qint64(-1) << false << u"127.0.0.1:5443"_s;
+    QTest::newRow("3.0.2 new leader after failover") << u"cluster-3.0.2-after-failover-killed-leader-gone.json"_s << u"patroni1"_s << int(Role::Leader) << u"running"_s << 5 << qint64(-1) << false << u"127.0.0.1:5441"_s;
+    // clang-format on
 }
 
 void TestClusterParser::members()
@@ -89,7 +97,13 @@ void TestClusterParser::cluster_data()
     QTest::newRow("4.1 docs") << u"cluster-4.1-docs-scheduled.json"_s << 2 << QStringList{u"patroni1"_s} << false << u"patroni3"_s << u"demo"_s;
     QTest::newRow("4.1 quorum, paused") << u"cluster-4.1-quorum-lagging.json"_s << 3 << QStringList{u"pg-a"_s} << true << QString() << u"billing"_s;
     // clang-format on
-    // LAB_CLUSTER_ROWS
+    // clang-format off
+    QTest::newRow("3.0.2 healthy") << u"cluster-3.0.2-healthy.json"_s << 3 << QStringList{u"patroni3"_s} << false << QString() << QString();
+    QTest::newRow("3.0.2 replica gone from DCS") << u"cluster-3.0.2-replica-gone.json"_s << 2 << QStringList{u"patroni3"_s} << false << QString() << QString();
+    QTest::newRow("3.0.2 paused") << u"cluster-3.0.2-paused.json"_s << 3 << QStringList{u"patroni3"_s} << true << QString() << QString();
+    QTest::newRow("3.0.2 scheduled switchover") << u"cluster-3.0.2-scheduled-switchover.json"_s << 3 << QStringList{u"patroni3"_s} << false << u"patroni2"_s << QString();
+    QTest::newRow("3.0.2 after failover") << u"cluster-3.0.2-after-failover-killed-leader-gone.json"_s << 2 << QStringList{u"patroni1"_s} << false << QString() << QString();
+    // clang-format on
 }
 
 void TestClusterParser::cluster()

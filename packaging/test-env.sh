@@ -5,6 +5,8 @@
 TEST_ENV_PIDS=()
 
 test_env_start() {
+  # No accessibility bus per Qt process: it outlives the tests and is not ours to manage.
+  export NO_AT_BRIDGE=1 QT_LINUX_ACCESSIBILITY_ALWAYS_ON=0
   if [ -z "${DISPLAY:-}" ]; then
     local n
     for n in 99 98 97 96 95; do
@@ -21,24 +23,32 @@ test_env_start() {
     xdpyinfo >/dev/null 2>&1 || { echo "test-env: Xvfb did not start (see /tmp/patroni-console-xvfb.log)" >&2; return 1; }
     echo "test-env: Xvfb on $DISPLAY"
   fi
+  local own_bus=""
   if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+    own_bus=1
     eval "$(dbus-launch --sh-syntax)"
     TEST_ENV_PIDS+=("$DBUS_SESSION_BUS_PID")
     echo "test-env: D-Bus session $DBUS_SESSION_BUS_ADDRESS"
   fi
-  if ! secret-tool search --all service patroni-console-probe >/dev/null 2>&1 || [ -n "${CI:-}" ]; then
-    # A throw-away keyring home, unlocked with an empty password: nothing real is ever stored here.
-    export XDG_DATA_HOME="${XDG_DATA_HOME:-$(mktemp -d /tmp/patroni-console-xdg.XXXXXX)}"
-    local out
-    out=$(printf '' | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)
-    eval "$(printf '%s\n' "$out" | sed -n 's/^\(GNOME_KEYRING_[A-Z_]*\)=\(.*\)$/export \1=\2/p')"
-    [ -n "${GNOME_KEYRING_PID:-}" ] && TEST_ENV_PIDS+=("$GNOME_KEYRING_PID")
-    gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1 || true
+  # On a bus of our own (CI, a console login) the keyring is ours to provide; on a desktop session
+  # the user's keyring is already there.
+  if [ -n "$own_bus" ]; then
+    # A throw-away keyring home, unlocked with a throw-away password: nothing real is stored here.
+    # --foreground keeps the daemon our direct child, so its PID is exact.
+    export XDG_DATA_HOME="$(mktemp -d /tmp/patroni-console-xdg.XXXXXX)"
+    printf 'patroni-console-test-keyring' | gnome-keyring-daemon --foreground --unlock --components=secrets \
+      >/tmp/patroni-console-keyring.log 2>&1 &
+    TEST_ENV_PIDS+=($!)
+    local i
+    for i in $(seq 1 30); do
+      grep -q GNOME_KEYRING_CONTROL /tmp/patroni-console-keyring.log 2>/dev/null && break
+      sleep 0.1
+    done
   fi
   # Prove the keyring works before any test depends on it.
-  if printf 'probe' | secret-tool store --label=probe service patroni-console-probe account ci 2>/dev/null \
-     && [ "$(secret-tool lookup service patroni-console-probe account ci 2>/dev/null)" = probe ]; then
-    secret-tool clear service patroni-console-probe account ci || true
+  if printf 'probe' | timeout 10 secret-tool store --label=probe service patroni-console-probe account ci 2>/dev/null \
+     && [ "$(timeout 10 secret-tool lookup service patroni-console-probe account ci 2>/dev/null)" = probe ]; then
+    timeout 10 secret-tool clear service patroni-console-probe account ci || true
     echo "test-env: keyring unlocked and working"
   else
     echo "test-env: WARNING: the secret service keyring is not usable; keychain tests will fail" >&2

@@ -6,11 +6,11 @@
 
 #include <QEventLoop>
 #include <QJsonArray>
-#include <QTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 class LabCluster {
@@ -75,8 +75,8 @@ public:
     {
         QProcess p;
         p.start(QStringLiteral("patronictl"),
-                { QStringLiteral("-c"), value(QStringLiteral("LAB_PATRONICTL_CONFIG")), QStringLiteral("list"),
-                  QStringLiteral("-f"), QStringLiteral("json") });
+            { QStringLiteral("-c"), value(QStringLiteral("LAB_PATRONICTL_CONFIG")), QStringLiteral("list"),
+                QStringLiteral("-f"), QStringLiteral("json") });
         if (!p.waitForFinished(20000) || p.exitCode() != 0) {
             qWarning() << "patronictl failed:" << p.readAllStandardError();
             return {};

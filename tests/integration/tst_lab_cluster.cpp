@@ -85,7 +85,8 @@ void TestLabCluster::followsSwitchoverWithinTwoPolls()
     QVERIFY(!before.isEmpty());
     QString target;
     for (const Cluster::Member& m : store.view().members) {
-        if (m.name != before && Cluster::isReplicaRole(m.role) && Cluster::memberHealth(m) == Cluster::Health::Healthy) {
+        if (m.name != before && Cluster::isReplicaRole(m.role)
+            && Cluster::memberHealth(m) == Cluster::Health::Healthy) {
             target = m.name;
             break;
         }
@@ -98,8 +99,8 @@ void TestLabCluster::followsSwitchoverWithinTwoPolls()
     QVERIFY2(m_lab.run({ u"failover"_s, target }, &out) == 0, out.constData());
     const quint64 pollsAtReturn = store.pollCount();
     QTRY_COMPARE_WITH_TIMEOUT(store.leader(), target, 5000);
-    QVERIFY2(store.pollCount() - pollsAtReturn <= 2,
-             qPrintable(u"took %1 polls"_s.arg(store.pollCount() - pollsAtReturn)));
+    QVERIFY2(
+        store.pollCount() - pollsAtReturn <= 2, qPrintable(u"took %1 polls"_s.arg(store.pollCount() - pollsAtReturn)));
     QVERIFY(!leaderChanged.isEmpty());
     QCOMPARE(leaderChanged.last().at(1).toString(), target);
     qInfo().noquote() << "switchover" << before << "->" << target << "seen by the console"

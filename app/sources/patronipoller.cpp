@@ -2,6 +2,7 @@
 
 #include "models/cluster/clusterstore.h"
 #include "models/patroni/clusterparser.h"
+#include "models/patroni/memberstatus.h"
 
 #include <QDateTime>
 
@@ -46,10 +47,50 @@ void PatroniPoller::stop()
 
 void PatroniPoller::pollNow()
 {
+    pollCluster();
+    if (m_pollMembers)
+        pollMembers();
+}
+
+void PatroniPoller::pollCluster()
+{
     if (m_inFlight || m_urls.isEmpty())
         return;
     m_inFlight = true;
     tryUrl(m_preferred, 0, {});
+}
+
+void PatroniPoller::pollMembers()
+{
+    // The members the DCS knows. A member whose own API refuses is the fastest sign it is down
+    // (LAB-FACTS: /cluster keeps a SIGKILLed member "running" for up to a TTL).
+    for (const Cluster::Member& m : m_store->view().members) {
+        if (!m.apiUrl.isValid() || m.apiUrl.host().isEmpty())
+            continue;
+        QUrl url = m.apiUrl;
+        if (url.path().isEmpty() || url.path() == u"/"_s)
+            url.setPath(u"/patroni"_s);
+        if (m_memberInFlight.contains(url))
+            continue;
+        m_memberInFlight.insert(url);
+        FetchOptions options = m_options;
+        options.sourceName = u"%1 API %2"_s.arg(m.name, apiBase(url).toString());
+        fetch(m_nam, url, options, this, [this, url, name = m.name](const FetchResult& r) {
+            m_memberInFlight.remove(url);
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (r.error.isError()) {
+                m_store->recordMemberFailure(name, url, r.error, now);
+                return;
+            }
+            Patroni::MemberStatusParseResult parsed = Patroni::parseMemberStatus(r.body);
+            if (!parsed.status) {
+                parsed.error.source = u"%1 API %2"_s.arg(name, apiBase(url).toString());
+                m_store->recordMemberFailure(name, url, parsed.error, now);
+                return;
+            }
+            m_store->applyMemberStatus(name, url, *parsed.status, now);
+        });
+    }
 }
 
 void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> errors)

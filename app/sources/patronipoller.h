@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <QUrl>
 
@@ -15,10 +16,11 @@ class ClusterStore;
 
 namespace Sources {
 
-// Polls GET /cluster and feeds the answers to a ClusterStore. Starts from the configured member
-// URLs, learns the others from each answer's api_url, and when the member it asks does not answer,
-// asks the next one in the same poll: the cluster stays observable while any one member is down.
-// Never more than one request in flight.
+// Polls GET /cluster and every member's own GET /patroni, and feeds the answers to a ClusterStore.
+// Starts from the configured member URLs, learns the others from each answer's api_url, and when the
+// member it asks for /cluster does not answer, asks the next one in the same poll: the cluster stays
+// observable while any one member is down. All members are asked in parallel, never more than one
+// request in flight per endpoint.
 class PatroniPoller final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PatroniPoller)
@@ -31,8 +33,9 @@ public:
     void setDeadline(int ms) { m_options.deadlineMs = ms; }
     void start();
     void stop();
-    // Poll now unless a poll is already running.
+    // Poll now; endpoints whose previous request is still running are skipped this time.
     void pollNow();
+    void setPollMembers(bool enabled) { m_pollMembers = enabled; }
 
     QList<QUrl> knownUrls() const { return m_urls; }
 
@@ -40,6 +43,8 @@ Q_SIGNALS:
     void pollFinished(bool ok);
 
 private:
+    void pollCluster();
+    void pollMembers();
     void tryUrl(int index, int attempt, QList<Cluster::SourceError> errors);
     void learnUrls();
 
@@ -47,8 +52,10 @@ private:
     Cluster::ClusterStore* m_store;
     QList<QUrl> m_urls; // base URLs: scheme://host:port
     int m_preferred = 0;
-    bool m_inFlight = false;
+    bool m_inFlight = false; // GET /cluster
+    QSet<QUrl> m_memberInFlight; // GET /patroni per member API
     FetchOptions m_options;
+    bool m_pollMembers = true;
     QTimer m_timer;
 };
 

@@ -11,42 +11,105 @@ void ClusterStore::applyClusterView(
     const ClusterView& view, const QString& source, const QDateTime& at, const QStringList& warnings)
 {
     ++m_pollCount;
-    m_lastWarnings = warnings;
-    m_lastPollAt = at;
-    m_lastGoodAt = at;
+    m_state.dcsWarnings = warnings;
+    m_state.dcs.lastAttempt = at;
+    const bool firstView = !m_state.dcs.everSucceeded();
+    m_state.dcs.lastSuccess = at;
     m_lastGoodSource = source;
     const QString previousLeader = leader();
-    const bool firstView = !m_hasView;
-    m_hasView = true;
-    if (firstView || view != m_view) {
-        const ClusterView previous = std::exchange(m_view, view);
-        Q_EMIT viewChanged(previous, m_view);
+    if (firstView || view != m_state.view) {
+        const ClusterView previous = std::exchange(m_state.view, view);
+        // A member the DCS no longer lists is no longer ours to watch.
+        for (auto it = m_state.members.begin(); it != m_state.members.end();) {
+            if (!m_state.view.member(it.key()))
+                it = m_state.members.erase(it);
+            else
+                ++it;
+        }
+        Q_EMIT viewChanged(previous, m_state.view);
     }
     setError(SourceError {});
     const QString currentLeader = leader();
+    if (firstView || currentLeader != previousLeader)
+        m_state.leaderSince = at;
     if (currentLeader != previousLeader)
         Q_EMIT leaderChanged(previousLeader, currentLeader);
+    reevaluate(at);
+    Q_EMIT stateChanged();
     Q_EMIT pollRecorded();
 }
 
 void ClusterStore::recordFailure(const SourceError& error, const QDateTime& at)
 {
     ++m_pollCount;
-    m_lastPollAt = at;
+    m_state.dcs.lastAttempt = at;
     setError(error);
+    reevaluate(at);
+    Q_EMIT stateChanged();
     Q_EMIT pollRecorded();
+}
+
+void ClusterStore::applyMemberStatus(
+    const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at)
+{
+    MemberObservation o = m_state.members.value(member);
+    o.apiUrl = apiUrl;
+    o.status = status;
+    o.source.lastAttempt = at;
+    o.source.lastSuccess = at;
+    o.source.error = SourceError {};
+    setMemberObservation(member, o, at);
+}
+
+void ClusterStore::recordMemberFailure(
+    const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at)
+{
+    MemberObservation o = m_state.members.value(member);
+    o.apiUrl = apiUrl;
+    o.source.lastAttempt = at;
+    o.source.error = error;
+    setMemberObservation(member, o, at);
+}
+
+void ClusterStore::setMemberObservation(
+    const QString& member, const MemberObservation& observation, const QDateTime& at)
+{
+    // Only members the DCS lists: an answer that arrives after the member left is history.
+    if (!m_state.view.member(member))
+        return;
+    m_state.members.insert(member, observation);
+    reevaluate(at);
+    Q_EMIT memberObservationChanged(member);
+    Q_EMIT stateChanged();
+}
+
+qint64 ClusterStore::maximumLagOnFailover() const
+{
+    return m_thresholds.defaultMaximumLagOnFailover;
+}
+
+void ClusterStore::reevaluate(const QDateTime& at)
+{
+    QList<Finding> findings = evaluateFindings(m_state, at, m_thresholds);
+    const QList<Event> events = m_detector.update(m_state, findings, at, maximumLagOnFailover());
+    if (findings != m_findings) {
+        m_findings = std::move(findings);
+        Q_EMIT findingsChanged(m_findings);
+    }
+    if (!events.isEmpty())
+        Q_EMIT eventsDetected(events);
 }
 
 QString ClusterStore::leader() const
 {
-    const QStringList leaders = m_view.leaders();
+    const QStringList leaders = m_state.view.leaders();
     return leaders.size() == 1 ? leaders.first() : QString();
 }
 
 void ClusterStore::setError(const SourceError& error)
 {
     const bool wasStale = isStale();
-    m_lastError = error;
+    m_state.dcs.error = error;
     if (wasStale != isStale())
         Q_EMIT stalenessChanged(isStale());
 }

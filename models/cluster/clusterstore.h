@@ -1,5 +1,9 @@
 #pragma once
 
+#include "models/cluster/changedetector.h"
+#include "models/cluster/clusterstate.h"
+#include "models/cluster/event.h"
+#include "models/cluster/findings.h"
 #include "models/cluster/member.h"
 #include "models/cluster/sourceerror.h"
 
@@ -8,51 +12,69 @@
 
 namespace Cluster {
 
-// The one place that holds what the console believes about a cluster. Sources feed it raw answers;
-// it parses, keeps the last good view, and marks that view stale (with the reason) when a poll fails.
-// Views and models read from here and never write.
+// The one place that holds what the console believes about a cluster. Sources feed it parsed
+// answers or failures; it keeps the last good data of each source and marks it stale (with the
+// reason) when a poll fails. Views and models read from here and never write.
 class ClusterStore final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClusterStore)
 public:
     explicit ClusterStore(QObject* parent = nullptr);
 
-    // A usable reading of GET /cluster from `source`; `warnings` are the parser's notes about odd fields.
+    // --- GET /cluster (the DCS's view)
+    // A usable reading from `source`; `warnings` are the parser's notes about odd fields.
     void applyClusterView(
         const ClusterView& view, const QString& source, const QDateTime& at, const QStringList& warnings = {});
     // A poll that produced nothing usable: keep the last good view, mark it stale with the reason.
     void recordFailure(const SourceError& error, const QDateTime& at);
 
-    const ClusterView& view() const { return m_view; }
-    bool hasView() const { return m_hasView; }
-    bool isStale() const { return m_lastError.isError(); }
-    const SourceError& lastError() const { return m_lastError; }
-    QDateTime lastGoodAt() const { return m_lastGoodAt; }
-    QDateTime lastPollAt() const { return m_lastPollAt; }
+    // --- GET /patroni of one member
+    void applyMemberStatus(
+        const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at);
+    void recordMemberFailure(const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at);
+
+    const ClusterState& state() const { return m_state; }
+    const ClusterView& view() const { return m_state.view; }
+    bool hasView() const { return m_state.dcs.everSucceeded(); }
+    bool isStale() const { return m_state.dcs.failing(); }
+    const SourceError& lastError() const { return m_state.dcs.error; }
+    QDateTime lastGoodAt() const { return m_state.dcs.lastSuccess; }
+    QDateTime lastPollAt() const { return m_state.dcs.lastAttempt; }
     QString lastGoodSource() const { return m_lastGoodSource; }
-    const QStringList& lastWarnings() const { return m_lastWarnings; }
+    const QStringList& lastWarnings() const { return m_state.dcsWarnings; }
     // The single leader, or empty when there is none or more than one.
     QString leader() const;
     quint64 pollCount() const { return m_pollCount; }
+    // Every failing cross-layer check, worst first, as of the last update.
+    const QList<Finding>& findings() const { return m_findings; }
+    void setThresholds(const Thresholds& thresholds) { m_thresholds = thresholds; }
+    qint64 maximumLagOnFailover() const;
 
 Q_SIGNALS:
     void viewChanged(const Cluster::ClusterView& previous, const Cluster::ClusterView& current);
     void stalenessChanged(bool stale);
     void leaderChanged(const QString& previous, const QString& current);
-    // Every poll, good or bad: lets views refresh "last updated" without polling the store.
+    void memberObservationChanged(const QString& member);
+    // Any change of state() at all: the coarse signal for views that redraw a summary.
+    void stateChanged();
+    // Every /cluster poll, good or bad: lets views refresh "last updated" without polling the store.
     void pollRecorded();
+    void findingsChanged(const QList<Cluster::Finding>& findings);
+    // What changed since the previous update, in the order it is best read (the journal stores these).
+    void eventsDetected(const QList<Cluster::Event>& events);
 
 private:
     void setError(const SourceError& error);
+    void setMemberObservation(const QString& member, const MemberObservation& observation, const QDateTime& at);
+    // Recomputes findings and events after any change of m_state.
+    void reevaluate(const QDateTime& at);
 
-    ClusterView m_view;
-    bool m_hasView = false;
-    SourceError m_lastError;
-    QDateTime m_lastGoodAt;
-    QDateTime m_lastPollAt;
+    ClusterState m_state;
     QString m_lastGoodSource;
-    QStringList m_lastWarnings;
     quint64 m_pollCount = 0;
+    QList<Finding> m_findings;
+    Thresholds m_thresholds;
+    ChangeDetector m_detector;
 };
 
 } // namespace Cluster

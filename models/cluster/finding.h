@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace Cluster {
+
+enum class Severity {
+    Info,
+    Warning,
+    Critical,
+};
+
+QString severityName(Severity severity);
+
+// One named cross-layer check that currently fails. (id, subject) identifies it across polls,
+// so a finding is "raised" once and "cleared" once, not re-announced every second.
+struct Finding {
+    QString id; // stable, machine-readable: "routing.primary-mismatch"
+    Severity severity = Severity::Warning;
+    QString subject; // member, backend or source it is about; empty for the whole cluster
+    QString message; // one plain sentence for the DBA
+
+    QString key() const { return subject.isEmpty() ? id : id + u'/' + subject; }
+    friend bool operator==(const Finding&, const Finding&) = default;
+};
+
+} // namespace Cluster

@@ -1,3 +1,4 @@
+#include "app/cli/statuscommand.h"
 #include "app/compositionroot.h"
 #include "app/options.h"
 
@@ -11,6 +12,15 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char* argv[])
 {
+    // Headless subcommands: no display, no window.
+    if (argc > 1 && QByteArrayView(argv[1]) == "status") {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(u"patroni-console"_s);
+        QCoreApplication::setOrganizationName(u"patroni-console"_s);
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeAt(1);
+        return Cli::runStatus(arguments);
+    }
     // Parse before creating any application object: --help and bad options must work without a display.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

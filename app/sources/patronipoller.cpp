@@ -47,9 +47,9 @@ void PatroniPoller::stop()
 
 void PatroniPoller::pollNow()
 {
+    // Members are asked right after /cluster answers (or fails), so each round asks exactly the
+    // members the DCS lists now; a member still busy from the last round is skipped.
     pollCluster();
-    if (m_pollMembers)
-        pollMembers();
 }
 
 void PatroniPoller::pollCluster()
@@ -57,7 +57,16 @@ void PatroniPoller::pollCluster()
     if (m_inFlight || m_urls.isEmpty())
         return;
     m_inFlight = true;
+    m_roundOpen = true;
     tryUrl(m_preferred, 0, {});
+}
+
+void PatroniPoller::finishRoundIfDone()
+{
+    if (m_roundOpen && !m_inFlight && m_memberInFlight.isEmpty()) {
+        m_roundOpen = false;
+        Q_EMIT roundFinished();
+    }
 }
 
 void PatroniPoller::pollMembers()
@@ -80,15 +89,16 @@ void PatroniPoller::pollMembers()
             const QDateTime now = QDateTime::currentDateTimeUtc();
             if (r.error.isError()) {
                 m_store->recordMemberFailure(name, url, r.error, now);
-                return;
+            } else {
+                Patroni::MemberStatusParseResult parsed = Patroni::parseMemberStatus(r.body);
+                if (parsed.status) {
+                    m_store->applyMemberStatus(name, url, *parsed.status, now);
+                } else {
+                    parsed.error.source = u"%1 API %2"_s.arg(name, apiBase(url).toString());
+                    m_store->recordMemberFailure(name, url, parsed.error, now);
+                }
             }
-            Patroni::MemberStatusParseResult parsed = Patroni::parseMemberStatus(r.body);
-            if (!parsed.status) {
-                parsed.error.source = u"%1 API %2"_s.arg(name, apiBase(url).toString());
-                m_store->recordMemberFailure(name, url, parsed.error, now);
-                return;
-            }
-            m_store->applyMemberStatus(name, url, *parsed.status, now);
+            finishRoundIfDone();
         });
     }
 }
@@ -110,6 +120,9 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
                 m_inFlight = false;
                 learnUrls();
                 Q_EMIT pollFinished(true);
+                if (m_pollMembers)
+                    pollMembers();
+                finishRoundIfDone();
                 return;
             }
             // A body that does not parse is as bad as no answer: ask the next member before going stale.
@@ -129,6 +142,10 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
         m_store->recordFailure(first, now);
         m_inFlight = false;
         Q_EMIT pollFinished(false);
+        // The members' own APIs still tell who is alive when /cluster cannot be had.
+        if (m_pollMembers)
+            pollMembers();
+        finishRoundIfDone();
     });
 }
 

@@ -40,11 +40,15 @@ public:
     QList<QUrl> knownUrls() const { return m_urls; }
 
 Q_SIGNALS:
+    // GET /cluster of this round is done (ok: some member answered usably).
     void pollFinished(bool ok);
+    // GET /cluster and every member's GET /patroni of this round are done.
+    void roundFinished();
 
 private:
     void pollCluster();
     void pollMembers();
+    void finishRoundIfDone();
     void tryUrl(int index, int attempt, QList<Cluster::SourceError> errors);
     void learnUrls();
 
@@ -54,6 +58,7 @@ private:
     int m_preferred = 0;
     bool m_inFlight = false; // GET /cluster
     QSet<QUrl> m_memberInFlight; // GET /patroni per member API
+    bool m_roundOpen = false;
     FetchOptions m_options;
     bool m_pollMembers = true;
     QTimer m_timer;

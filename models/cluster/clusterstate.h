@@ -49,6 +49,18 @@ struct ClusterState {
     // GET /patroni per member, keyed by member name.
     QMap<QString, MemberObservation> members;
 
+    // Patroni 4.x puts the scope in /cluster; 3.x only in each member's /patroni.
+    QString scope() const
+    {
+        if (!view.scope.isEmpty())
+            return view.scope;
+        for (const MemberObservation& o : members) {
+            if (o.status && !o.status->scope.isEmpty())
+                return o.status->scope;
+        }
+        return {};
+    }
+
     friend bool operator==(const ClusterState&, const ClusterState&) = default;
 };
 

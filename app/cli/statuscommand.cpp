@@ -1,0 +1,128 @@
+#include "app/cli/statuscommand.h"
+
+#include "app/cli/statusformat.h"
+#include "app/monitor/clustermonitor.h"
+#include "app/settings/profilestore.h"
+#include "models/cluster/clusterstore.h"
+#include "models/cluster/statejson.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+    std::optional<QUrl> httpUrl(const QString& text)
+    {
+        const QUrl u = QUrl::fromUserInput(text);
+        if (!u.isValid() || u.host().isEmpty() || (u.scheme() != u"http"_s && u.scheme() != u"https"_s))
+            return std::nullopt;
+        return u;
+    }
+
+} // namespace
+
+int runStatus(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(u"Read every source of a cluster once and print it."_s);
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
+    const QCommandLineOption url(u"url"_s, u"Patroni REST API URL of a member (repeatable)."_s, u"URL"_s);
+    const QCommandLineOption profile(u"profile"_s, u"A saved cluster profile (\"lab\" is built in)."_s, u"NAME"_s);
+    const QCommandLineOption haproxy(
+        u"haproxy"_s, u"HAProxy stats CSV URL, e.g. http://127.0.0.1:7000/;csv."_s, u"URL"_s);
+    const QCommandLineOption etcd(u"etcd"_s, u"etcd client URL (repeatable)."_s, u"URL"_s);
+    const QCommandLineOption format(u"format"_s, u"table (default), json or tsv."_s, u"FORMAT"_s, u"table"_s);
+    const QCommandLineOption timeout(u"timeout"_s, u"Deadline per request in milliseconds (default 2000)."_s, u"MS"_s);
+    p.addOptions({ help, url, profile, haproxy, etcd, format, timeout });
+    const auto usage = [&err](const QString& message) {
+        err << "patroni-console status: " << message << "\nTry patroni-console status --help.\n";
+        return 2;
+    };
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << p.helpText().replace(u"Usage: "_s + arguments.value(0), u"Usage: patroni-console status"_s);
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    const QString fmt = p.value(format);
+    if (fmt != u"table"_s && fmt != u"json"_s && fmt != u"tsv"_s)
+        return usage(u"--format must be table, json or tsv, not \"%1\""_s.arg(fmt));
+    if (p.isSet(profile) && p.isSet(url))
+        return usage(u"give --url or --profile, not both"_s);
+
+    Cluster::Profile prof;
+    if (p.isSet(profile)) {
+        Settings::ProfileStore profiles;
+        const auto loaded = profiles.load(p.value(profile));
+        if (!loaded)
+            return usage(
+                u"no profile \"%1\"; saved profiles: %2"_s.arg(p.value(profile), profiles.names().join(u", "_s)));
+        prof = *loaded;
+    } else {
+        prof.name = u"command line"_s;
+        for (const QString& u : p.values(url)) {
+            const auto parsed = httpUrl(u);
+            if (!parsed)
+                return usage(u"--url \"%1\" is not an http(s) URL with a host"_s.arg(u));
+            prof.patroniUrls.append(*parsed);
+        }
+        if (prof.patroniUrls.isEmpty())
+            return usage(u"give at least one --url (a member's Patroni REST API) or --profile NAME"_s);
+    }
+    if (p.isSet(haproxy)) {
+        const auto parsed = httpUrl(p.value(haproxy));
+        if (!parsed)
+            return usage(u"--haproxy \"%1\" is not an http(s) URL"_s.arg(p.value(haproxy)));
+        prof.haproxyStatsUrl = *parsed;
+    }
+    for (const QString& u : p.values(etcd)) {
+        const auto parsed = httpUrl(u);
+        if (!parsed)
+            return usage(u"--etcd \"%1\" is not an http(s) URL"_s.arg(u));
+        prof.etcdUrls.append(*parsed);
+    }
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        const int ms = p.value(timeout).toInt(&ok);
+        if (!ok || ms < 100)
+            return usage(u"--timeout must be a number of milliseconds, at least 100"_s);
+        prof.requestDeadlineMs = ms;
+    }
+
+    QNetworkAccessManager nam;
+    Monitor::ClusterMonitor monitor(&nam, prof);
+    QEventLoop loop;
+    QObject::connect(&monitor, &Monitor::ClusterMonitor::roundFinished, &loop, &QEventLoop::quit);
+    monitor.pollOnce();
+    loop.exec();
+
+    const Cluster::ClusterStore* store = monitor.store();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (fmt == u"json"_s)
+        out << QJsonDocument(Cluster::stateToJson(store->state(), store->findings(), now))
+                   .toJson(QJsonDocument::Indented);
+    else if (store->hasView())
+        out << (fmt == u"tsv"_s ? formatStatusTsv(store->state())
+                                : formatStatusTable(store->state(), store->findings()));
+    out.flush();
+    if (!store->hasView() || store->isStale()) {
+        err << "patroni-console status: could not read the cluster: " << Cluster::describe(store->lastError()) << '\n';
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace Cli

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "models/cluster/profile.h"
+
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace Cluster {
+class ClusterStore;
+}
+namespace Sources {
+class PatroniPoller;
+}
+
+namespace Monitor {
+
+// Watches one cluster profile: owns a store and every poller that feeds it (Patroni now; HAProxy,
+// etcd and PostgreSQL join as they land). The window and the CLI both use it; the CLI runs one round.
+class ClusterMonitor final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterMonitor)
+public:
+    ClusterMonitor(QNetworkAccessManager* nam, const Cluster::Profile& profile, QObject* parent = nullptr);
+
+    Cluster::ClusterStore* store() const { return m_store; }
+    const Cluster::Profile& profile() const { return m_profile; }
+
+    void start(); // continuous polling at the profile's intervals
+    void stop();
+    void pollOnce(); // every source once; roundFinished() when all have answered or failed
+
+Q_SIGNALS:
+    void roundFinished();
+
+private:
+    void sourceRoundDone();
+
+    Cluster::Profile m_profile;
+    Cluster::ClusterStore* m_store;
+    Sources::PatroniPoller* m_patroni;
+    int m_pendingSources = 0;
+};
+
+} // namespace Monitor

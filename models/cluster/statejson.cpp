@@ -1,0 +1,175 @@
+#include "models/cluster/statejson.h"
+
+#include "models/cluster/findings.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace Cluster {
+
+namespace {
+
+    QJsonValue optional(const std::optional<qint64>& v)
+    {
+        return v ? QJsonValue(double(*v)) : QJsonValue(QJsonValue::Null);
+    }
+
+    QJsonValue optional(const std::optional<int>& v)
+    {
+        return v ? QJsonValue(*v) : QJsonValue(QJsonValue::Null);
+    }
+
+    QJsonValue time(const QDateTime& t)
+    {
+        return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+    }
+
+    QString roleKey(Role role)
+    {
+        switch (role) {
+        case Role::Leader:
+            return u"leader"_s;
+        case Role::StandbyLeader:
+            return u"standby_leader"_s;
+        case Role::SyncStandby:
+            return u"sync_standby"_s;
+        case Role::QuorumStandby:
+            return u"quorum_standby"_s;
+        case Role::Replica:
+            return u"replica"_s;
+        case Role::Uninitialized:
+            return u"uninitialized"_s;
+        case Role::Unknown:
+            break;
+        }
+        return u"unknown"_s;
+    }
+
+    QJsonObject ownToJson(const MemberObservation& o)
+    {
+        QJsonObject j;
+        j.insert("apiUrl"_L1, o.apiUrl.toString());
+        j.insert("reachable"_L1, o.reachable());
+        j.insert("source"_L1, sourceToJson(o.source));
+        if (!o.status)
+            return j;
+        const Patroni::MemberStatus& s = *o.status;
+        j.insert("state"_L1, s.state);
+        j.insert("role"_L1, roleKey(s.role));
+        j.insert("roleText"_L1, s.roleText);
+        j.insert("timeline"_L1, optional(s.timeline));
+        j.insert("serverVersion"_L1, optional(s.serverVersion));
+        j.insert("patroniVersion"_L1, s.patroniVersion);
+        j.insert("dcsLastSeen"_L1, optional(s.dcsLastSeen));
+        j.insert("pendingRestart"_L1, s.pendingRestart);
+        j.insert("clusterUnlocked"_L1, s.clusterUnlocked);
+        QJsonObject xlog;
+        xlog.insert("location"_L1, optional(s.xlogLocation));
+        xlog.insert("receivedLocation"_L1, optional(s.receivedLocation));
+        xlog.insert("replayedLocation"_L1, optional(s.replayedLocation));
+        xlog.insert("replayedTimestamp"_L1, s.replayedTimestamp.isEmpty() ? QJsonValue() : s.replayedTimestamp);
+        if (s.replayPaused)
+            xlog.insert("replayPaused"_L1, *s.replayPaused);
+        j.insert("xlog"_L1, xlog);
+        QJsonArray replication;
+        for (const auto& r : s.replication)
+            replication.append(
+                QJsonObject { { u"applicationName"_s, r.applicationName }, { u"clientAddr"_s, r.clientAddr },
+                    { u"state"_s, r.state }, { u"syncState"_s, r.syncState }, { u"syncPriority"_s, r.syncPriority } });
+        if (!replication.isEmpty())
+            j.insert("replication"_L1, replication);
+        return j;
+    }
+
+} // namespace
+
+QJsonValue errorToJson(const SourceError& e)
+{
+    if (!e.isError())
+        return QJsonValue(QJsonValue::Null);
+    QJsonObject o { { u"code"_s, codeName(e.code) }, { u"message"_s, describe(e) } };
+    if (e.httpStatus)
+        o.insert("httpStatus"_L1, e.httpStatus);
+    return o;
+}
+
+QJsonObject sourceToJson(const SourceState& s)
+{
+    return QJsonObject { { u"ok"_s, s.everSucceeded() && !s.failing() }, { u"lastAttempt"_s, time(s.lastAttempt) },
+        { u"lastSuccess"_s, time(s.lastSuccess) }, { u"error"_s, errorToJson(s.error) } };
+}
+
+QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& findings, const QDateTime& now)
+{
+    QJsonObject root;
+    root.insert("schema"_L1, u"patroni-console/status/1"_s);
+    root.insert("takenAt"_L1, time(now));
+
+    QJsonObject cluster;
+    const QStringList leaders = state.view.leaders();
+    cluster.insert("scope"_L1, state.scope().isEmpty() ? QJsonValue() : state.scope());
+    cluster.insert("leader"_L1, leaders.size() == 1 ? QJsonValue(leaders.first()) : QJsonValue());
+    cluster.insert("leaders"_L1, QJsonArray::fromStringList(leaders));
+    const QString effective = effectiveLeader(state);
+    cluster.insert("effectiveLeader"_L1, effective.isEmpty() ? QJsonValue() : effective);
+    cluster.insert("leaderSince"_L1, time(state.leaderSince));
+    cluster.insert("paused"_L1, state.view.paused);
+    if (state.view.scheduledSwitchover)
+        cluster.insert("scheduledSwitchover"_L1,
+            QJsonObject { { u"at"_s, state.view.scheduledSwitchover->at },
+                { u"from"_s, state.view.scheduledSwitchover->from }, { u"to"_s, state.view.scheduledSwitchover->to } });
+    else
+        cluster.insert("scheduledSwitchover"_L1, QJsonValue());
+    root.insert("cluster"_L1, cluster);
+
+    QJsonObject sources;
+    sources.insert("patroni"_L1, sourceToJson(state.dcs));
+    root.insert("sources"_L1, sources);
+
+    QJsonArray members;
+    for (const Member& m : state.view.members) {
+        QJsonObject j;
+        j.insert("name"_L1, m.name);
+        j.insert("host"_L1, m.host);
+        j.insert("port"_L1, m.port);
+        j.insert("apiUrl"_L1, m.apiUrl.toString());
+        j.insert("role"_L1, roleKey(m.role));
+        j.insert("roleText"_L1, m.roleText);
+        j.insert("state"_L1, m.state);
+        j.insert("timeline"_L1, optional(m.timeline));
+        j.insert("lagBytes"_L1, optional(m.lagBytes));
+        j.insert("lagUnknown"_L1, m.lagUnknown);
+        j.insert("receiveLagBytes"_L1, optional(m.receiveLagBytes));
+        j.insert("replayLagBytes"_L1, optional(m.replayLagBytes));
+        j.insert("pendingRestart"_L1, m.pendingRestart);
+        j.insert("scheduledRestart"_L1, m.scheduledRestart.isEmpty() ? QJsonValue() : m.scheduledRestart);
+        j.insert("tags"_L1, QJsonObject::fromVariantMap(m.tags));
+        j.insert("health"_L1, [&] {
+            switch (memberHealth(m)) {
+            case Health::Healthy:
+                return u"healthy"_s;
+            case Health::Warning:
+                return u"warning"_s;
+            case Health::Critical:
+                return u"critical"_s;
+            case Health::Unknown:
+                break;
+            }
+            return u"unknown"_s;
+        }());
+        const auto obs = state.members.constFind(m.name);
+        j.insert("own"_L1, obs != state.members.constEnd() ? QJsonValue(ownToJson(*obs)) : QJsonValue());
+        members.append(j);
+    }
+    root.insert("members"_L1, members);
+
+    QJsonArray f;
+    for (const Finding& finding : findings)
+        f.append(QJsonObject { { u"id"_s, finding.id }, { u"severity"_s, severityName(finding.severity) },
+            { u"subject"_s, finding.subject }, { u"message"_s, finding.message } });
+    root.insert("findings"_L1, f);
+    return root;
+}
+
+} // namespace Cluster

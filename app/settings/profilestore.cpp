@@ -1,0 +1,303 @@
+#include "app/settings/profilestore.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace Settings {
+
+namespace {
+
+    const QString profilesGroup = u"profiles"_s;
+
+    QString tr(const char* text)
+    {
+        return QCoreApplication::translate("Settings::ProfileStore", text);
+    }
+
+    QStringList urlsToStrings(const QList<QUrl>& urls)
+    {
+        QStringList out;
+        out.reserve(urls.size());
+        for (const QUrl& url : urls)
+            out.append(url.toString(QUrl::FullyEncoded));
+        return out;
+    }
+
+    QList<QUrl> urlsFromStrings(const QStringList& strings)
+    {
+        QList<QUrl> out;
+        out.reserve(strings.size());
+        for (const QString& s : strings)
+            out.append(QUrl(s, QUrl::StrictMode));
+        return out;
+    }
+
+    // Field by field, each under a fixed key: a new Profile field is written only once it is
+    // added here, so a secret can never slip into the file by serializing the whole struct.
+    void writeProfile(QSettings& s, const Cluster::Profile& p)
+    {
+        s.setValue(u"name"_s, p.name);
+        s.setValue(u"patroniUrls"_s, urlsToStrings(p.patroniUrls));
+        s.setValue(u"haproxyStatsUrl"_s, p.haproxyStatsUrl.toString(QUrl::FullyEncoded));
+        s.setValue(u"etcdUrls"_s, urlsToStrings(p.etcdUrls));
+
+        s.beginGroup(u"postgres"_s);
+        s.setValue(u"useMemberHosts"_s, p.postgres.useMemberHosts);
+        s.beginWriteArray(u"endpoints"_s, int(p.postgres.endpoints.size()));
+        for (int i = 0; i < p.postgres.endpoints.size(); ++i) {
+            s.setArrayIndex(i);
+            s.setValue(u"host"_s, p.postgres.endpoints.at(i).host);
+            s.setValue(u"port"_s, p.postgres.endpoints.at(i).port);
+        }
+        s.endArray();
+        s.setValue(u"dbname"_s, p.postgres.dbname);
+        s.setValue(u"user"_s, p.postgres.user);
+        s.setValue(u"sslmode"_s, p.postgres.sslmode);
+        s.endGroup();
+
+        s.beginGroup(u"haproxyRoutes"_s);
+        s.setValue(u"host"_s, p.haproxyRoutes.host);
+        s.setValue(u"primaryPort"_s, p.haproxyRoutes.primaryPort);
+        s.setValue(u"replicasPort"_s, p.haproxyRoutes.replicasPort);
+        s.setValue(u"anyPort"_s, p.haproxyRoutes.anyPort);
+        s.endGroup();
+
+        s.beginGroup(u"tls"_s);
+        s.setValue(u"caFile"_s, p.tls.caFile);
+        s.setValue(u"clientCertFile"_s, p.tls.clientCertFile);
+        s.setValue(u"clientKeyFile"_s, p.tls.clientKeyFile);
+        s.setValue(u"verifyPeer"_s, p.tls.verifyPeer);
+        s.endGroup();
+
+        s.setValue(u"patroniApiUser"_s, p.patroniApiUser);
+        s.setValue(u"haproxyStatsUser"_s, p.haproxyStatsUser);
+
+        s.beginGroup(u"intervals"_s);
+        s.setValue(u"patroniMs"_s, p.intervals.patroniMs);
+        s.setValue(u"haproxyMs"_s, p.intervals.haproxyMs);
+        s.setValue(u"etcdMs"_s, p.intervals.etcdMs);
+        s.setValue(u"postgresMs"_s, p.intervals.postgresMs);
+        s.endGroup();
+        s.setValue(u"requestDeadlineMs"_s, p.requestDeadlineMs);
+    }
+
+    // A missing key keeps the default of a fresh Profile, so files written by an older version load.
+    Cluster::Profile readProfile(QSettings& s)
+    {
+        const Cluster::Profile d;
+        Cluster::Profile p;
+        const auto integer = [&s](const QString& key, int fallback) {
+            bool ok = false;
+            const int v = s.value(key).toInt(&ok);
+            return ok ? v : fallback;
+        };
+        p.name = s.value(u"name"_s).toString();
+        p.patroniUrls = urlsFromStrings(s.value(u"patroniUrls"_s).toStringList());
+        const QString stats = s.value(u"haproxyStatsUrl"_s).toString();
+        p.haproxyStatsUrl = stats.isEmpty() ? QUrl() : QUrl(stats, QUrl::StrictMode);
+        p.etcdUrls = urlsFromStrings(s.value(u"etcdUrls"_s).toStringList());
+
+        s.beginGroup(u"postgres"_s);
+        p.postgres.useMemberHosts = s.value(u"useMemberHosts"_s, d.postgres.useMemberHosts).toBool();
+        const int endpoints = s.beginReadArray(u"endpoints"_s);
+        for (int i = 0; i < endpoints; ++i) {
+            s.setArrayIndex(i);
+            p.postgres.endpoints.append({ s.value(u"host"_s).toString(), integer(u"port"_s, 5432) });
+        }
+        s.endArray();
+        p.postgres.dbname = s.value(u"dbname"_s, d.postgres.dbname).toString();
+        p.postgres.user = s.value(u"user"_s, d.postgres.user).toString();
+        p.postgres.sslmode = s.value(u"sslmode"_s, d.postgres.sslmode).toString();
+        s.endGroup();
+
+        s.beginGroup(u"haproxyRoutes"_s);
+        p.haproxyRoutes.host = s.value(u"host"_s, d.haproxyRoutes.host).toString();
+        p.haproxyRoutes.primaryPort = integer(u"primaryPort"_s, d.haproxyRoutes.primaryPort);
+        p.haproxyRoutes.replicasPort = integer(u"replicasPort"_s, d.haproxyRoutes.replicasPort);
+        p.haproxyRoutes.anyPort = integer(u"anyPort"_s, d.haproxyRoutes.anyPort);
+        s.endGroup();
+
+        s.beginGroup(u"tls"_s);
+        p.tls.caFile = s.value(u"caFile"_s).toString();
+        p.tls.clientCertFile = s.value(u"clientCertFile"_s).toString();
+        p.tls.clientKeyFile = s.value(u"clientKeyFile"_s).toString();
+        p.tls.verifyPeer = s.value(u"verifyPeer"_s, d.tls.verifyPeer).toBool();
+        s.endGroup();
+
+        p.patroniApiUser = s.value(u"patroniApiUser"_s).toString();
+        p.haproxyStatsUser = s.value(u"haproxyStatsUser"_s).toString();
+
+        s.beginGroup(u"intervals"_s);
+        p.intervals.patroniMs = integer(u"patroniMs"_s, d.intervals.patroniMs);
+        p.intervals.haproxyMs = integer(u"haproxyMs"_s, d.intervals.haproxyMs);
+        p.intervals.etcdMs = integer(u"etcdMs"_s, d.intervals.etcdMs);
+        p.intervals.postgresMs = integer(u"postgresMs"_s, d.intervals.postgresMs);
+        s.endGroup();
+        p.requestDeadlineMs = integer(u"requestDeadlineMs"_s, d.requestDeadlineMs);
+        return p;
+    }
+
+    StoreResult failure(StoreResult::Code code, const QString& problem)
+    {
+        return { code, { problem } };
+    }
+
+} // namespace
+
+ProfileStore::ProfileStore()
+    : m_settings(std::make_unique<QSettings>(
+        QSettings::NativeFormat, QSettings::UserScope, u"patroni-console"_s, u"patroni-console"_s))
+{
+}
+
+ProfileStore::ProfileStore(const QString& settingsFilePath)
+    : m_settings(std::make_unique<QSettings>(settingsFilePath, QSettings::IniFormat))
+{
+}
+
+ProfileStore::~ProfileStore() = default;
+
+QString ProfileStore::fileName() const
+{
+    return m_settings->fileName();
+}
+
+QStringList ProfileStore::storedNames() const
+{
+    m_settings->beginGroup(profilesGroup);
+    QStringList groups = m_settings->childGroups();
+    m_settings->endGroup();
+    groups.sort(Qt::CaseInsensitive);
+    return groups;
+}
+
+bool ProfileStore::isShowingBuiltIn() const
+{
+    return storedNames().isEmpty();
+}
+
+QStringList ProfileStore::names() const
+{
+    const QStringList stored = storedNames();
+    return stored.isEmpty() ? QStringList { builtInName() } : stored;
+}
+
+bool ProfileStore::contains(const QString& name) const
+{
+    return names().contains(name);
+}
+
+std::optional<Cluster::Profile> ProfileStore::load(const QString& name) const
+{
+    // An invalid name could address another group ("a/b") or the root.
+    if (!Cluster::validateName(name).isEmpty())
+        return std::nullopt;
+    const QStringList stored = storedNames();
+    if (stored.isEmpty() && name == builtInName())
+        return labProfile();
+    if (!stored.contains(name))
+        return std::nullopt;
+    m_settings->beginGroup(profilesGroup + u'/' + name);
+    Cluster::Profile p = readProfile(*m_settings);
+    m_settings->endGroup();
+    p.name = name; // the group is the truth, whatever the name key says
+    return p;
+}
+
+QList<Cluster::Profile> ProfileStore::profiles() const
+{
+    QList<Cluster::Profile> out;
+    for (const QString& name : names()) {
+        if (std::optional<Cluster::Profile> p = load(name))
+            out.append(*p);
+    }
+    return out;
+}
+
+StoreResult ProfileStore::save(const Cluster::Profile& profile)
+{
+    const QStringList problems = Cluster::validate(profile);
+    if (!problems.isEmpty())
+        return { StoreResult::Code::InvalidProfile, problems };
+    const QString group = profilesGroup + u'/' + profile.name;
+    // Replace, not merge: a field the new profile leaves empty must not keep an old value.
+    m_settings->remove(group);
+    m_settings->beginGroup(group);
+    writeProfile(*m_settings, profile);
+    m_settings->endGroup();
+    return sync();
+}
+
+StoreResult ProfileStore::remove(const QString& name)
+{
+    if (!Cluster::validateName(name).isEmpty() || !storedNames().contains(name))
+        return failure(StoreResult::Code::NotFound, tr("There is no stored profile called \"%1\".").arg(name));
+    m_settings->remove(profilesGroup + u'/' + name);
+    return sync();
+}
+
+StoreResult ProfileStore::rename(const QString& from, const QString& to)
+{
+    std::optional<Cluster::Profile> p = load(from);
+    if (!p)
+        return failure(StoreResult::Code::NotFound, tr("There is no profile called \"%1\".").arg(from));
+    if (from == to)
+        return {};
+    const QStringList nameProblems = Cluster::validateName(to);
+    if (!nameProblems.isEmpty())
+        return { StoreResult::Code::InvalidProfile, nameProblems };
+    if (storedNames().contains(to))
+        return failure(
+            StoreResult::Code::NameTaken, tr("A profile called \"%1\" already exists; choose another name.").arg(to));
+    p->name = to;
+    StoreResult saved = save(*p);
+    if (!saved.ok())
+        return saved;
+    if (storedNames().contains(from))
+        return remove(from);
+    return saved; // the built-in lab profile: nothing stored to remove
+}
+
+StoreResult ProfileStore::sync()
+{
+    m_settings->sync();
+    switch (m_settings->status()) {
+    case QSettings::NoError:
+        return {};
+    case QSettings::AccessError:
+        return failure(StoreResult::Code::StorageError,
+            tr("The settings file %1 could not be written; check its permissions and the free disk space.")
+                .arg(m_settings->fileName()));
+    case QSettings::FormatError:
+        return failure(StoreResult::Code::StorageError,
+            tr("The settings file %1 is not in the expected format; move it away to start afresh.")
+                .arg(m_settings->fileName()));
+    }
+    return {};
+}
+
+QString ProfileStore::builtInName()
+{
+    return u"lab"_s;
+}
+
+Cluster::Profile ProfileStore::labProfile()
+{
+    Cluster::Profile p;
+    p.name = builtInName();
+    p.patroniUrls
+        = { QUrl(u"http://127.0.0.1:8008"_s), QUrl(u"http://127.0.0.1:8009"_s), QUrl(u"http://127.0.0.1:8010"_s) };
+    p.haproxyStatsUrl = QUrl(u"http://127.0.0.1:7000/;csv"_s);
+    p.etcdUrls
+        = { QUrl(u"http://127.0.0.1:2379"_s), QUrl(u"http://127.0.0.1:2381"_s), QUrl(u"http://127.0.0.1:2383"_s) };
+    p.postgres.useMemberHosts = true;
+    p.postgres.dbname = u"enterprise_email"_s;
+    p.postgres.user = u"postgres"_s;
+    p.haproxyRoutes.host = u"127.0.0.1"_s;
+    p.patroniApiUser = u"patroni"_s;
+    return p;
+}
+
+} // namespace Settings

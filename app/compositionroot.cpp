@@ -1,12 +1,17 @@
 #include "app/compositionroot.h"
 
-#include "app/sources/patronipoller.h"
+#include "app/monitor/clustermonitor.h"
+#include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/journal.h"
+#include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QNetworkAccessManager>
+#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -14,50 +19,81 @@ using namespace Qt::StringLiterals;
 
 namespace App {
 
+namespace {
+    Cluster::Profile profileFor(const Options& options)
+    {
+        Cluster::Profile p = Settings::ProfileStore::labProfile();
+        p.name = options.label;
+        p.patroniUrls = options.urls;
+        p.intervals.patroniMs = options.intervalMs;
+        p.requestDeadlineMs = options.deadlineMs;
+        return p;
+    }
+
+    // One journal per cluster, in the user's data directory: ~/.local/share/patroni-console/journal/.
+    QString journalPath(const QString& label)
+    {
+        QString safe = label;
+        for (QChar& c : safe) {
+            if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.')
+                c = u'_';
+        }
+        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/journal/"_s + safe + u".jsonl"_s;
+    }
+} // namespace
+
 CompositionRoot::CompositionRoot(const Options& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
     , m_nam(new QNetworkAccessManager(this))
-    , m_store(new Cluster::ClusterStore(this))
-    , m_poller(new Sources::PatroniPoller(m_nam, m_store, options.urls, this))
+    , m_monitor(new Monitor::ClusterMonitor(m_nam, profileFor(options), this))
     , m_members(new ItemModels::MemberTableModel(this))
+    , m_findings(new ItemModels::FindingsModel(this))
+    , m_journal(std::make_unique<Cluster::Journal>(journalPath(options.label)))
 {
-    m_poller->setInterval(options.intervalMs);
-    m_poller->setDeadline(options.deadlineMs);
-    m_members->setStore(m_store);
+    m_members->setStore(m_monitor->store());
+    m_findings->setStore(m_monitor->store());
+    connect(
+        m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
+            QString error;
+            if (!m_journal->append(events, &error))
+                qWarning().noquote() << "patroni-console:" << error;
+        });
 }
 
 CompositionRoot::~CompositionRoot() = default;
 
 int CompositionRoot::runGui()
 {
-    m_window = std::make_unique<Ui::MainWindow>(m_store, m_members, m_options.label);
+    Cluster::ClusterStore* store = m_monitor->store();
+    m_window = std::make_unique<Ui::MainWindow>(store, m_members, m_findings, m_options.label);
     m_window->show();
-    m_poller->start();
+    m_monitor->start();
     if (m_options.screenshotPath.isEmpty())
         return QApplication::exec();
 
     // Wait for the first good view (or the deadline), let the window paint, then grab it.
     int exitCode = 1;
-    auto shoot = [this, &exitCode] {
-        QTimer::singleShot(300, this, [this, &exitCode] {
+    auto shoot = [this, store, &exitCode] {
+        QTimer::singleShot(300, this, [this, store, &exitCode] {
             const QPixmap pixmap = m_window->grab();
             QTextStream err(stderr);
             if (!pixmap.save(m_options.screenshotPath, "PNG")) {
                 err << "patroni-console: cannot write " << m_options.screenshotPath << '\n';
                 exitCode = 3;
             } else {
-                exitCode = m_store->hasView() && !m_store->isStale() ? 0 : 1;
+                exitCode = store->hasView() && !store->isStale() ? 0 : 1;
                 if (exitCode != 0)
                     err << "patroni-console: screenshot taken without a current view: "
-                        << Cluster::describe(m_store->lastError()) << '\n';
+                        << Cluster::describe(store->lastError()) << '\n';
             }
             QApplication::quit();
         });
     };
     bool shooting = false;
-    connect(m_store, &Cluster::ClusterStore::pollRecorded, this, [this, &shooting, shoot] {
-        if (!shooting && m_store->hasView() && !m_store->isStale()) {
+    // Wait for the members' own answers too, so the findings are shown as they will stay.
+    connect(m_monitor, &Monitor::ClusterMonitor::roundFinished, this, [store, &shooting, shoot] {
+        if (!shooting && store->hasView() && !store->isStale()) {
             shooting = true;
             shoot();
         }

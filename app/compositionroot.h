@@ -9,13 +9,14 @@
 class QNetworkAccessManager;
 
 namespace Cluster {
-class ClusterStore;
+class Journal;
 }
 namespace ItemModels {
+class FindingsModel;
 class MemberTableModel;
-}
-namespace Sources {
-class PatroniPoller;
+} // namespace ItemModels
+namespace Monitor {
+class ClusterMonitor;
 }
 namespace Ui {
 class MainWindow;
@@ -38,9 +39,10 @@ public:
 private:
     Options m_options;
     QNetworkAccessManager* m_nam;
-    Cluster::ClusterStore* m_store;
-    Sources::PatroniPoller* m_poller;
+    Monitor::ClusterMonitor* m_monitor;
     ItemModels::MemberTableModel* m_members;
+    ItemModels::FindingsModel* m_findings;
+    std::unique_ptr<Cluster::Journal> m_journal;
     std::unique_ptr<Ui::MainWindow> m_window;
 };
 

@@ -1,9 +1,11 @@
 // The window reads the store: banner, problems and staleness must say what a DBA needs at a glance.
 #include "models/cluster/clusterstore.h"
+#include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QLabel>
+#include <QListView>
 #include <QTableView>
 #include <QTest>
 
@@ -39,7 +41,9 @@ void TestMainWindow::bannerFollowsStore()
     Cluster::ClusterStore store;
     ItemModels::MemberTableModel model;
     model.setStore(&store);
-    Ui::MainWindow window(&store, &model, u"lab"_s);
+    ItemModels::FindingsModel findings;
+    findings.setStore(&store);
+    Ui::MainWindow window(&store, &model, &findings, u"lab"_s);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY2(window.bannerText().contains(u"connecting"_s), qPrintable(window.bannerText()));
@@ -49,24 +53,34 @@ void TestMainWindow::bannerFollowsStore()
     refused.source = u"Patroni API http://127.0.0.1:8008"_s;
     store.recordFailure(refused, QDateTime::currentDateTimeUtc());
     QVERIFY2(window.bannerText().contains(u"UNREACHABLE"_s), qPrintable(window.bannerText()));
-    auto* problems = window.findChild<QLabel*>(u"problems"_s);
-    QVERIFY(problems->text().contains(u"connection refused"_s));
+    QListView* list = window.findingsView();
+    const auto shown = [list] {
+        QStringList lines;
+        for (int r = 0; r < list->model()->rowCount(); ++r)
+            lines.append(list->model()->index(r, 0).data().toString());
+        return lines;
+    };
+    QVERIFY(list->isVisible());
+    QCOMPARE(shown().size(), 1);
+    QVERIFY2(shown().first().startsWith(u"CRITICAL  Patroni API http://127.0.0.1:8008: connection refused"_s),
+        qPrintable(shown().first()));
 
     store.applyClusterView(lab(), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
     QCOMPARE(window.bannerText(), u"lab — Leader patroni1 · 2 of 2 replicas healthy · TL 4"_s);
-    QVERIFY(problems->isHidden());
+    QVERIFY(list->isHidden());
     QCOMPARE(window.memberView()->model()->rowCount(), 3);
 
     store.applyClusterView(lab(u"stopped"_s), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
     QVERIFY(window.bannerText().contains(u"1 of 2 replicas healthy"_s));
-    QCOMPARE(problems->text(), u"patroni3 is stopped"_s);
+    QCOMPARE(shown(), QStringList { u"WARNING  patroni3 is not replicating: state \"stopped\""_s });
+    QVERIFY(list->isVisible());
     // Colour comes from the proxy in ui/: a stopped member's row is not painted like a healthy one.
-    const QAbstractItemModel* shown = window.memberView()->model();
-    QVERIFY(shown->index(2, 0).data(Qt::BackgroundRole) != shown->index(1, 0).data(Qt::BackgroundRole));
+    const QAbstractItemModel* table = window.memberView()->model();
+    QVERIFY(table->index(2, 0).data(Qt::BackgroundRole) != table->index(1, 0).data(Qt::BackgroundRole));
 
     store.recordFailure(refused, QDateTime::currentDateTimeUtc());
     QVERIFY2(window.bannerText().startsWith(u"lab — STALE"_s), qPrintable(window.bannerText()));
-    QVERIFY(problems->text().startsWith(u"Patroni API http://127.0.0.1:8008: connection refused"_s));
+    QVERIFY(shown().first().startsWith(u"CRITICAL  Patroni API http://127.0.0.1:8008: connection refused"_s));
     QCOMPARE(window.memberView()->model()->rowCount(), 3); // last good rows stay
 }
 

@@ -1,13 +1,16 @@
 #include "ui/mainwindow.h"
 
+#include "ui/cluster/findingstyleproxy.h"
 #include "ui/cluster/memberstyleproxy.h"
 #include "ui/palette.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -31,13 +34,14 @@ namespace {
     }
 } // namespace
 
-MainWindow::MainWindow(
-    Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, const QString& clusterLabel, QWidget* parent)
+MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members,
+    ItemModels::FindingsModel* findings, const QString& clusterLabel, QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_clusterLabel(clusterLabel)
     , m_banner(new QLabel(this))
-    , m_problems(new QLabel(this))
+    , m_findings(new QListView(this))
+    , m_findingsProxy(new FindingStyleProxy(this))
     , m_table(new QTableView(this))
     , m_proxy(new MemberStyleProxy(this))
     , m_statusLabel(new QLabel(this))
@@ -60,11 +64,25 @@ MainWindow::MainWindow(
     m_banner->setAutoFillBackground(true);
     layout->addWidget(m_banner);
 
-    m_problems->setObjectName(u"problems"_s);
-    m_problems->setTextFormat(Qt::PlainText);
-    m_problems->setWordWrap(true);
-    m_problems->setMargin(4);
-    layout->addWidget(m_problems);
+    // Findings right under the banner: the disagreements between layers must be impossible to miss.
+    m_findingsProxy->setSourceModel(findings);
+    m_findings->setModel(m_findingsProxy);
+    m_findings->setObjectName(u"findings"_s);
+    m_findings->setWordWrap(true);
+    m_findings->setUniformItemSizes(false);
+    m_findings->setSelectionMode(QAbstractItemView::NoSelection);
+    m_findings->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(m_findings);
+    const auto fitFindings = [this] {
+        const int rows = m_findingsProxy->rowCount();
+        m_findings->setVisible(rows > 0);
+        const int rowHeight = std::max(m_findings->sizeHintForRow(0), fontMetrics().height() + 6);
+        m_findings->setFixedHeight(std::min(rows, 6) * rowHeight + 2 * m_findings->frameWidth() + 2);
+    };
+    connect(m_findingsProxy, &QAbstractItemModel::rowsInserted, this, fitFindings);
+    connect(m_findingsProxy, &QAbstractItemModel::rowsRemoved, this, fitFindings);
+    connect(m_findingsProxy, &QAbstractItemModel::modelReset, this, fitFindings);
+    fitFindings();
 
     m_proxy->setSourceModel(members);
     m_table->setModel(m_proxy);
@@ -82,6 +100,7 @@ MainWindow::MainWindow(
     statusBar()->addWidget(m_statusLabel, 1);
 
     connect(store, &Cluster::ClusterStore::pollRecorded, this, &MainWindow::handleStoreUpdated);
+    connect(store, &Cluster::ClusterStore::findingsChanged, this, &MainWindow::handleStoreUpdated);
     // "12 s ago" must keep counting while the source is silent.
     m_ageTimer->setInterval(1000);
     connect(m_ageTimer, &QTimer::timeout, this, &MainWindow::handleStoreUpdated);
@@ -99,25 +118,30 @@ void MainWindow::handleStoreUpdated()
 {
     QString text;
     QColor background;
-    QStringList problems;
     if (!m_store->hasView() && !m_store->isStale()) {
         text = tr("%1 — connecting…").arg(m_clusterLabel);
         background = Palette::healthColor(Cluster::Health::Unknown);
     } else if (!m_store->hasView()) {
         text = tr("%1 — UNREACHABLE").arg(m_clusterLabel);
         background = Palette::healthColor(Cluster::Health::Critical);
-        problems.append(Cluster::describe(m_store->lastError()));
     } else {
         const Cluster::ClusterSummary summary = Cluster::summarize(m_store->view());
-        problems = summary.problems;
         if (m_store->isStale()) {
             text = tr("%1 — STALE (last good %2) — %3")
                        .arg(m_clusterLabel, ageText(m_store->lastGoodAt()), summary.headline);
             background = Palette::healthColor(Cluster::Health::Unknown);
-            problems.prepend(Cluster::describe(m_store->lastError()));
         } else {
             text = m_clusterLabel + u" — "_s + summary.headline;
-            background = Palette::healthColor(summary.health);
+            // The banner is as bad as the worst finding: the DCS's view alone can look fine while
+            // a node disagrees or its API is down.
+            Cluster::Health health = summary.health;
+            for (const Cluster::Finding& f : m_store->findings()) {
+                if (f.severity == Cluster::Severity::Critical)
+                    health = Cluster::Health::Critical;
+                else if (f.severity == Cluster::Severity::Warning && health == Cluster::Health::Healthy)
+                    health = Cluster::Health::Warning;
+            }
+            background = Palette::healthColor(health);
         }
     }
     m_banner->setText(text);
@@ -125,8 +149,6 @@ void MainWindow::handleStoreUpdated()
     pal.setColor(QPalette::Window, background);
     pal.setColor(QPalette::WindowText, Qt::white);
     m_banner->setPalette(pal);
-    m_problems->setText(problems.join(u'\n'));
-    m_problems->setVisible(!problems.isEmpty());
 
     QString status = tr("Last poll %1").arg(ageText(m_store->lastPollAt()));
     if (m_store->hasView())

@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class QLabel;
+class QListView;
 class QTableView;
 class QTimer;
 
@@ -10,11 +11,13 @@ namespace Cluster {
 class ClusterStore;
 }
 namespace ItemModels {
+class FindingsModel;
 class MemberTableModel;
-}
+} // namespace ItemModels
 
 namespace Ui {
 
+class FindingStyleProxy;
 class MemberStyleProxy;
 
 // The console's window: a health banner a DBA reads in one second, the member table, and a status
@@ -23,10 +26,11 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, const QString& clusterLabel,
-        QWidget* parent = nullptr);
+    MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, ItemModels::FindingsModel* findings,
+        const QString& clusterLabel, QWidget* parent = nullptr);
 
     QTableView* memberView() const { return m_table; }
+    QListView* findingsView() const { return m_findings; }
     QString bannerText() const;
 
 private:
@@ -35,7 +39,8 @@ private:
     Cluster::ClusterStore* m_store;
     QString m_clusterLabel;
     QLabel* m_banner;
-    QLabel* m_problems;
+    QListView* m_findings;
+    FindingStyleProxy* m_findingsProxy;
     QTableView* m_table;
     MemberStyleProxy* m_proxy;
     QLabel* m_statusLabel;

@@ -18,6 +18,7 @@ ClusterMonitor::ClusterMonitor(QNetworkAccessManager* nam, const Cluster::Profil
 
 void ClusterMonitor::start()
 {
+    m_pendingSources = 1; // the first round is reported, as after pollOnce()
     m_patroni->start();
 }
 

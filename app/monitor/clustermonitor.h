@@ -31,6 +31,7 @@ public:
     void pollOnce(); // every source once; roundFinished() when all have answered or failed
 
 Q_SIGNALS:
+    // Every source has answered or failed once: after pollOnce(), and after the first round of start().
     void roundFinished();
 
 private:

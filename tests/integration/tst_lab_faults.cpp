@@ -1,0 +1,230 @@
+// Real faults on the lab, and what the console's core makes of them: events in the right order,
+// findings while the fault lasts, each within two polls of the fault becoming visible in Patroni.
+// Every test leaves the lab healthy again (manage-cluster.sh start brings back what was stopped).
+#include "app/monitor/clustermonitor.h"
+#include "app/settings/profilestore.h"
+#include "labcluster.h"
+#include "models/cluster/clusterstore.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+using Cluster::EventKind;
+
+namespace {
+
+constexpr int pollMs = 1000;
+// "Within two polls": two intervals, plus one request deadline for the poll in flight.
+constexpr qint64 twoPollsMs = 2 * pollMs + 1000;
+
+struct Recorded {
+    qint64 atMs;
+    Cluster::Event event;
+};
+
+// Watches GET /cluster every 100 ms on its own, to learn when Patroni itself first shows something.
+class DcsWatcher : public QObject {
+public:
+    DcsWatcher(const QList<QUrl>& urls, QElapsedTimer* clock)
+        : m_urls(urls)
+        , m_clock(clock)
+    {
+        connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
+        m_timer.start(100);
+    }
+    // ms (on the test clock) when the DCS first named `leader`; -1 if not yet.
+    qint64 firstLeaderAt(const QString& leader) const { return m_firstLeader.value(leader, -1); }
+
+private:
+    void poll()
+    {
+        if (m_busy)
+            return;
+        m_busy = true;
+        QUrl url = m_urls.at(m_next++ % m_urls.size());
+        url.setPath(u"/cluster"_s);
+        QNetworkRequest request(url);
+        request.setTransferTimeout(500);
+        QNetworkReply* reply = m_nam.get(request);
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            m_busy = false;
+            const auto doc = QJsonDocument::fromJson(reply->readAll());
+            for (const auto& m : doc.object().value("members"_L1).toArray()) {
+                const auto o = m.toObject();
+                if (o.value("role"_L1).toString() == u"leader"_s) {
+                    const QString name = o.value("name"_L1).toString();
+                    if (!m_firstLeader.contains(name))
+                        m_firstLeader.insert(name, m_clock->elapsed());
+                }
+            }
+        });
+    }
+
+    QList<QUrl> m_urls;
+    QElapsedTimer* m_clock;
+    QNetworkAccessManager m_nam;
+    QTimer m_timer;
+    int m_next = 0;
+    bool m_busy = false;
+    QHash<QString, qint64> m_firstLeader;
+};
+
+} // namespace
+
+class TestLabFaults : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void killedLeader();
+    void stoppedReplica();
+
+private:
+    void startMonitor();
+    qint64 firstAt(EventKind kind, const QString& subject = {}) const;
+    QStringList kindsSince(qint64 fromMs) const;
+
+    LabCluster m_lab;
+    QElapsedTimer m_clock;
+    QNetworkAccessManager* m_nam = nullptr;
+    Monitor::ClusterMonitor* m_monitor = nullptr;
+    QList<Recorded> m_events;
+};
+
+void TestLabFaults::initTestCase()
+{
+    QString why;
+    QVERIFY2(m_lab.load(&why), qPrintable(why));
+}
+
+void TestLabFaults::init()
+{
+    QByteArray out;
+    QVERIFY2(m_lab.run({ u"start"_s }, &out) == 0, out.constData());
+    QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out) == 0, out.constData());
+    m_events.clear();
+    m_clock.start();
+}
+
+void TestLabFaults::cleanup()
+{
+    delete m_monitor;
+    m_monitor = nullptr;
+    delete m_nam;
+    m_nam = nullptr;
+    for (const Recorded& r : std::as_const(m_events))
+        qInfo().noquote() << QString::number(r.atMs).rightJustified(6) << "ms" << Cluster::eventKindName(r.event.kind)
+                          << r.event.subject << "-" << r.event.message;
+    QByteArray out;
+    m_lab.run({ u"start"_s }, &out); // bring back whatever the test stopped
+    m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out);
+}
+
+void TestLabFaults::startMonitor()
+{
+    Cluster::Profile profile = Settings::ProfileStore::labProfile();
+    profile.patroniUrls = m_lab.apiUrls();
+    profile.intervals.patroniMs = pollMs;
+    m_nam = new QNetworkAccessManager;
+    m_monitor = new Monitor::ClusterMonitor(m_nam, profile);
+    connect(
+        m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
+            for (const auto& e : events)
+                m_events.append({ m_clock.elapsed(), e });
+        });
+    m_monitor->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->store()->leader().isEmpty(), 5000);
+    // Let the first member polls land so the detector is primed with a healthy cluster.
+    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->store()->state().members.size(), 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().isEmpty(), 10000);
+}
+
+qint64 TestLabFaults::firstAt(EventKind kind, const QString& subject) const
+{
+    for (const Recorded& r : m_events) {
+        if (r.event.kind == kind && (subject.isEmpty() || r.event.subject == subject))
+            return r.atMs;
+    }
+    return -1;
+}
+
+void TestLabFaults::killedLeader()
+{
+    startMonitor();
+    DcsWatcher dcs(m_lab.apiUrls(), &m_clock);
+    const QString old = m_monitor->store()->leader();
+    const int oldTimeline = m_monitor->store()->view().member(old)->timeline.value_or(-1);
+    QByteArray out;
+    const qint64 killedAt = m_clock.elapsed();
+    QCOMPARE(m_lab.run({ u"kill-leader"_s }, &out), 0);
+    QCOMPARE(QString::fromUtf8(out).trimmed().split(u'\n').last().trimmed(), old);
+
+    // The dead node's API refuses at once: that is the fault becoming visible.
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::LeaderLost, old) >= 0, 5000);
+    QVERIFY2(firstAt(EventKind::LeaderLost, old) - killedAt <= twoPollsMs,
+        qPrintable(u"leader-lost after %1 ms"_s.arg(firstAt(EventKind::LeaderLost, old) - killedAt)));
+    QVERIFY(firstAt(EventKind::MemberDown, old) >= 0);
+    QVERIFY(m_monitor->store()->findings().size() > 0);
+
+    // Patroni elects a new leader after the TTL (~14 s on the lab).
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::LeaderChanged) >= 0, 40000);
+    const Cluster::Event changed = [&] {
+        for (const Recorded& r : std::as_const(m_events))
+            if (r.event.kind == EventKind::LeaderChanged)
+                return r.event;
+        return Cluster::Event {};
+    }();
+    const QString next = changed.subject;
+    QVERIFY(next != old);
+    QCOMPARE(changed.details.value("from"_L1).toString(), old);
+    const qint64 visible = dcs.firstLeaderAt(next);
+    QVERIFY2(visible >= 0, "the watcher never saw the new leader");
+    QVERIFY2(firstAt(EventKind::LeaderChanged) - visible <= twoPollsMs,
+        qPrintable(u"leader-changed %1 ms after the DCS showed it"_s.arg(firstAt(EventKind::LeaderChanged) - visible)));
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::TimelineChanged) >= 0, 5000);
+
+    // In the right order: lost, then changed, then the new timeline.
+    QVERIFY(firstAt(EventKind::MemberDown, old) <= firstAt(EventKind::LeaderLost, old));
+    QVERIFY(firstAt(EventKind::LeaderLost, old) < firstAt(EventKind::LeaderChanged));
+    QVERIFY(firstAt(EventKind::LeaderChanged) <= firstAt(EventKind::TimelineChanged));
+    QVERIFY(m_monitor->store()->view().member(next)->timeline.value_or(-1) > oldTimeline);
+    qInfo().noquote() << u"killed %1: leader-lost after %2 ms; DCS named %3 after %4 ms; console after %5 ms"_s.arg(old)
+                             .arg(firstAt(EventKind::LeaderLost, old) - killedAt)
+                             .arg(next)
+                             .arg(visible - killedAt)
+                             .arg(firstAt(EventKind::LeaderChanged) - killedAt);
+}
+
+void TestLabFaults::stoppedReplica()
+{
+    startMonitor();
+    QString replica;
+    for (const auto& m : m_monitor->store()->view().members)
+        if (Cluster::isReplicaRole(m.role))
+            replica = m.name;
+    QVERIFY(!replica.isEmpty());
+    QByteArray out;
+    const qint64 stoppedAt = m_clock.elapsed();
+    QCOMPARE(m_lab.run({ u"stop-node"_s, replica }, &out), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::MemberDown, replica) >= 0, 5000);
+    // stop-node returns once the node is down; its API was refusing before that.
+    QVERIFY(firstAt(EventKind::MemberDown, replica) - stoppedAt <= twoPollsMs + 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().size() > 0, 3000);
+    bool unreachable = false;
+    for (const auto& f : m_monitor->store()->findings())
+        unreachable |= f.key() == u"member.unreachable/"_s + replica || f.key() == u"member.not-streaming/"_s + replica;
+    QVERIFY(unreachable);
+
+    QCOMPARE(m_lab.run({ u"start-node"_s, replica }, &out), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::MemberBack, replica) >= 0, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().isEmpty(), 20000);
+}
+
+QTEST_GUILESS_MAIN(TestLabFaults)
+#include "tst_lab_faults.moc"

@@ -1,0 +1,55 @@
+#include "ui/cluster/findingstyleproxy.h"
+
+#include "ui/palette.h"
+
+#include "models/cluster/finding.h"
+#include "models/itemmodels/findingsmodel.h"
+
+#include <QFont>
+
+using namespace Qt::StringLiterals;
+using ItemModels::FindingsModel;
+
+namespace Ui {
+
+namespace {
+    Cluster::Health healthOf(Cluster::Severity s)
+    {
+        switch (s) {
+        case Cluster::Severity::Critical:
+            return Cluster::Health::Critical;
+        case Cluster::Severity::Warning:
+            return Cluster::Health::Warning;
+        case Cluster::Severity::Info:
+            break;
+        }
+        return Cluster::Health::Unknown;
+    }
+} // namespace
+
+QVariant FindingStyleProxy::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const auto severity = Cluster::Severity(QIdentityProxyModel::data(index, FindingsModel::SeverityRole).toInt());
+    switch (role) {
+    case Qt::DisplayRole:
+        return QString(
+            Cluster::severityName(severity).toUpper() + u"  "_s + QIdentityProxyModel::data(index, role).toString());
+    case Qt::DecorationRole:
+        return Palette::healthIcon(healthOf(severity), false);
+    case Qt::BackgroundRole:
+        return Palette::rowBackground(healthOf(severity));
+    case Qt::FontRole:
+        if (severity == Cluster::Severity::Critical) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    default:
+        return QIdentityProxyModel::data(index, role);
+    }
+}
+
+} // namespace Ui

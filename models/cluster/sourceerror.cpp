@@ -33,6 +33,8 @@ QString codeName(SourceError::Code code)
         return u"not-json"_s;
     case SourceError::Code::UnexpectedShape:
         return u"unexpected-shape"_s;
+    case SourceError::Code::NotCsv:
+        return u"not-csv"_s;
     case SourceError::Code::NetworkError:
         return u"network"_s;
     }
@@ -85,6 +87,9 @@ QString describe(const SourceError& e)
         break;
     case SourceError::Code::UnexpectedShape:
         what = tr("answer is JSON but not in the expected shape");
+        break;
+    case SourceError::Code::NotCsv:
+        what = tr("answer is not HAProxy's stats CSV; is this the stats URL ending in /;csv?");
         break;
     case SourceError::Code::NetworkError:
         what = tr("network error");

@@ -21,6 +21,7 @@ struct SourceError {
         NotJson,
         UnexpectedShape, // valid JSON, but not what the endpoint returns
         NetworkError,
+        NotCsv, // HAProxy's stats URL answered something else (an HTML page, nothing, binary)
     };
 
     Code code = Code::None;

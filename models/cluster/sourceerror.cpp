@@ -35,6 +35,10 @@ QString codeName(SourceError::Code code)
         return u"unexpected-shape"_s;
     case SourceError::Code::NotCsv:
         return u"not-csv"_s;
+    case SourceError::Code::PostgresAuthFailed:
+        return u"postgres-auth"_s;
+    case SourceError::Code::PostgresError:
+        return u"postgres-error"_s;
     case SourceError::Code::NetworkError:
         return u"network"_s;
     }
@@ -90,6 +94,13 @@ QString describe(const SourceError& e)
         break;
     case SourceError::Code::NotCsv:
         what = tr("answer is not HAProxy's stats CSV; is this the stats URL ending in /;csv?");
+        break;
+    case SourceError::Code::PostgresAuthFailed:
+        what = tr("PostgreSQL refused the login; check the user and password in the keychain and the server's "
+                  "pg_hba.conf");
+        break;
+    case SourceError::Code::PostgresError:
+        what = tr("PostgreSQL reported an error");
         break;
     case SourceError::Code::NetworkError:
         what = tr("network error");

@@ -22,6 +22,8 @@ struct SourceError {
         UnexpectedShape, // valid JSON, but not what the endpoint returns
         NetworkError,
         NotCsv, // HAProxy's stats URL answered something else (an HTML page, nothing, binary)
+        PostgresAuthFailed, // SQLSTATE class 28: wrong password, no pg_hba.conf entry, unknown role
+        PostgresError, // PostgreSQL answered with an error (detail carries the message and its SQLSTATE)
     };
 
     Code code = Code::None;

@@ -45,6 +45,21 @@ namespace {
         return it->status->roleText + u'/' + it->status->state;
     }
 
+    QString routes(const Cluster::ClusterState& s, const Cluster::Member& m)
+    {
+        if (!s.haproxy)
+            return s.haproxyConfigured ? u"?"_s : QString();
+        QStringList ports;
+        const Cluster::RouteNames& r = s.routes;
+        if (s.routedTo(r.primary).contains(m.name))
+            ports.append(QString::number(r.primaryPort));
+        if (s.routedTo(r.replicas).contains(m.name))
+            ports.append(QString::number(r.replicasPort));
+        if (s.routedTo(r.any).contains(m.name))
+            ports.append(QString::number(r.anyPort));
+        return ports.isEmpty() ? u"-"_s : ports.join(u' ');
+    }
+
     QString table(const QStringList& header, const QList<QStringList>& rows, const QString& title)
     {
         QList<qsizetype> width;
@@ -88,12 +103,17 @@ namespace {
 
 QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings)
 {
-    const QStringList header { u"Member"_s, u"Host"_s, u"Role"_s, u"State"_s, u"TL"_s, u"Lag in MB"_s, u"Lag bytes"_s,
+    QStringList header { u"Member"_s, u"Host"_s, u"Role"_s, u"State"_s, u"TL"_s, u"Lag in MB"_s, u"Lag bytes"_s,
         u"Own view"_s };
+    if (state.haproxyConfigured)
+        header.append(u"HAProxy routes"_s);
     QList<QStringList> rows;
     for (const Cluster::Member& m : state.view.members) {
-        rows.append({ m.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::roleName(m.role),
-            m.state, m.timeline ? QString::number(*m.timeline) : QString(), lagMb(m), lagBytes(m), own(state, m) });
+        QStringList row { m.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::roleName(m.role),
+            m.state, m.timeline ? QString::number(*m.timeline) : QString(), lagMb(m), lagBytes(m), own(state, m) };
+        if (state.haproxyConfigured)
+            row.append(routes(state, m));
+        rows.append(row);
     }
     QString title = u"Cluster: "_s + (state.scope().isEmpty() ? u"(scope not reported)"_s : state.scope());
     if (state.view.paused)
@@ -104,6 +124,33 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
             state.view.scheduledSwitchover->from, state.view.scheduledSwitchover->to);
     if (state.dcs.failing())
         out += u"STALE: "_s + Cluster::describe(state.dcs.error) + u'\n';
+    if (state.haproxyConfigured) {
+        if (state.haproxy) {
+            const Cluster::RouteNames& r = state.routes;
+            const auto list = [&](const QString& proxy) {
+                const QStringList to = state.routedTo(proxy);
+                return to.isEmpty() ? u"NOTHING"_s : to.join(u", "_s);
+            };
+            out += u"HAProxy: %1 -> %2 | %3 -> %4 | %5 -> %6%7\n"_s.arg(QString::number(r.primaryPort), list(r.primary),
+                QString::number(r.replicasPort), list(r.replicas), QString::number(r.anyPort), list(r.any),
+                state.haproxySource.failing() ? u" (stale)"_s : QString());
+        } else {
+            out += u"HAProxy: "_s + Cluster::describe(state.haproxySource.error) + u'\n';
+        }
+    }
+    if (state.etcdConfigured) {
+        if (state.etcd && !state.etcdSource.failing()) {
+            out += u"etcd: %1 of %2 members healthy"_s.arg(state.etcd->healthyCount())
+                       .arg(state.etcd->endpoints.size());
+            if (!state.etcd->leader.isEmpty())
+                out += u", raft leader "_s + state.etcd->leader;
+            if (!state.etcd->version.isEmpty())
+                out += u" (etcd "_s + state.etcd->version + u')';
+            out += u'\n';
+        } else {
+            out += u"etcd: "_s + Cluster::describe(state.etcdSource.error) + u'\n';
+        }
+    }
     if (findings.isEmpty()) {
         out += u"Findings: none\n"_s;
     } else {

@@ -1,5 +1,7 @@
 #include "app/monitor/clustermonitor.h"
 
+#include "app/sources/etcdpoller.h"
+#include "app/sources/haproxypoller.h"
 #include "app/sources/patronipoller.h"
 #include "models/cluster/clusterstore.h"
 
@@ -14,23 +16,55 @@ ClusterMonitor::ClusterMonitor(QNetworkAccessManager* nam, const Cluster::Profil
     m_patroni->setInterval(profile.intervals.patroniMs);
     m_patroni->setDeadline(profile.requestDeadlineMs);
     connect(m_patroni, &Sources::PatroniPoller::roundFinished, this, &ClusterMonitor::sourceRoundDone);
+    if (profile.haproxyStatsUrl.isValid() && !profile.haproxyStatsUrl.isEmpty()) {
+        m_haproxy = new Sources::HaproxyPoller(nam, m_store, profile.haproxyStatsUrl, this);
+        m_haproxy->setInterval(profile.intervals.haproxyMs);
+        m_haproxy->setDeadline(profile.requestDeadlineMs);
+        connect(m_haproxy, &Sources::HaproxyPoller::roundFinished, this, &ClusterMonitor::sourceRoundDone);
+    }
+    if (!profile.etcdUrls.isEmpty()) {
+        m_etcd = new Sources::EtcdPoller(nam, m_store, profile.etcdUrls, this);
+        m_etcd->setInterval(profile.intervals.etcdMs);
+        m_etcd->setDeadline(profile.requestDeadlineMs);
+        connect(m_etcd, &Sources::EtcdPoller::roundFinished, this, &ClusterMonitor::sourceRoundDone);
+    }
+    const Cluster::HaproxyRoutes& r = profile.haproxyRoutes;
+    m_store->configureSources(m_haproxy, m_etcd,
+        Cluster::RouteNames { r.primaryProxy, r.replicasProxy, r.anyProxy, r.primaryPort, r.replicasPort, r.anyPort });
+}
+
+int ClusterMonitor::sourceCount() const
+{
+    return 1 + (m_haproxy ? 1 : 0) + (m_etcd ? 1 : 0);
 }
 
 void ClusterMonitor::start()
 {
-    m_pendingSources = 1; // the first round is reported, as after pollOnce()
+    m_pendingSources = sourceCount(); // the first round is reported, as after pollOnce()
     m_patroni->start();
+    if (m_haproxy)
+        m_haproxy->start();
+    if (m_etcd)
+        m_etcd->start();
 }
 
 void ClusterMonitor::stop()
 {
     m_patroni->stop();
+    if (m_haproxy)
+        m_haproxy->stop();
+    if (m_etcd)
+        m_etcd->stop();
 }
 
 void ClusterMonitor::pollOnce()
 {
-    m_pendingSources = 1;
+    m_pendingSources = sourceCount();
     m_patroni->pollNow();
+    if (m_haproxy)
+        m_haproxy->pollNow();
+    if (m_etcd)
+        m_etcd->pollNow();
 }
 
 void ClusterMonitor::sourceRoundDone()

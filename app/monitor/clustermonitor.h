@@ -10,13 +10,17 @@ namespace Cluster {
 class ClusterStore;
 }
 namespace Sources {
+class EtcdPoller;
+class HaproxyPoller;
 class PatroniPoller;
-}
+} // namespace Sources
 
 namespace Monitor {
 
-// Watches one cluster profile: owns a store and every poller that feeds it (Patroni now; HAProxy,
-// etcd and PostgreSQL join as they land). The window and the CLI both use it; the CLI runs one round.
+// Watches one cluster profile: owns a store and every poller that feeds it — Patroni (/cluster and
+// each member's /patroni), HAProxy's stats and etcd — each at its own interval, so a slow source
+// never delays another. The window and the CLI both use it; the CLI runs one round. The window and the CLI both use it;
+// the CLI runs one round.
 class ClusterMonitor final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClusterMonitor)
@@ -36,10 +40,13 @@ Q_SIGNALS:
 
 private:
     void sourceRoundDone();
+    int sourceCount() const;
 
     Cluster::Profile m_profile;
     Cluster::ClusterStore* m_store;
     Sources::PatroniPoller* m_patroni;
+    Sources::HaproxyPoller* m_haproxy = nullptr; // when the profile names a stats URL
+    Sources::EtcdPoller* m_etcd = nullptr; // when the profile names etcd URLs
     int m_pendingSources = 0;
 };
 

@@ -62,6 +62,9 @@ namespace {
         s.setValue(u"primaryPort"_s, p.haproxyRoutes.primaryPort);
         s.setValue(u"replicasPort"_s, p.haproxyRoutes.replicasPort);
         s.setValue(u"anyPort"_s, p.haproxyRoutes.anyPort);
+        s.setValue(u"primaryProxy"_s, p.haproxyRoutes.primaryProxy);
+        s.setValue(u"replicasProxy"_s, p.haproxyRoutes.replicasProxy);
+        s.setValue(u"anyProxy"_s, p.haproxyRoutes.anyProxy);
         s.endGroup();
 
         s.beginGroup(u"tls"_s);
@@ -117,6 +120,9 @@ namespace {
         p.haproxyRoutes.primaryPort = integer(u"primaryPort"_s, d.haproxyRoutes.primaryPort);
         p.haproxyRoutes.replicasPort = integer(u"replicasPort"_s, d.haproxyRoutes.replicasPort);
         p.haproxyRoutes.anyPort = integer(u"anyPort"_s, d.haproxyRoutes.anyPort);
+        p.haproxyRoutes.primaryProxy = s.value(u"primaryProxy"_s, d.haproxyRoutes.primaryProxy).toString();
+        p.haproxyRoutes.replicasProxy = s.value(u"replicasProxy"_s, d.haproxyRoutes.replicasProxy).toString();
+        p.haproxyRoutes.anyProxy = s.value(u"anyProxy"_s, d.haproxyRoutes.anyProxy).toString();
         s.endGroup();
 
         s.beginGroup(u"tls"_s);

@@ -47,7 +47,13 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
     // Inactivity timeout as a first line; the total deadline below catches a peer that trickles.
     request.setTransferTimeout(options.deadlineMs);
     request.setRawHeader("Accept", "application/json, text/plain;q=0.5");
-    QNetworkReply* reply = nam->get(request);
+    QNetworkReply* reply = nullptr;
+    if (options.postJson) {
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = nam->post(request, *options.postJson);
+    } else {
+        reply = nam->get(request);
+    }
 
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <functional>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -16,6 +17,7 @@ struct FetchOptions {
     int deadlineMs = 2000; // total: a peer that trickles bytes forever is cut here
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     QString sourceName; // "patroni API http://127.0.0.1:8008", used in errors
+    std::optional<QByteArray> postJson; // POST this JSON body instead of a GET (etcd's v3 gateway)
 };
 
 struct FetchResult {

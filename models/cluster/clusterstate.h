@@ -3,6 +3,8 @@
 #include "models/cluster/finding.h"
 #include "models/cluster/member.h"
 #include "models/cluster/sourceerror.h"
+#include "models/etcd/etcdparser.h"
+#include "models/haproxy/statsparser.h"
 #include "models/patroni/memberstatus.h"
 
 #include <QDateTime>
@@ -38,6 +40,34 @@ struct MemberObservation {
 
 namespace Cluster {
 
+// Which HAProxy proxies carry which route (the lab's names by default; a profile can rename them).
+struct RouteNames {
+    QString primary = QStringLiteral("primary"); // port 5000: the leader only
+    QString replicas = QStringLiteral("replicas"); // port 5001: healthy replicas
+    QString any = QStringLiteral("any"); // port 5002: any healthy node
+    int primaryPort = 5000; // for messages: the port clients use
+    int replicasPort = 5001;
+    int anyPort = 5002;
+    friend bool operator==(const RouteNames&, const RouteNames&) = default;
+};
+
+// The DCS as etcd itself reports it: each member's /health, the member list and who leads raft.
+struct EtcdView {
+    struct Endpoint {
+        QUrl url;
+        std::optional<Etcd::Health> health;
+        SourceError error;
+        friend bool operator==(const Endpoint&, const Endpoint&) = default;
+    };
+    QList<Endpoint> endpoints; // one per configured client URL
+    std::optional<Etcd::MemberList> members;
+    QString leader; // etcd member name; empty when unknown
+    QString version;
+
+    int healthyCount() const;
+    friend bool operator==(const EtcdView&, const EtcdView&) = default;
+};
+
 // Everything the console believes about one cluster, from every layer. The store owns one;
 // findings, change detection, the CLI's JSON and the window all read this value.
 struct ClusterState {
@@ -48,6 +78,15 @@ struct ClusterState {
     QDateTime leaderSince; // when the DCS started naming its current leader (or no leader)
     // GET /patroni per member, keyed by member name.
     QMap<QString, MemberObservation> members;
+    // HAProxy's stats CSV; absent when the profile has no stats URL.
+    bool haproxyConfigured = false;
+    std::optional<Haproxy::Stats> haproxy;
+    SourceState haproxySource;
+    RouteNames routes;
+    // etcd's own view; absent when the profile has no etcd URL.
+    bool etcdConfigured = false;
+    std::optional<EtcdView> etcd;
+    SourceState etcdSource;
 
     // Patroni 4.x puts the scope in /cluster; 3.x only in each member's /patroni.
     QString scope() const
@@ -60,6 +99,10 @@ struct ClusterState {
         }
         return {};
     }
+
+    // Members HAProxy sends a route's new connections to: servers UP (also while counting down,
+    // "UP 1/3", since they still take connections), matched to members by server name.
+    QStringList routedTo(const QString& proxy) const;
 
     friend bool operator==(const ClusterState&, const ClusterState&) = default;
 };

@@ -83,6 +83,53 @@ void ClusterStore::setMemberObservation(
     Q_EMIT stateChanged();
 }
 
+void ClusterStore::configureSources(bool haproxy, bool etcd, const RouteNames& routes)
+{
+    m_state.haproxyConfigured = haproxy;
+    m_state.etcdConfigured = etcd;
+    m_state.routes = routes;
+}
+
+void ClusterStore::applyHaproxy(const Haproxy::Stats& stats, const QDateTime& at)
+{
+    m_state.haproxy = stats;
+    m_state.haproxySource.lastAttempt = at;
+    m_state.haproxySource.lastSuccess = at;
+    m_state.haproxySource.error = {};
+    reevaluate(at);
+    Q_EMIT haproxyChanged();
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordHaproxyFailure(const SourceError& error, const QDateTime& at)
+{
+    m_state.haproxySource.lastAttempt = at;
+    m_state.haproxySource.error = error;
+    reevaluate(at);
+    Q_EMIT haproxyChanged();
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::applyEtcd(const EtcdView& etcd, const QDateTime& at)
+{
+    m_state.etcd = etcd;
+    m_state.etcdSource.lastAttempt = at;
+    m_state.etcdSource.lastSuccess = at;
+    m_state.etcdSource.error = {};
+    reevaluate(at);
+    Q_EMIT etcdChanged();
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordEtcdFailure(const SourceError& error, const QDateTime& at)
+{
+    m_state.etcdSource.lastAttempt = at;
+    m_state.etcdSource.error = error;
+    reevaluate(at);
+    Q_EMIT etcdChanged();
+    Q_EMIT stateChanged();
+}
+
 qint64 ClusterStore::maximumLagOnFailover() const
 {
     return m_thresholds.defaultMaximumLagOnFailover;

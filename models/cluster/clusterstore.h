@@ -33,6 +33,13 @@ public:
         const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at);
     void recordMemberFailure(const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at);
 
+    // --- HAProxy's stats CSV and etcd's own view (both optional per profile)
+    void configureSources(bool haproxy, bool etcd, const RouteNames& routes);
+    void applyHaproxy(const Haproxy::Stats& stats, const QDateTime& at);
+    void recordHaproxyFailure(const SourceError& error, const QDateTime& at);
+    void applyEtcd(const EtcdView& etcd, const QDateTime& at);
+    void recordEtcdFailure(const SourceError& error, const QDateTime& at);
+
     const ClusterState& state() const { return m_state; }
     const ClusterView& view() const { return m_state.view; }
     bool hasView() const { return m_state.dcs.everSucceeded(); }
@@ -55,6 +62,8 @@ Q_SIGNALS:
     void stalenessChanged(bool stale);
     void leaderChanged(const QString& previous, const QString& current);
     void memberObservationChanged(const QString& member);
+    void haproxyChanged();
+    void etcdChanged();
     // Any change of state() at all: the coarse signal for views that redraw a summary.
     void stateChanged();
     // Every /cluster poll, good or bad: lets views refresh "last updated" without polling the store.

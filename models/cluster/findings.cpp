@@ -25,6 +25,97 @@ namespace {
         out->append(Finding { QString::fromLatin1(id), severity, subject, message });
     }
 
+    bool healthyReplica(const ClusterState& s, const Member& m)
+    {
+        if (!isReplicaRole(m.role) || !isStreamingState(m.state))
+            return false;
+        if (m.tags.value(u"noloadbalance"_s).toBool())
+            return false; // Patroni's /replica answers 503 for it on purpose
+        const auto it = s.members.constFind(m.name);
+        return it == s.members.constEnd() || !it->source.failing();
+    }
+
+    void evaluateRouting(const ClusterState& s, QList<Finding>* out)
+    {
+        if (!s.haproxyConfigured)
+            return;
+        if (s.haproxySource.failing())
+            add(out, "source.haproxy-unreachable", Severity::Critical, u"haproxy"_s,
+                describe(s.haproxySource.error) + u"; where clients are routed cannot be checked"_s);
+        if (!s.haproxy || !s.dcs.everSucceeded())
+            return;
+        const RouteNames& r = s.routes;
+        const auto missing = [&](const QString& proxy, int port) {
+            if (s.haproxy->backend(proxy))
+                return false;
+            add(out, "routing.proxy-missing", Severity::Warning, proxy,
+                u"HAProxy has no proxy named \"%1\" (port %2); set the route names in the cluster's settings"_s
+                    .arg(proxy)
+                    .arg(port));
+            return true;
+        };
+        const QStringList leaders = s.view.leaders();
+        const QString leader = leaders.size() == 1 ? leaders.first() : QString();
+        if (!missing(r.primary, r.primaryPort)) {
+            const QStringList primary = s.routedTo(r.primary);
+            if (primary.isEmpty())
+                add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
+                    u"Port %1 routes to nothing: no server is UP in HAProxy's \"%2\", writes through it fail"_s
+                        .arg(r.primaryPort)
+                        .arg(r.primary));
+            else if (leader.isEmpty())
+                add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
+                    u"Port %1 routes to %2, but Patroni has no single leader"_s.arg(r.primaryPort)
+                        .arg(primary.join(u", "_s)));
+            else if (primary != QStringList { leader })
+                add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
+                    u"Port %1 routes to %2, not only to Patroni's leader %3"_s.arg(r.primaryPort)
+                        .arg(primary.join(u", "_s), leader));
+        }
+        if (!missing(r.replicas, r.replicasPort)) {
+            const QStringList replicas = s.routedTo(r.replicas);
+            if (!leader.isEmpty() && replicas.contains(leader))
+                add(out, "routing.replicas-include-leader", Severity::Warning, r.replicas,
+                    u"Port %1 (read-only) also routes to the leader %2"_s.arg(r.replicasPort).arg(leader));
+            for (const Member& m : s.view.members) {
+                if (healthyReplica(s, m) && !replicas.contains(m.name))
+                    add(out, "routing.replicas-missing", Severity::Warning, m.name,
+                        u"Port %1 (read-only) does not route to %2, a healthy replica"_s.arg(r.replicasPort)
+                            .arg(m.name));
+            }
+        }
+    }
+
+    void evaluateEtcd(const ClusterState& s, QList<Finding>* out)
+    {
+        if (!s.etcdConfigured)
+            return;
+        if (s.etcdSource.failing()) {
+            add(out, "source.etcd-unreachable", Severity::Critical, u"etcd"_s,
+                describe(s.etcdSource.error) + u"; Patroni cannot renew the leader lock without the DCS"_s);
+            return;
+        }
+        if (!s.etcd)
+            return;
+        const int total
+            = std::max<int>(int(s.etcd->endpoints.size()), s.etcd->members ? int(s.etcd->members->members.size()) : 0);
+        const int healthy = s.etcd->healthyCount();
+        if (total > 0 && healthy < total / 2 + 1)
+            add(out, "dcs.quorum-lost", Severity::Critical, u"etcd"_s,
+                u"Only %1 of %2 etcd members are healthy: no quorum, the leader will demote itself and no "
+                "failover can happen (Patroni's own /cluster keeps showing the last view)"_s.arg(healthy)
+                    .arg(total));
+        for (const EtcdView::Endpoint& e : s.etcd->endpoints) {
+            if (e.health && e.health->healthy)
+                continue;
+            const QString why = e.error.isError() ? describe(e.error)
+                                                  : u"reports unhealthy"_s
+                    + (e.health && !e.health->reason.isEmpty() ? u" (%1)"_s.arg(e.health->reason) : QString());
+            add(out, "dcs.member-unhealthy", Severity::Warning, e.url.authority(),
+                u"etcd %1: %2"_s.arg(e.url.authority(), why));
+        }
+    }
+
 } // namespace
 
 QString effectiveLeader(const ClusterState& state)
@@ -140,6 +231,9 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
                 u"%1 is %2 behind, over maximum_lag_on_failover (%3): Patroni will not fail over to it"_s.arg(
                     m.name, bytes(*m.lagBytes), bytes(maxLag)));
     }
+
+    evaluateRouting(state, &out);
+    evaluateEtcd(state, &out);
 
     // Worst first, then stable by key so the list does not shuffle between polls.
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {

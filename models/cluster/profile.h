@@ -31,6 +31,10 @@ struct HaproxyRoutes {
     int primaryPort = 5000;
     int replicasPort = 5001;
     int anyPort = 5002;
+    // The proxy (listen/backend) names in HAProxy's stats for each route; the lab's by default.
+    QString primaryProxy = QStringLiteral("primary");
+    QString replicasProxy = QStringLiteral("replicas");
+    QString anyProxy = QStringLiteral("any");
     friend bool operator==(const HaproxyRoutes&, const HaproxyRoutes&) = default;
 };
 

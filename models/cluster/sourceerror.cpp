@@ -90,7 +90,7 @@ QString describe(const SourceError& e)
         what = tr("answer is not JSON; is this URL a Patroni REST API?");
         break;
     case SourceError::Code::UnexpectedShape:
-        what = tr("answer is JSON but not in the expected shape");
+        what = tr("answer is not in the expected shape");
         break;
     case SourceError::Code::NotCsv:
         what = tr("answer is not HAProxy's stats CSV; is this the stats URL ending in /;csv?");

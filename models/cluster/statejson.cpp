@@ -125,7 +125,49 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
 
     QJsonObject sources;
     sources.insert("patroni"_L1, sourceToJson(state.dcs));
+    if (state.haproxyConfigured)
+        sources.insert("haproxy"_L1, sourceToJson(state.haproxySource));
+    if (state.etcdConfigured)
+        sources.insert("etcd"_L1, sourceToJson(state.etcdSource));
     root.insert("sources"_L1, sources);
+
+    if (state.haproxyConfigured) {
+        QJsonObject h;
+        const RouteNames& r = state.routes;
+        const auto route = [&](const QString& proxy, int port) {
+            QJsonArray servers;
+            if (state.haproxy) {
+                for (const Haproxy::Row* row : state.haproxy->servers(proxy))
+                    servers.append(QJsonObject { { u"name"_s, row->name }, { u"status"_s, row->statusText },
+                        { u"checkStatus"_s, row->checkStatus },
+                        { u"checkDurationMs"_s, optional(row->checkDurationMs) },
+                        { u"currentSessions"_s, optional(row->scur) }, { u"totalSessions"_s, optional(row->stot) },
+                        { u"lastChangeSecs"_s, optional(row->lastChangeSecs) },
+                        { u"downtimeSecs"_s, optional(row->downtimeSecs) } });
+            }
+            return QJsonObject { { u"proxy"_s, proxy }, { u"port"_s, port },
+                { u"routesTo"_s, QJsonArray::fromStringList(state.routedTo(proxy)) }, { u"servers"_s, servers } };
+        };
+        h.insert("primary"_L1, route(r.primary, r.primaryPort));
+        h.insert("replicas"_L1, route(r.replicas, r.replicasPort));
+        h.insert("any"_L1, route(r.any, r.anyPort));
+        root.insert("haproxy"_L1, h);
+    }
+    if (state.etcdConfigured && state.etcd) {
+        QJsonArray endpoints;
+        for (const EtcdView::Endpoint& e : state.etcd->endpoints)
+            endpoints.append(QJsonObject { { u"url"_s, e.url.toString() },
+                { u"healthy"_s, e.health && e.health->healthy }, { u"error"_s, errorToJson(e.error) } });
+        QJsonArray members;
+        if (state.etcd->members) {
+            for (const Etcd::Member& m : state.etcd->members->members)
+                members.append(QJsonObject { { u"id"_s, Etcd::idText(m.id) }, { u"name"_s, m.name },
+                    { u"clientUrls"_s, QJsonArray::fromStringList(m.clientUrls) } });
+        }
+        root.insert("etcd"_L1,
+            QJsonObject { { u"endpoints"_s, endpoints }, { u"members"_s, members }, { u"leader"_s, state.etcd->leader },
+                { u"version"_s, state.etcd->version }, { u"healthy"_s, state.etcd->healthyCount() } });
+    }
 
     QJsonArray members;
     for (const Member& m : state.view.members) {

@@ -1,0 +1,124 @@
+#include "app/sources/etcdpoller.h"
+
+#include "models/cluster/clusterstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Sources {
+
+namespace {
+    QUrl at(const QUrl& base, const QString& path)
+    {
+        QUrl u = base;
+        u.setPath(path);
+        return u;
+    }
+} // namespace
+
+EtcdPoller::EtcdPoller(
+    QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& clientUrls, QObject* parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_store(store)
+    , m_urls(clientUrls)
+{
+    m_timer.setInterval(5000);
+    connect(&m_timer, &QTimer::timeout, this, &EtcdPoller::pollNow);
+}
+
+void EtcdPoller::start()
+{
+    m_timer.start();
+    pollNow();
+}
+
+void EtcdPoller::pollNow()
+{
+    if (m_inFlight || m_urls.isEmpty())
+        return;
+    m_inFlight = true;
+    m_round = {};
+    m_pending = int(m_urls.size());
+    for (int i = 0; i < m_urls.size(); ++i) {
+        const QUrl base = m_urls.at(i);
+        m_round.endpoints.append({ base, std::nullopt, {} });
+        FetchOptions options = m_options;
+        options.sourceName = u"etcd "_s + base.authority();
+        fetch(m_nam, at(base, u"/health"_s), options, this, [this, i, options](const FetchResult& r) {
+            Cluster::EtcdView::Endpoint& e = m_round.endpoints[i];
+            if (r.error.isError() && r.httpStatus != 503) {
+                e.error = r.error;
+            } else {
+                // etcd answers 503 with {"health":"false"} when it has no quorum: still an answer.
+                Etcd::HealthParseResult parsed = Etcd::parseHealth(r.body);
+                if (parsed.health) {
+                    e.health = parsed.health;
+                } else {
+                    e.error = parsed.error;
+                    e.error.source = options.sourceName;
+                }
+            }
+            healthDone();
+        });
+    }
+}
+
+void EtcdPoller::healthDone()
+{
+    if (--m_pending > 0)
+        return;
+    // Member list and raft status from the first member that answered at all.
+    for (const auto& e : std::as_const(m_round.endpoints)) {
+        if (e.health) {
+            askCluster(e.url);
+            return;
+        }
+    }
+    Cluster::SourceError error = m_round.endpoints.first().error;
+    if (m_round.endpoints.size() > 1)
+        error.detail += (error.detail.isEmpty() ? QString() : u"; "_s)
+            + u"none of the %1 etcd members answered"_s.arg(m_round.endpoints.size());
+    m_inFlight = false;
+    m_store->recordEtcdFailure(error, QDateTime::currentDateTimeUtc());
+    Q_EMIT roundFinished();
+}
+
+void EtcdPoller::askCluster(const QUrl& base)
+{
+    FetchOptions options = m_options;
+    options.sourceName = u"etcd "_s + base.authority();
+    options.postJson = QByteArrayLiteral("{}");
+    m_pending = 2;
+    auto members = std::make_shared<std::optional<Etcd::MemberList>>();
+    auto status = std::make_shared<std::optional<Etcd::Status>>();
+    const auto done = [this, members, status] {
+        if (--m_pending > 0)
+            return;
+        m_round.members = *members;
+        if (*status) {
+            m_round.version = (*status)->version;
+            if (*members)
+                m_round.leader = Etcd::leaderName(**status, **members);
+        }
+        finish();
+    };
+    fetch(m_nam, at(base, u"/v3/cluster/member/list"_s), options, this, [members, done](const FetchResult& r) {
+        if (!r.error.isError())
+            *members = Etcd::parseMemberList(r.body).memberList;
+        done();
+    });
+    fetch(m_nam, at(base, u"/v3/maintenance/status"_s), options, this, [status, done](const FetchResult& r) {
+        if (!r.error.isError())
+            *status = Etcd::parseStatus(r.body).status;
+        done();
+    });
+}
+
+void EtcdPoller::finish()
+{
+    m_inFlight = false;
+    m_store->applyEtcd(m_round, QDateTime::currentDateTimeUtc());
+    Q_EMIT roundFinished();
+}
+
+} // namespace Sources

@@ -1,0 +1,35 @@
+#include "models/cluster/clusterstate.h"
+
+namespace Cluster {
+
+int EtcdView::healthyCount() const
+{
+    int n = 0;
+    for (const Endpoint& e : endpoints) {
+        if (e.health && e.health->healthy)
+            ++n;
+    }
+    return n;
+}
+
+QStringList ClusterState::routedTo(const QString& proxy) const
+{
+    QStringList names;
+    if (!haproxy)
+        return names;
+    for (const Haproxy::Row* row : haproxy->servers(proxy)) {
+        if (row->status.state != Haproxy::State::Up)
+            continue;
+        // By name first (the lab names servers after members); else by address when HAProxy gives it.
+        QString name = view.member(row->name) ? row->name : QString();
+        for (const Member& m : view.members) {
+            if (name.isEmpty() && !row->addr.isEmpty() && row->addr == m.host + u':' + QString::number(m.port))
+                name = m.name;
+        }
+        names.append(name.isEmpty() ? row->name : name);
+    }
+    names.sort();
+    return names;
+}
+
+} // namespace Cluster

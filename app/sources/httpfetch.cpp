@@ -82,8 +82,14 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
 
     // The reply cleans itself up whether or not anybody still listens; a dead context aborts it.
     QObject::connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-    QObject::connect(context, &QObject::destroyed, reply, &QNetworkReply::abort);
-    QObject::connect(reply, &QNetworkReply::finished, context,
+    auto delivery = std::make_shared<QMetaObject::Connection>();
+    // A dying context: first cut the delivery (its members are already gone while `destroyed` is
+    // emitted), then abort, which emits finished synchronously.
+    QObject::connect(context, &QObject::destroyed, reply, [reply, delivery] {
+        QObject::disconnect(*delivery);
+        reply->abort();
+    });
+    *delivery = QObject::connect(reply, &QNetworkReply::finished, context,
         [reply, options, timer, abandoned, sslDetail, done = std::move(done)] {
             FetchResult r;
             r.elapsedMs = timer->elapsed();

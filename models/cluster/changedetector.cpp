@@ -35,6 +35,9 @@ QList<Event> ChangeDetector::update(
     QList<Event> out;
     const QString leader = effectiveLeader(state);
     const Member* leaderMember = leader.isEmpty() ? nullptr : state.view.member(leader);
+    // Nothing to compare before the DCS has been read once: HAProxy or etcd may answer first.
+    if (!state.dcs.everSucceeded())
+        return out;
     if (!m_primed) {
         m_primed = true;
         m_previous = state;

@@ -8,7 +8,7 @@ namespace Cluster {
 
 // Turns successive states into events: leader lost/changed, timeline bumped, members coming and
 // going, lag crossing the failover limit, pause/resume, findings raised/cleared. It remembers what
-// it has seen; the first state only primes it (no "member appeared" storm at start-up).
+// it has seen; the first state with a DCS view only primes it (no "member appeared" storm at start-up).
 class ChangeDetector {
 public:
     QList<Event> update(

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void cleanup();
     void killedLeader();
     void stoppedReplica();
+    void stoppedHaproxy();
 
 private:
     void startMonitor();
@@ -95,6 +96,7 @@ private:
     QNetworkAccessManager* m_nam = nullptr;
     Monitor::ClusterMonitor* m_monitor = nullptr;
     QList<Recorded> m_events;
+    qint64 m_faultAt = 0; // events before the fault are the start-up's, not the fault's
 };
 
 void TestLabFaults::initTestCase()
@@ -109,6 +111,7 @@ void TestLabFaults::init()
     QVERIFY2(m_lab.run({ u"start"_s }, &out) == 0, out.constData());
     QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out) == 0, out.constData());
     m_events.clear();
+    m_faultAt = 0;
     m_clock.start();
 }
 
@@ -148,7 +151,7 @@ void TestLabFaults::startMonitor()
 qint64 TestLabFaults::firstAt(EventKind kind, const QString& subject) const
 {
     for (const Recorded& r : m_events) {
-        if (r.event.kind == kind && (subject.isEmpty() || r.event.subject == subject))
+        if (r.atMs >= m_faultAt && r.event.kind == kind && (subject.isEmpty() || r.event.subject == subject))
             return r.atMs;
     }
     return -1;
@@ -161,7 +164,7 @@ void TestLabFaults::killedLeader()
     const QString old = m_monitor->store()->leader();
     const int oldTimeline = m_monitor->store()->view().member(old)->timeline.value_or(-1);
     QByteArray out;
-    const qint64 killedAt = m_clock.elapsed();
+    const qint64 killedAt = m_faultAt = m_clock.elapsed();
     QCOMPARE(m_lab.run({ u"kill-leader"_s }, &out), 0);
     QCOMPARE(QString::fromUtf8(out).trimmed().split(u'\n').last().trimmed(), old);
 
@@ -176,7 +179,7 @@ void TestLabFaults::killedLeader()
     QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::LeaderChanged) >= 0, 40000);
     const Cluster::Event changed = [&] {
         for (const Recorded& r : std::as_const(m_events))
-            if (r.event.kind == EventKind::LeaderChanged)
+            if (r.atMs >= m_faultAt && r.event.kind == EventKind::LeaderChanged)
                 return r.event;
         return Cluster::Event {};
     }();
@@ -194,6 +197,12 @@ void TestLabFaults::killedLeader()
     QVERIFY(firstAt(EventKind::LeaderLost, old) < firstAt(EventKind::LeaderChanged));
     QVERIFY(firstAt(EventKind::LeaderChanged) <= firstAt(EventKind::TimelineChanged));
     QVERIFY(m_monitor->store()->view().member(next)->timeline.value_or(-1) > oldTimeline);
+    // While HAProxy had marked the dead leader DOWN and not yet the new one UP, 5000 routed nowhere.
+    const qint64 nowhere = firstAt(EventKind::FindingRaised, u"routing.primary-mismatch/primary"_s);
+    QVERIFY2(nowhere >= 0, "no finding while port 5000 routed nowhere");
+    QVERIFY(nowhere > firstAt(EventKind::LeaderLost, old));
+    // And once HAProxy follows, port 5000 routes to the new leader only.
+    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->store()->state().routedTo(u"primary"_s), QStringList { next }, 20000);
     qInfo().noquote() << u"killed %1: leader-lost after %2 ms; DCS named %3 after %4 ms; console after %5 ms"_s.arg(old)
                              .arg(firstAt(EventKind::LeaderLost, old) - killedAt)
                              .arg(next)
@@ -210,7 +219,7 @@ void TestLabFaults::stoppedReplica()
             replica = m.name;
     QVERIFY(!replica.isEmpty());
     QByteArray out;
-    const qint64 stoppedAt = m_clock.elapsed();
+    const qint64 stoppedAt = m_faultAt = m_clock.elapsed();
     QCOMPARE(m_lab.run({ u"stop-node"_s, replica }, &out), 0);
     QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::MemberDown, replica) >= 0, 5000);
     // stop-node returns once the node is down; its API was refusing before that.
@@ -221,9 +230,34 @@ void TestLabFaults::stoppedReplica()
         unreachable |= f.key() == u"member.unreachable/"_s + replica || f.key() == u"member.not-streaming/"_s + replica;
     QVERIFY(unreachable);
 
+    // HAProxy takes the replica out of 5001 once its checks fail (fall 3 × inter 3 s).
+    QVERIFY(m_monitor->store()->state().routedTo(u"replicas"_s).contains(replica)
+        || firstAt(EventKind::MemberDown, replica) >= 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->store()->state().routedTo(u"replicas"_s).contains(replica), 20000);
+    QVERIFY(!m_monitor->store()->state().routedTo(u"replicas"_s).isEmpty()); // the other replica still serves
+
     QCOMPARE(m_lab.run({ u"start-node"_s, replica }, &out), 0);
     QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::MemberBack, replica) >= 0, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().isEmpty(), 20000);
+}
+
+void TestLabFaults::stoppedHaproxy()
+{
+    startMonitor();
+    QVERIFY(!m_monitor->store()->state().routedTo(u"primary"_s).isEmpty());
+    QByteArray out;
+    const qint64 stoppedAt = m_faultAt = m_clock.elapsed();
+    QCOMPARE(m_lab.run({ u"stop-haproxy"_s }, &out), 0);
+    const QString key = u"source.haproxy-unreachable/haproxy"_s;
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::FindingRaised, key) >= 0, 10000);
+    // HAProxy is polled every 2 s: two polls and a deadline.
+    QVERIFY2(firstAt(EventKind::FindingRaised, key) - stoppedAt <= 2 * 2000 + 1000,
+        qPrintable(u"after %1 ms"_s.arg(firstAt(EventKind::FindingRaised, key) - stoppedAt)));
+    // Patroni itself is untouched: the cluster is still read, only the routing view is stale.
+    QVERIFY(!m_monitor->store()->isStale());
+    QVERIFY(!m_monitor->store()->leader().isEmpty());
+    QCOMPARE(m_lab.run({ u"start-haproxy"_s }, &out), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::FindingCleared, key) >= 0, 10000);
 }
 
 QTEST_GUILESS_MAIN(TestLabFaults)

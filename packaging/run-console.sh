@@ -9,6 +9,9 @@ cmake --preset dev
 cmake --build --preset dev --target patroni-console
 packaging/lab/manage-cluster.sh start
 eval "$(packaging/lab/manage-cluster.sh env)"
+# The lab's PostgreSQL password for the console's libpq probes. A real cluster's password belongs in
+# the system keychain (the console's settings); this variable is for scripts and this lab.
+export PATRONI_CONSOLE_POSTGRES_PASSWORD="${PATRONI_CONSOLE_POSTGRES_PASSWORD:-$POSTGRES_SUPERUSER_PASSWORD}"
 urls=()
 for u in $LAB_API_URLS; do urls+=(--url "$u"); done
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

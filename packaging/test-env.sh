@@ -3,6 +3,7 @@
 # unlocked gnome-keyring, each only if missing, and records the PIDs it started so cleanup ends
 # exactly those.
 TEST_ENV_PIDS=()
+TEST_ENV_XDG=""
 
 test_env_start() {
   # No accessibility bus per Qt process: it outlives the tests and is not ours to manage.
@@ -35,7 +36,8 @@ test_env_start() {
   if [ -n "$own_bus" ]; then
     # A throw-away keyring home, unlocked with a throw-away password: nothing real is stored here.
     # --foreground keeps the daemon our direct child, so its PID is exact.
-    export XDG_DATA_HOME="$(mktemp -d /tmp/patroni-console-xdg.XXXXXX)"
+    TEST_ENV_XDG="$(mktemp -d /tmp/patroni-console-xdg.XXXXXX)"
+    export XDG_DATA_HOME="$TEST_ENV_XDG"
     printf 'patroni-console-test-keyring' | gnome-keyring-daemon --foreground --unlock --components=secrets \
       >/tmp/patroni-console-keyring.log 2>&1 &
     TEST_ENV_PIDS+=($!)
@@ -61,4 +63,8 @@ test_env_stop() {
     kill "$pid" 2>/dev/null || true
   done
   TEST_ENV_PIDS=()
+  if [ -n "${TEST_ENV_XDG:-}" ]; then
+    rm -rf "$TEST_ENV_XDG"
+    TEST_ENV_XDG=""
+  fi
 }

@@ -43,8 +43,13 @@ int runStatus(const QStringList& arguments)
         u"haproxy"_s, u"HAProxy stats CSV URL, e.g. http://127.0.0.1:7000/;csv."_s, u"URL"_s);
     const QCommandLineOption etcd(u"etcd"_s, u"etcd client URL (repeatable)."_s, u"URL"_s);
     const QCommandLineOption format(u"format"_s, u"table (default), json or tsv."_s, u"FORMAT"_s, u"table"_s);
+    const QCommandLineOption pgUser(u"postgres-user"_s,
+        u"Ask PostgreSQL itself (lag in seconds, where HAProxy's ports land) as USER; the "
+        "password comes from the keychain or PATRONI_CONSOLE_POSTGRES_PASSWORD."_s,
+        u"USER"_s);
+    const QCommandLineOption pgDb(u"postgres-db"_s, u"Database for --postgres-user (default postgres)."_s, u"DB"_s);
     const QCommandLineOption timeout(u"timeout"_s, u"Deadline per request in milliseconds (default 2000)."_s, u"MS"_s);
-    p.addOptions({ help, url, profile, haproxy, etcd, format, timeout });
+    p.addOptions({ help, url, profile, haproxy, etcd, pgUser, pgDb, format, timeout });
     const auto usage = [&err](const QString& message) {
         err << "patroni-console status: " << message << "\nTry patroni-console status --help.\n";
         return 2;
@@ -81,12 +86,19 @@ int runStatus(const QStringList& arguments)
         }
         if (prof.patroniUrls.isEmpty())
             return usage(u"give at least one --url (a member's Patroni REST API) or --profile NAME"_s);
+        prof.postgres.user.clear(); // PostgreSQL is asked only with --postgres-user
     }
+    if (p.isSet(pgUser))
+        prof.postgres.user = p.value(pgUser);
+    if (p.isSet(pgDb))
+        prof.postgres.dbname = p.value(pgDb);
     if (p.isSet(haproxy)) {
         const auto parsed = httpUrl(p.value(haproxy));
         if (!parsed)
             return usage(u"--haproxy \"%1\" is not an http(s) URL"_s.arg(p.value(haproxy)));
         prof.haproxyStatsUrl = *parsed;
+        if (!p.isSet(profile))
+            prof.haproxyRoutes.host = parsed->host(); // clients' ports live where the stats page does
     }
     for (const QString& u : p.values(etcd)) {
         const auto parsed = httpUrl(u);

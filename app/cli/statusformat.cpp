@@ -105,12 +105,20 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
 {
     QStringList header { u"Member"_s, u"Host"_s, u"Role"_s, u"State"_s, u"TL"_s, u"Lag in MB"_s, u"Lag bytes"_s,
         u"Own view"_s };
+    if (state.postgresConfigured)
+        header.append(u"Lag s"_s);
     if (state.haproxyConfigured)
         header.append(u"HAProxy routes"_s);
     QList<QStringList> rows;
     for (const Cluster::Member& m : state.view.members) {
         QStringList row { m.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::roleName(m.role),
             m.state, m.timeline ? QString::number(*m.timeline) : QString(), lagMb(m), lagBytes(m), own(state, m) };
+        if (state.postgresConfigured) {
+            const auto seconds = state.lagSeconds(m.name);
+            row.append(Cluster::isLeaderRole(m.role) ? QString()
+                    : seconds                        ? QString::number(*seconds, 'f', 3)
+                                                     : u"?"_s);
+        }
         if (state.haproxyConfigured)
             row.append(routes(state, m));
         rows.append(row);

@@ -3,6 +3,7 @@
 #include "app/sources/etcdpoller.h"
 #include "app/sources/haproxypoller.h"
 #include "app/sources/patronipoller.h"
+#include "app/sources/postgrespoller.h"
 #include "models/cluster/clusterstore.h"
 
 namespace Monitor {
@@ -29,13 +30,18 @@ ClusterMonitor::ClusterMonitor(QNetworkAccessManager* nam, const Cluster::Profil
         connect(m_etcd, &Sources::EtcdPoller::roundFinished, this, &ClusterMonitor::sourceRoundDone);
     }
     const Cluster::HaproxyRoutes& r = profile.haproxyRoutes;
+    if (!profile.postgres.user.isEmpty()) {
+        m_postgres = new Sources::PostgresPoller(m_store, profile, this);
+        connect(m_postgres, &Sources::PostgresPoller::roundFinished, this, &ClusterMonitor::sourceRoundDone);
+        m_store->configurePostgres(true);
+    }
     m_store->configureSources(m_haproxy, m_etcd,
         Cluster::RouteNames { r.primaryProxy, r.replicasProxy, r.anyProxy, r.primaryPort, r.replicasPort, r.anyPort });
 }
 
 int ClusterMonitor::sourceCount() const
 {
-    return 1 + (m_haproxy ? 1 : 0) + (m_etcd ? 1 : 0);
+    return 1 + (m_haproxy ? 1 : 0) + (m_etcd ? 1 : 0) + (m_postgres ? 1 : 0);
 }
 
 void ClusterMonitor::start()
@@ -46,6 +52,11 @@ void ClusterMonitor::start()
         m_haproxy->start();
     if (m_etcd)
         m_etcd->start();
+    // PostgreSQL needs the member list: its first round follows Patroni's first.
+    if (m_postgres)
+        connect(
+            m_patroni, &Sources::PatroniPoller::roundFinished, m_postgres, [this] { m_postgres->start(); },
+            Qt::SingleShotConnection);
 }
 
 void ClusterMonitor::stop()
@@ -55,6 +66,8 @@ void ClusterMonitor::stop()
         m_haproxy->stop();
     if (m_etcd)
         m_etcd->stop();
+    if (m_postgres)
+        m_postgres->stop();
 }
 
 void ClusterMonitor::pollOnce()
@@ -65,6 +78,10 @@ void ClusterMonitor::pollOnce()
         m_haproxy->pollNow();
     if (m_etcd)
         m_etcd->pollNow();
+    if (m_postgres)
+        connect(
+            m_patroni, &Sources::PatroniPoller::roundFinished, m_postgres, [this] { m_postgres->pollNow(); },
+            Qt::SingleShotConnection);
 }
 
 void ClusterMonitor::sourceRoundDone()

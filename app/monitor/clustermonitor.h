@@ -13,6 +13,7 @@ namespace Sources {
 class EtcdPoller;
 class HaproxyPoller;
 class PatroniPoller;
+class PostgresPoller;
 } // namespace Sources
 
 namespace Monitor {
@@ -47,6 +48,7 @@ private:
     Sources::PatroniPoller* m_patroni;
     Sources::HaproxyPoller* m_haproxy = nullptr; // when the profile names a stats URL
     Sources::EtcdPoller* m_etcd = nullptr; // when the profile names etcd URLs
+    Sources::PostgresPoller* m_postgres = nullptr; // when the profile names a PostgreSQL user
     int m_pendingSources = 0;
 };
 

@@ -32,4 +32,20 @@ QStringList ClusterState::routedTo(const QString& proxy) const
     return names;
 }
 
+std::optional<double> ClusterState::lagSeconds(const QString& member) const
+{
+    if (!postgres)
+        return std::nullopt;
+    if (postgres->primary) {
+        for (const Postgres::ReplicationStat& r : postgres->primary->stats) {
+            if (r.applicationName == member && r.replayLagSeconds)
+                return r.replayLagSeconds;
+        }
+    }
+    const auto it = postgres->replicas.constFind(member);
+    if (it != postgres->replicas.constEnd())
+        return it->effectiveDelaySeconds();
+    return std::nullopt;
+}
+
 } // namespace Cluster

@@ -6,6 +6,9 @@
 #include "models/etcd/etcdparser.h"
 #include "models/haproxy/statsparser.h"
 #include "models/patroni/memberstatus.h"
+#include "models/postgres/replicastatus.h"
+#include "models/postgres/replicationstat.h"
+#include "models/postgres/routingprobe.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -68,6 +71,16 @@ struct EtcdView {
     friend bool operator==(const EtcdView&, const EtcdView&) = default;
 };
 
+// PostgreSQL's own word, through libpq: lag in seconds and where HAProxy's ports really land.
+struct PostgresView {
+    QString primaryMember; // whose pg_stat_replication this is
+    std::optional<Postgres::ReplicationSnapshot> primary;
+    QMap<QString, Postgres::ReplicaStatus> replicas; // by member name
+    QMap<QString, SourceError> errors; // per member whose probe failed
+    QList<Postgres::RoutingProbe> routing; // this round's connections through HAProxy
+    friend bool operator==(const PostgresView&, const PostgresView&) = default;
+};
+
 // Everything the console believes about one cluster, from every layer. The store owns one;
 // findings, change detection, the CLI's JSON and the window all read this value.
 struct ClusterState {
@@ -83,6 +96,10 @@ struct ClusterState {
     std::optional<Haproxy::Stats> haproxy;
     SourceState haproxySource;
     RouteNames routes;
+    // PostgreSQL through libpq; absent until a password is known and a round has run.
+    bool postgresConfigured = false;
+    std::optional<PostgresView> postgres;
+    SourceState postgresSource;
     // etcd's own view; absent when the profile has no etcd URL.
     bool etcdConfigured = false;
     std::optional<EtcdView> etcd;
@@ -103,6 +120,9 @@ struct ClusterState {
     // Members HAProxy sends a route's new connections to: servers UP (also while counting down,
     // "UP 1/3", since they still take connections), matched to members by server name.
     QStringList routedTo(const QString& proxy) const;
+    // Replication delay in seconds as PostgreSQL knows it: the primary's replay_lag for the member,
+    // else the replica's own replay delay (0 when caught up). Absent when PostgreSQL was not asked.
+    std::optional<double> lagSeconds(const QString& member) const;
 
     friend bool operator==(const ClusterState&, const ClusterState&) = default;
 };

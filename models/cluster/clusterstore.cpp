@@ -130,6 +130,24 @@ void ClusterStore::recordEtcdFailure(const SourceError& error, const QDateTime& 
     Q_EMIT stateChanged();
 }
 
+void ClusterStore::applyPostgres(const PostgresView& view, const QDateTime& at)
+{
+    m_state.postgres = view;
+    m_state.postgresSource.lastAttempt = at;
+    m_state.postgresSource.lastSuccess = at;
+    m_state.postgresSource.error = {};
+    reevaluate(at);
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordPostgresFailure(const SourceError& error, const QDateTime& at)
+{
+    m_state.postgresSource.lastAttempt = at;
+    m_state.postgresSource.error = error;
+    reevaluate(at);
+    Q_EMIT stateChanged();
+}
+
 qint64 ClusterStore::maximumLagOnFailover() const
 {
     return m_thresholds.defaultMaximumLagOnFailover;

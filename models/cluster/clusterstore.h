@@ -40,6 +40,11 @@ public:
     void applyEtcd(const EtcdView& etcd, const QDateTime& at);
     void recordEtcdFailure(const SourceError& error, const QDateTime& at);
 
+    // --- PostgreSQL through libpq
+    void configurePostgres(bool enabled) { m_state.postgresConfigured = enabled; }
+    void applyPostgres(const PostgresView& view, const QDateTime& at);
+    void recordPostgresFailure(const SourceError& error, const QDateTime& at);
+
     const ClusterState& state() const { return m_state; }
     const ClusterView& view() const { return m_state.view; }
     bool hasView() const { return m_state.dcs.everSucceeded(); }

@@ -86,6 +86,45 @@ namespace {
         }
     }
 
+    // What real connections through HAProxy found: the proof, not the configuration.
+    void evaluateProbes(const ClusterState& s, QList<Finding>* out)
+    {
+        if (!s.postgresConfigured)
+            return;
+        if (s.postgresSource.failing()) {
+            add(out, "source.postgres-unreachable", Severity::Warning, u"postgres"_s,
+                describe(s.postgresSource.error) + u"; lag in seconds and routing proof are unavailable"_s);
+            return;
+        }
+        if (!s.postgres)
+            return;
+        for (auto it = s.postgres->errors.cbegin(); it != s.postgres->errors.cend(); ++it)
+            add(out, "member.postgres-unreachable", Severity::Warning, it.key(),
+                u"%1's PostgreSQL does not answer: %2"_s.arg(it.key(), describe(it.value())));
+        const RouteNames& r = s.routes;
+        QSet<int> failedPorts;
+        for (const Postgres::RoutingProbe& p : s.postgres->routing) {
+            if (!p.ok) {
+                if (!failedPorts.contains(p.port)) {
+                    failedPorts.insert(p.port);
+                    add(out, "routing.probe-failed", p.port == r.primaryPort ? Severity::Critical : Severity::Warning,
+                        QString::number(p.port),
+                        u"A connection through port %1 failed: %2"_s.arg(p.port).arg(describe(p.error)));
+                }
+                continue;
+            }
+            const QString member = Postgres::memberForProbe(p, s.view.members);
+            const QString who = member.isEmpty() ? p.backend() : member;
+            if (p.port == r.primaryPort && p.inRecovery)
+                add(out, "routing.probe-primary-in-recovery", Severity::Critical, who,
+                    u"A connection through port %1 landed on %2, which is in recovery: writes fail there"_s.arg(p.port)
+                        .arg(who));
+            if (p.port == r.replicasPort && !p.inRecovery)
+                add(out, "routing.probe-replicas-on-primary", Severity::Warning, who,
+                    u"A read-only connection through port %1 landed on the primary %2"_s.arg(p.port).arg(who));
+        }
+    }
+
     void evaluateEtcd(const ClusterState& s, QList<Finding>* out)
     {
         if (!s.etcdConfigured)
@@ -233,6 +272,7 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
     }
 
     evaluateRouting(state, &out);
+    evaluateProbes(state, &out);
     evaluateEtcd(state, &out);
 
     // Worst first, then stable by key so the list does not shuffle between polls.

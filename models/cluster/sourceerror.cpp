@@ -35,6 +35,8 @@ QString codeName(SourceError::Code code)
         return u"unexpected-shape"_s;
     case SourceError::Code::NotCsv:
         return u"not-csv"_s;
+    case SourceError::Code::MissingCredentials:
+        return u"missing-credentials"_s;
     case SourceError::Code::PostgresAuthFailed:
         return u"postgres-auth"_s;
     case SourceError::Code::PostgresError:
@@ -91,6 +93,9 @@ QString describe(const SourceError& e)
         break;
     case SourceError::Code::UnexpectedShape:
         what = tr("answer is not in the expected shape");
+        break;
+    case SourceError::Code::MissingCredentials:
+        what = tr("no password is known for it; store one in the cluster's settings (kept in the system keychain)");
         break;
     case SourceError::Code::NotCsv:
         what = tr("answer is not HAProxy's stats CSV; is this the stats URL ending in /;csv?");

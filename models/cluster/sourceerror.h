@@ -24,6 +24,7 @@ struct SourceError {
         NotCsv, // HAProxy's stats URL answered something else (an HTML page, nothing, binary)
         PostgresAuthFailed, // SQLSTATE class 28: wrong password, no pg_hba.conf entry, unknown role
         PostgresError, // PostgreSQL answered with an error (detail carries the message and its SQLSTATE)
+        MissingCredentials, // no password for this source in the keychain or the environment
     };
 
     Code code = Code::None;

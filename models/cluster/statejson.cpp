@@ -129,6 +129,8 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         sources.insert("haproxy"_L1, sourceToJson(state.haproxySource));
     if (state.etcdConfigured)
         sources.insert("etcd"_L1, sourceToJson(state.etcdSource));
+    if (state.postgresConfigured)
+        sources.insert("postgres"_L1, sourceToJson(state.postgresSource));
     root.insert("sources"_L1, sources);
 
     if (state.haproxyConfigured) {
@@ -152,6 +154,19 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         h.insert("replicas"_L1, route(r.replicas, r.replicasPort));
         h.insert("any"_L1, route(r.any, r.anyPort));
         root.insert("haproxy"_L1, h);
+    }
+    if (state.postgresConfigured && state.postgres) {
+        QJsonArray probes;
+        for (const Postgres::RoutingProbe& p : state.postgres->routing)
+            probes.append(QJsonObject { { u"port"_s, p.port }, { u"ok"_s, p.ok }, { u"inRecovery"_s, p.inRecovery },
+                { u"backend"_s, p.backend() }, { u"member"_s, Postgres::memberForProbe(p, state.view.members) },
+                { u"elapsedMs"_s, double(p.elapsedMs) }, { u"error"_s, errorToJson(p.error) } });
+        QJsonObject errors;
+        for (auto it = state.postgres->errors.cbegin(); it != state.postgres->errors.cend(); ++it)
+            errors.insert(it.key(), errorToJson(it.value()));
+        root.insert("postgres"_L1,
+            QJsonObject { { u"primaryMember"_s, state.postgres->primaryMember }, { u"routingProbes"_s, probes },
+                { u"errors"_s, errors } });
     }
     if (state.etcdConfigured && state.etcd) {
         QJsonArray endpoints;
@@ -184,6 +199,8 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         j.insert("lagUnknown"_L1, m.lagUnknown);
         j.insert("receiveLagBytes"_L1, optional(m.receiveLagBytes));
         j.insert("replayLagBytes"_L1, optional(m.replayLagBytes));
+        const auto seconds = state.lagSeconds(m.name);
+        j.insert("lagSeconds"_L1, seconds ? QJsonValue(*seconds) : QJsonValue());
         j.insert("pendingRestart"_L1, m.pendingRestart);
         j.insert("scheduledRestart"_L1, m.scheduledRestart.isEmpty() ? QJsonValue() : m.scheduledRestart);
         j.insert("tags"_L1, QJsonObject::fromVariantMap(m.tags));

@@ -1,12 +1,16 @@
 // Benchmarks for the core: parsing and applying one poll. Run from a release build:
 //   cmake --preset release && cmake --build --preset release && build/release/tests/bench_core
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/findings.h"
+#include "models/haproxy/statsparser.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "models/patroni/clusterparser.h"
+#include "models/patroni/memberstatus.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
+#include <QFile>
 
 namespace {
 
@@ -58,6 +62,50 @@ void BM_ParseAndApplyPoll(benchmark::State& state)
     benchmark::DoNotOptimize(model.rowCount());
 }
 BENCHMARK(BM_ParseAndApplyPoll)->Arg(5)->Arg(100);
+
+QByteArray readData(const char* relative)
+{
+    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR "/") + QString::fromLatin1(relative));
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing %s", relative);
+    return f.readAll();
+}
+
+// HAProxy's stats CSV as captured from the lab (18 rows, 128 columns).
+void BM_ParseHaproxyCsv(benchmark::State& state)
+{
+    const QByteArray body = readData("haproxy/stats-2.6.12-healthy.csv");
+    for (auto _ : state) {
+        auto result = Haproxy::parseStatsCsv(body);
+        benchmark::DoNotOptimize(result);
+    }
+    state.SetBytesProcessed(qint64(state.iterations()) * body.size());
+}
+BENCHMARK(BM_ParseHaproxyCsv);
+
+// One full Patroni round of a 5-member cluster as the console applies it: GET /cluster, then each
+// member's GET /patroni, each applied to the store (findings and change detection run every time).
+void BM_FullPatroniRound5(benchmark::State& state)
+{
+    const QByteArray bodies[2] = { clusterBody(5, 4096), clusterBody(5, 8192) };
+    const QByteArray leader = readData("patroni/patroni-3.0.2-leader.json");
+    const QByteArray replica = readData("patroni/patroni-3.0.2-replica.json");
+    Cluster::ClusterStore store;
+    ItemModels::MemberTableModel model;
+    model.setStore(&store);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 i = 0;
+    for (auto _ : state) {
+        auto cluster = Patroni::parseCluster(bodies[i++ & 1]);
+        store.applyClusterView(*cluster.view, QStringLiteral("bench"), now, cluster.warnings);
+        for (const Cluster::Member& m : cluster.view->members) {
+            auto own = Patroni::parseMemberStatus(Cluster::isLeaderRole(m.role) ? leader : replica);
+            store.applyMemberStatus(m.name, m.apiUrl, *own.status, now);
+        }
+    }
+    benchmark::DoNotOptimize(store.findings().size());
+}
+BENCHMARK(BM_FullPatroniRound5);
 
 } // namespace
 

@@ -1,5 +1,10 @@
 # Runs `patroni-console --screenshot OUT` and checks that a real PNG came out.
 file(REMOVE "${OUT}")
+# The lab's PostgreSQL password, as run-tests.sh exported it from the lab's env: the window asks
+# PostgreSQL too, and a test run has no one to type it into the keychain.
+if(DEFINED ENV{POSTGRES_SUPERUSER_PASSWORD})
+    set(ENV{PATRONI_CONSOLE_POSTGRES_PASSWORD} "$ENV{POSTGRES_SUPERUSER_PASSWORD}")
+endif()
 get_filename_component(dir "${OUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${dir}")
 execute_process(COMMAND "${EXE}" --screenshot "${OUT}" --label lab RESULT_VARIABLE rc

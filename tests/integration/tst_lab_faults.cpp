@@ -103,6 +103,8 @@ void TestLabFaults::initTestCase()
 {
     QString why;
     QVERIFY2(m_lab.load(&why), qPrintable(why));
+    // The monitor asks PostgreSQL too; scripts and tests give it the password this way.
+    qputenv("PATRONI_CONSOLE_POSTGRES_PASSWORD", m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s).toUtf8());
 }
 
 void TestLabFaults::init()
@@ -132,6 +134,7 @@ void TestLabFaults::cleanup()
 void TestLabFaults::startMonitor()
 {
     Cluster::Profile profile = Settings::ProfileStore::labProfile();
+    profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
     profile.patroniUrls = m_lab.apiUrls();
     profile.intervals.patroniMs = pollMs;
     m_nam = new QNetworkAccessManager;

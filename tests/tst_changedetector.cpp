@@ -3,6 +3,7 @@
 #include "models/cluster/changedetector.h"
 #include "models/cluster/findings.h"
 
+#include <QJsonArray>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +45,8 @@ private Q_SLOTS:
     void pauseResume();
     void findingsRaisedOnceClearedOnce();
     void patroniApiLostAndBack();
+    void configChangedWithDiff();
+    void routingChanged();
     void eventJsonRoundTrip();
 };
 
@@ -162,6 +165,44 @@ void TestChangeDetector::patroniApiLostAndBack()
     QCOMPARE(kinds(run.step(s)), (QStringList { u"source-lost:patroni"_s }));
     s.dcs.error = {};
     QCOMPARE(kinds(run.step(s)), (QStringList { u"source-back:patroni"_s }));
+}
+
+void TestChangeDetector::configChangedWithDiff()
+{
+    Run run;
+    auto s = TestStates::healthy();
+    Patroni::DynamicConfig c;
+    c.raw = QJsonObject { { u"ttl"_s, 15 }, { u"maximum_lag_on_failover"_s, 1048576 } };
+    s.config = c;
+    run.step(s);
+    QCOMPARE(kinds(run.step(s)), QStringList {});
+    c.raw.insert(u"maximum_lag_on_failover"_s, 2097152);
+    c.raw.insert(u"pause"_s, true);
+    s.config = c;
+    const auto events = run.step(s);
+    QCOMPARE(kinds(events), (QStringList { u"config-changed:"_s }));
+    const QJsonArray diff = events.first().details.value("diff"_L1).toArray();
+    QCOMPARE(diff.size(), 2);
+    QVERIFY2(events.first().message.contains(u"maximum_lag_on_failover: 1048576 → 2097152"_s),
+        qPrintable(events.first().message));
+}
+
+void TestChangeDetector::routingChanged()
+{
+    // HAProxy moves port 5000 from the old leader to the new one: one event per route that changed.
+    const QByteArray csv = "# pxname,svname,status,type,\n"
+                           "primary,patroni1,UP,2,\nprimary,patroni2,DOWN,2,\nprimary,BACKEND,UP,1,\n";
+    const QByteArray after = "# pxname,svname,status,type,\n"
+                             "primary,patroni1,DOWN,2,\nprimary,patroni2,UP,2,\nprimary,BACKEND,UP,1,\n";
+    Run run;
+    auto s = TestStates::healthy();
+    s.haproxyConfigured = true;
+    s.haproxy = *Haproxy::parseStatsCsv(csv).stats;
+    run.step(s);
+    s.haproxy = *Haproxy::parseStatsCsv(after).stats;
+    const auto events = run.step(s);
+    QCOMPARE(kinds(events), (QStringList { u"routing-changed:primary"_s }));
+    QCOMPARE(events.first().message, u"HAProxy primary: patroni1 → patroni2"_s);
 }
 
 void TestChangeDetector::eventJsonRoundTrip()

@@ -2,6 +2,8 @@
 
 #include "models/cluster/clusterstore.h"
 #include "models/patroni/clusterparser.h"
+#include "models/patroni/dynamicconfig.h"
+#include "models/patroni/historyparser.h"
 #include "models/patroni/memberstatus.h"
 
 #include <QDateTime>
@@ -32,6 +34,7 @@ PatroniPoller::PatroniPoller(
     }
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &PatroniPoller::pollNow);
+    connect(store, &Cluster::ClusterStore::leaderChanged, this, [this] { m_slowDue = true; });
 }
 
 void PatroniPoller::start()
@@ -63,7 +66,7 @@ void PatroniPoller::pollCluster()
 
 void PatroniPoller::finishRoundIfDone()
 {
-    if (m_roundOpen && !m_inFlight && m_memberInFlight.isEmpty()) {
+    if (m_roundOpen && !m_inFlight && m_memberInFlight.isEmpty() && m_slowInFlight == 0) {
         m_roundOpen = false;
         Q_EMIT roundFinished();
     }
@@ -122,6 +125,8 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
                 Q_EMIT pollFinished(true);
                 if (m_pollMembers)
                     pollMembers();
+                if (m_slowDue || ++m_rounds % 10 == 0)
+                    pollConfigAndHistory(base);
                 finishRoundIfDone();
                 return;
             }
@@ -145,6 +150,45 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
         // The members' own APIs still tell who is alive when /cluster cannot be had.
         if (m_pollMembers)
             pollMembers();
+        finishRoundIfDone();
+    });
+}
+
+void PatroniPoller::pollConfigAndHistory(const QUrl& base)
+{
+    if (m_slowInFlight > 0)
+        return;
+    m_slowDue = false;
+    m_slowInFlight = 2;
+    FetchOptions options = m_options;
+    options.sourceName = u"Patroni API "_s + base.toString();
+    QUrl config = base;
+    config.setPath(u"/config"_s);
+    fetch(m_nam, config, options, this, [this, options](const FetchResult& r) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (r.error.isError()) {
+            m_store->recordConfigFailure(r.error, now);
+        } else {
+            Patroni::DynamicConfigParseResult parsed = Patroni::parseDynamicConfig(r.body);
+            if (parsed.config) {
+                m_store->applyDynamicConfig(*parsed.config, now);
+            } else {
+                parsed.error.source = options.sourceName;
+                m_store->recordConfigFailure(parsed.error, now);
+            }
+        }
+        --m_slowInFlight;
+        finishRoundIfDone();
+    });
+    QUrl history = base;
+    history.setPath(u"/history"_s);
+    fetch(m_nam, history, options, this, [this](const FetchResult& r) {
+        if (!r.error.isError()) {
+            const Patroni::HistoryParseResult parsed = Patroni::parseHistory(r.body);
+            if (parsed.entries)
+                m_store->applyHistory(*parsed.entries, QDateTime::currentDateTimeUtc());
+        }
+        --m_slowInFlight;
         finishRoundIfDone();
     });
 }

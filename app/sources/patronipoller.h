@@ -49,6 +49,8 @@ private:
     void pollCluster();
     void pollMembers();
     void finishRoundIfDone();
+    // GET /config and GET /history: every tenth round, and at once after the leader changes.
+    void pollConfigAndHistory(const QUrl& base);
     void tryUrl(int index, int attempt, QList<Cluster::SourceError> errors);
     void learnUrls();
 
@@ -59,6 +61,9 @@ private:
     bool m_inFlight = false; // GET /cluster
     QSet<QUrl> m_memberInFlight; // GET /patroni per member API
     bool m_roundOpen = false;
+    int m_rounds = 0;
+    bool m_slowDue = true;
+    int m_slowInFlight = 0;
     FetchOptions m_options;
     bool m_pollMembers = true;
     QTimer m_timer;

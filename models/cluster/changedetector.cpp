@@ -3,6 +3,8 @@
 #include "models/cluster/findings.h"
 #include "models/itemmodels/membertablemodel.h"
 
+#include <QJsonArray>
+
 using namespace Qt::StringLiterals;
 
 namespace Cluster {
@@ -134,6 +136,29 @@ QList<Event> ChangeDetector::update(
                 make(now, EventKind::Paused, Severity::Warning, {}, u"Cluster paused: automatic failover is off"_s));
         else if (before.view.paused && !state.view.paused)
             out.append(make(now, EventKind::Resumed, Severity::Info, {}, u"Cluster resumed"_s));
+    }
+
+    // Dynamic configuration: what changed, key by key.
+    if (before.config && state.config && before.config->raw != state.config->raw) {
+        const QStringList diff = Patroni::diffConfig(before.config->raw, state.config->raw);
+        if (!diff.isEmpty())
+            out.append(make(now, EventKind::ConfigChanged, Severity::Warning, {},
+                u"Dynamic configuration changed: "_s + diff.join(u"; "_s),
+                QJsonObject { { u"diff"_s, QJsonArray::fromStringList(diff) } }));
+    }
+
+    // Where HAProxy sends each route's new connections.
+    if (before.haproxy && state.haproxy) {
+        for (const QString& proxy : { state.routes.primary, state.routes.replicas, state.routes.any }) {
+            const QStringList was = before.routedTo(proxy);
+            const QStringList is = state.routedTo(proxy);
+            if (was != is)
+                out.append(make(now, EventKind::RoutingChanged, Severity::Info, proxy,
+                    u"HAProxy %1: %2 → %3"_s.arg(proxy, was.isEmpty() ? u"nothing"_s : was.join(u", "_s),
+                        is.isEmpty() ? u"nothing"_s : is.join(u", "_s)),
+                    QJsonObject {
+                        { u"from"_s, QJsonArray::fromStringList(was) }, { u"to"_s, QJsonArray::fromStringList(is) } }));
+        }
     }
 
     // Findings raised and cleared, by key.

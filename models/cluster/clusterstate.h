@@ -5,6 +5,8 @@
 #include "models/cluster/sourceerror.h"
 #include "models/etcd/etcdparser.h"
 #include "models/haproxy/statsparser.h"
+#include "models/patroni/dynamicconfig.h"
+#include "models/patroni/historyparser.h"
 #include "models/patroni/memberstatus.h"
 #include "models/postgres/replicastatus.h"
 #include "models/postgres/replicationstat.h"
@@ -91,6 +93,10 @@ struct ClusterState {
     QDateTime leaderSince; // when the DCS started naming its current leader (or no leader)
     // GET /patroni per member, keyed by member name.
     QMap<QString, MemberObservation> members;
+    // GET /config (dynamic configuration) and GET /history, read less often than /cluster.
+    std::optional<Patroni::DynamicConfig> config;
+    SourceState configSource;
+    QList<Patroni::HistoryEntry> history;
     // HAProxy's stats CSV; absent when the profile has no stats URL.
     bool haproxyConfigured = false;
     std::optional<Haproxy::Stats> haproxy;

@@ -148,14 +148,45 @@ void ClusterStore::recordPostgresFailure(const SourceError& error, const QDateTi
     Q_EMIT stateChanged();
 }
 
+void ClusterStore::applyDynamicConfig(const Patroni::DynamicConfig& config, const QDateTime& at)
+{
+    m_state.config = config;
+    m_state.configSource.lastAttempt = at;
+    m_state.configSource.lastSuccess = at;
+    m_state.configSource.error = {};
+    reevaluate(at);
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordConfigFailure(const SourceError& error, const QDateTime& at)
+{
+    m_state.configSource.lastAttempt = at;
+    m_state.configSource.error = error;
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::applyHistory(const QList<Patroni::HistoryEntry>& history, const QDateTime& at)
+{
+    if (history == m_state.history)
+        return;
+    m_state.history = history;
+    reevaluate(at);
+    Q_EMIT stateChanged();
+}
+
 qint64 ClusterStore::maximumLagOnFailover() const
 {
+    // The cluster's own setting when known: that is the limit Patroni itself applies.
+    if (m_state.config && m_state.config->maximumLagOnFailover)
+        return *m_state.config->maximumLagOnFailover;
     return m_thresholds.defaultMaximumLagOnFailover;
 }
 
 void ClusterStore::reevaluate(const QDateTime& at)
 {
-    QList<Finding> findings = evaluateFindings(m_state, at, m_thresholds);
+    Thresholds limits = m_thresholds;
+    limits.defaultMaximumLagOnFailover = maximumLagOnFailover();
+    QList<Finding> findings = evaluateFindings(m_state, at, limits);
     const QList<Event> events = m_detector.update(m_state, findings, at, maximumLagOnFailover());
     if (findings != m_findings) {
         m_findings = std::move(findings);

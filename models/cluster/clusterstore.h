@@ -33,6 +33,11 @@ public:
         const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at);
     void recordMemberFailure(const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at);
 
+    // --- GET /config and GET /history
+    void applyDynamicConfig(const Patroni::DynamicConfig& config, const QDateTime& at);
+    void recordConfigFailure(const SourceError& error, const QDateTime& at);
+    void applyHistory(const QList<Patroni::HistoryEntry>& history, const QDateTime& at);
+
     // --- HAProxy's stats CSV and etcd's own view (both optional per profile)
     void configureSources(bool haproxy, bool etcd, const RouteNames& routes);
     void applyHaproxy(const Haproxy::Stats& stats, const QDateTime& at);

@@ -121,10 +121,22 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
                 { u"from"_s, state.view.scheduledSwitchover->from }, { u"to"_s, state.view.scheduledSwitchover->to } });
     else
         cluster.insert("scheduledSwitchover"_L1, QJsonValue());
+
+    if (state.config) {
+        const Patroni::DynamicConfig& c = *state.config;
+        cluster.insert("config"_L1, c.raw);
+    }
+    QJsonArray history;
+    for (const Patroni::HistoryEntry& h : state.history)
+        history.append(
+            QJsonObject { { u"timeline"_s, h.timeline }, { u"lsn"_s, double(h.lsn) }, { u"reason"_s, h.reason },
+                { u"at"_s, h.timestamp }, { u"newLeader"_s, h.newLeader ? QJsonValue(*h.newLeader) : QJsonValue() } });
+    cluster.insert("history"_L1, history);
     root.insert("cluster"_L1, cluster);
 
     QJsonObject sources;
     sources.insert("patroni"_L1, sourceToJson(state.dcs));
+    sources.insert("patroniConfig"_L1, sourceToJson(state.configSource));
     if (state.haproxyConfigured)
         sources.insert("haproxy"_L1, sourceToJson(state.haproxySource));
     if (state.etcdConfigured)
@@ -164,9 +176,21 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         QJsonObject errors;
         for (auto it = state.postgres->errors.cbegin(); it != state.postgres->errors.cend(); ++it)
             errors.insert(it.key(), errorToJson(it.value()));
+        QJsonObject replicas;
+        for (auto it = state.postgres->replicas.cbegin(); it != state.postgres->replicas.cend(); ++it) {
+            const Postgres::ReplicaStatus& r = it.value();
+            replicas.insert(it.key(),
+                QJsonObject { { u"inRecovery"_s, r.inRecovery }, { u"receiveLsn"_s, r.receiveLsn },
+                    { u"replayLsn"_s, r.replayLsn },
+                    { u"caughtUp"_s, r.caughtUp ? QJsonValue(*r.caughtUp) : QJsonValue() },
+                    { u"replayGapBytes"_s, optional(r.replayGapBytes) },
+                    { u"replayDelaySeconds"_s,
+                        r.replayDelaySeconds ? QJsonValue(*r.replayDelaySeconds) : QJsonValue() },
+                    { u"walReceiverStatus"_s, r.walReceiver ? QJsonValue(r.walReceiver->status) : QJsonValue() } });
+        }
         root.insert("postgres"_L1,
             QJsonObject { { u"primaryMember"_s, state.postgres->primaryMember }, { u"routingProbes"_s, probes },
-                { u"errors"_s, errors } });
+                { u"replicas"_s, replicas }, { u"errors"_s, errors } });
     }
     if (state.etcdConfigured && state.etcd) {
         QJsonArray endpoints;

@@ -64,14 +64,26 @@ void TestStatusCli::jsonAgreesWithPatronictl()
 {
     QJsonArray reference;
     QJsonObject state;
-    // Both read the DCS at slightly different moments: retry once if a change fell in between.
-    for (int attempt = 0; attempt < 3; ++attempt) {
+    // Both read the DCS at slightly different moments: retry if a change fell in between. Right after
+    // a replica (re)starts, PostgreSQL itself cannot tell its delay yet (no WAL received): wait for it.
+    const auto settled = [](const QJsonObject& st, qsizetype expected) {
+        const QJsonArray ms = st.value("members"_L1).toArray();
+        if (ms.size() != expected)
+            return false;
+        for (const QJsonValue& m : ms)
+            if (m.toObject().value("role"_L1).toString() != u"leader"_s
+                && !m.toObject().value("lagSeconds"_L1).isDouble())
+                return false;
+        return true;
+    };
+    for (int attempt = 0; attempt < 15; ++attempt) {
         reference = m_lab.patronictlList();
         const Run r = status({ u"--profile"_s, u"lab"_s, u"--format"_s, u"json"_s }, m_env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         state = QJsonDocument::fromJson(r.out).object();
-        if (state.value("members"_L1).toArray().size() == reference.size())
+        if (settled(state, reference.size()))
             break;
+        QTest::qWait(1000);
     }
     QCOMPARE(state.value("schema"_L1).toString(), u"patroni-console/status/1"_s);
     const QJsonArray members = state.value("members"_L1).toArray();

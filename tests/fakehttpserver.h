@@ -30,6 +30,15 @@ public:
     QByteArray extraHeaders;
     int requests = 0;
     QByteArray lastRequest;
+    QList<QByteArray> requestLines; // "GET /cluster HTTP/1.1", in arrival order
+
+    int requestsFor(const QByteArray& path) const
+    {
+        int n = 0;
+        for (const QByteArray& line : requestLines)
+            n += line.split(' ').value(1) == path ? 1 : 0;
+        return n;
+    }
 
 private:
     void handleConnection()
@@ -43,6 +52,7 @@ private:
                     return;
                 ++requests;
                 lastRequest = buffer;
+                requestLines.append(buffer.left(buffer.indexOf("\r\n")));
                 buffer.clear();
                 respond(s);
             });

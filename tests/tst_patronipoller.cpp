@@ -47,7 +47,10 @@ void TestPatroniPoller::goodAnswer()
     QCOMPARE(finished.first().first().toBool(), true);
     QCOMPARE(store.leader(), u"patroni1"_s);
     QVERIFY(!store.isStale());
-    QVERIFY(server.lastRequest.startsWith("GET /cluster HTTP/1.1"));
+    QCOMPARE(server.requestLines.first(), QByteArray("GET /cluster HTTP/1.1"));
+    // The first round also reads the dynamic config and the history from the member that answered.
+    QTRY_COMPARE(server.requestsFor("/config"), 1);
+    QTRY_COMPARE(server.requestsFor("/history"), 1);
 }
 
 void TestPatroniPoller::failures_data()
@@ -123,7 +126,7 @@ void TestPatroniPoller::nextMemberAnswersWhenFirstIsDown()
     // The next poll starts with the member that answered.
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 2);
-    QCOMPARE(alive.requests, 2);
+    QCOMPARE(alive.requestsFor("/cluster"), 2);
 }
 
 void TestPatroniPoller::garbageFromOneMemberFallsThrough()

@@ -4,6 +4,7 @@
 #include "app/sources/haproxypoller.h"
 #include "app/sources/patronipoller.h"
 #include "app/sources/postgrespoller.h"
+#include "app/sources/tlsconfig.h"
 #include "models/cluster/clusterstore.h"
 
 namespace Monitor {
@@ -28,6 +29,18 @@ ClusterMonitor::ClusterMonitor(QNetworkAccessManager* nam, const Cluster::Profil
         m_etcd->setInterval(profile.intervals.etcdMs);
         m_etcd->setDeadline(profile.requestDeadlineMs);
         connect(m_etcd, &Sources::EtcdPoller::roundFinished, this, &ClusterMonitor::sourceRoundDone);
+    }
+    // One TLS configuration for every HTTPS source of this cluster. A file that cannot be used is an
+    // error of every source, said once per poll, rather than a silent fallback to the system CAs.
+    QString tlsError;
+    if (const auto ssl = Sources::sslConfigurationFor(profile.tls, &tlsError)) {
+        m_patroni->setSslConfiguration(*ssl);
+        if (m_haproxy)
+            m_haproxy->setSslConfiguration(*ssl);
+        if (m_etcd)
+            m_etcd->setSslConfiguration(*ssl);
+    } else {
+        m_store->setSettingsProblems({ tlsError });
     }
     const Cluster::HaproxyRoutes& r = profile.haproxyRoutes;
     if (!profile.postgres.user.isEmpty()) {

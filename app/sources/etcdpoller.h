@@ -27,6 +27,7 @@ public:
         QObject* parent = nullptr);
     void setInterval(int ms) { m_timer.setInterval(ms); }
     void setDeadline(int ms) { m_options.deadlineMs = ms; }
+    void setSslConfiguration(const QSslConfiguration& ssl) { m_options.ssl = ssl; }
     void start();
     void stop() { m_timer.stop(); }
     void pollNow();

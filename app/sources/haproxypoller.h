@@ -23,6 +23,7 @@ public:
         QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent = nullptr);
     void setInterval(int ms) { m_timer.setInterval(ms); }
     void setDeadline(int ms) { m_options.deadlineMs = ms; }
+    void setSslConfiguration(const QSslConfiguration& ssl) { m_options.ssl = ssl; }
     void start();
     void stop() { m_timer.stop(); }
     void pollNow();

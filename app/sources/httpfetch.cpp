@@ -47,6 +47,8 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
     // Inactivity timeout as a first line; the total deadline below catches a peer that trickles.
     request.setTransferTimeout(options.deadlineMs);
     request.setRawHeader("Accept", "application/json, text/plain;q=0.5");
+    if (options.ssl && url.scheme() == u"https"_s)
+        request.setSslConfiguration(*options.ssl);
     QNetworkReply* reply = nullptr;
     if (options.postJson) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

@@ -84,6 +84,10 @@ void PatroniPoller::pollMembers()
             url.setPath(u"/patroni"_s);
         if (m_memberInFlight.contains(url))
             continue;
+        if (int& skip = m_memberSkip[url]; skip > 0) {
+            --skip;
+            continue;
+        }
         m_memberInFlight.insert(url);
         FetchOptions options = m_options;
         options.sourceName = u"%1 API %2"_s.arg(m.name, apiBase(url).toString());
@@ -91,8 +95,11 @@ void PatroniPoller::pollMembers()
             m_memberInFlight.remove(url);
             const QDateTime now = QDateTime::currentDateTimeUtc();
             if (r.error.isError()) {
+                const int failures = ++m_memberFailures[url];
+                m_memberSkip[url] = std::min(failures - 1, 3);
                 m_store->recordMemberFailure(name, url, r.error, now);
             } else {
+                m_memberFailures.remove(url);
                 Patroni::MemberStatusParseResult parsed = Patroni::parseMemberStatus(r.body);
                 if (parsed.status) {
                     m_store->applyMemberStatus(name, url, *parsed.status, now);

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QHash>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>
@@ -31,6 +32,7 @@ public:
     void setInterval(int ms) { m_timer.setInterval(ms); }
     int interval() const { return m_timer.interval(); }
     void setDeadline(int ms) { m_options.deadlineMs = ms; }
+    void setSslConfiguration(const QSslConfiguration& ssl) { m_options.ssl = ssl; }
     void start();
     void stop();
     // Poll now; endpoints whose previous request is still running are skipped this time.
@@ -60,6 +62,11 @@ private:
     int m_preferred = 0;
     bool m_inFlight = false; // GET /cluster
     QSet<QUrl> m_memberInFlight; // GET /patroni per member API
+    // Backoff for a member API that keeps failing: after the first failure (reported at once) it is
+    // asked every second round, then every third, at most every fourth — a dead node costs little,
+    // and one that comes back is seen within four rounds.
+    QHash<QUrl, int> m_memberFailures;
+    QHash<QUrl, int> m_memberSkip;
     bool m_roundOpen = false;
     int m_rounds = 0;
     bool m_slowDue = true;

@@ -38,8 +38,14 @@ std::optional<double> ClusterState::lagSeconds(const QString& member) const
         return std::nullopt;
     if (postgres->primary) {
         for (const Postgres::ReplicationStat& r : postgres->primary->stats) {
-            if (r.applicationName == member && r.replayLagSeconds)
+            if (r.applicationName != member)
+                continue;
+            if (r.replayLagSeconds)
                 return r.replayLagSeconds;
+            // PostgreSQL leaves replay_lag NULL on an idle primary; a replica that has replayed
+            // everything the primary wrote is 0 s behind, whatever its own clock says.
+            if (r.replayLagBytes && *r.replayLagBytes == 0)
+                return 0.0;
         }
     }
     const auto it = postgres->replicas.constFind(member);

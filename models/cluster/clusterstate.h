@@ -93,6 +93,8 @@ struct ClusterState {
     QDateTime leaderSince; // when the DCS started naming its current leader (or no leader)
     // GET /patroni per member, keyed by member name.
     QMap<QString, MemberObservation> members;
+    // Problems of the cluster's own settings (an unreadable CA file, ...): shown, never silently ignored.
+    QStringList settingsProblems;
     // GET /config (dynamic configuration) and GET /history, read less often than /cluster.
     std::optional<Patroni::DynamicConfig> config;
     SourceState configSource;
@@ -126,8 +128,9 @@ struct ClusterState {
     // Members HAProxy sends a route's new connections to: servers UP (also while counting down,
     // "UP 1/3", since they still take connections), matched to members by server name.
     QStringList routedTo(const QString& proxy) const;
-    // Replication delay in seconds as PostgreSQL knows it: the primary's replay_lag for the member,
-    // else the replica's own replay delay (0 when caught up). Absent when PostgreSQL was not asked.
+    // Replication delay in seconds as PostgreSQL knows it: the primary's replay_lag for the member
+    // (0 when it has replayed all the primary wrote), else the replica's own replay delay (0 when
+    // caught up). Absent when PostgreSQL was not asked or cannot tell.
     std::optional<double> lagSeconds(const QString& member) const;
 
     friend bool operator==(const ClusterState&, const ClusterState&) = default;

@@ -47,6 +47,7 @@ public:
 
     // --- PostgreSQL through libpq
     void configurePostgres(bool enabled) { m_state.postgresConfigured = enabled; }
+    void setSettingsProblems(const QStringList& problems) { m_state.settingsProblems = problems; }
     void applyPostgres(const PostgresView& view, const QDateTime& at);
     void recordPostgresFailure(const SourceError& error, const QDateTime& at);
 

@@ -172,6 +172,8 @@ QString effectiveLeader(const ClusterState& state)
 QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now, const Thresholds& limits)
 {
     QList<Finding> out;
+    for (const QString& problem : state.settingsProblems)
+        add(&out, "settings.unusable", Severity::Critical, {}, u"The cluster's settings cannot be used: "_s + problem);
     if (state.dcs.failing()) {
         const qint64 age = state.dcs.lastSuccess.isValid() ? state.dcs.lastSuccess.secsTo(now) : -1;
         add(&out, "source.patroni-unreachable", Severity::Critical, u"patroni"_s,

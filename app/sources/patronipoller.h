@@ -2,9 +2,9 @@
 
 #include "app/sources/httpfetch.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
-#include <QHash>
 #include <QSet>
 #include <QTimer>
 #include <QUrl>

@@ -19,8 +19,10 @@ ParseOutcome parseOptions(const QStringList& arguments)
     p.setApplicationDescription(
         u"Patroni Console: watch and steer PostgreSQL HA clusters run by Patroni, etcd and HAProxy.\n"
         "Without a command it opens the window."_s);
-    p.addPositionalArgument(
-        u"command"_s, u"(none yet besides the window; see README for the roadmap)"_s, u"[command]"_s);
+    p.addPositionalArgument(u"command"_s,
+        u"status: read every source of a cluster once and print it (see patroni-console status --help). "
+        "Without a command the window opens."_s,
+        u"[command]"_s);
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption version(u"version"_s, u"Show the version."_s);
     const QCommandLineOption url(u"url"_s,

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void membershipChanges();
     void staleMarksEveryRow();
     void roles();
+    void findingsColourTheirMember();
 
 private:
     Cluster::ClusterStore* m_store = nullptr;
@@ -95,7 +96,7 @@ void TestMemberTableModel::lagChangeIsOneDataChanged()
     QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
     QSignalSpy moved(m_model, &QAbstractItemModel::rowsMoved);
 
-    m_store->applyClusterView(threeMembers(0, 1234567), u"test"_s, QDateTime::currentDateTimeUtc());
+    m_store->applyClusterView(threeMembers(0, 654321), u"test"_s, QDateTime::currentDateTimeUtc());
 
     QCOMPARE(changed.count(), 1);
     const auto topLeft = changed.first().at(0).value<QModelIndex>();
@@ -104,9 +105,9 @@ void TestMemberTableModel::lagChangeIsOneDataChanged()
     QCOMPARE(bottomRight.row(), 2);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count() + removed.count() + moved.count(), 0);
-    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data(MemberTableModel::LagBytesRole).toLongLong(), 1234567);
+    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data(MemberTableModel::LagBytesRole).toLongLong(), 654321);
     // Exact bytes, never rounded to a unit that hides them.
-    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"1\u2009234\u2009567 B"_s);
+    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"654\u2009321 B"_s);
 }
 
 void TestMemberTableModel::identicalPollEmitsNothing()
@@ -191,6 +192,27 @@ void TestMemberTableModel::roles()
     QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Critical));
     QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"unknown"_s);
     QVERIFY(m_model->index(2, 0).data(MemberTableModel::LagUnknownRole).toBool());
+}
+
+void TestMemberTableModel::findingsColourTheirMember()
+{
+    m_store->applyClusterView(threeMembers(), u"test"_s, QDateTime::currentDateTimeUtc());
+    QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+    // patroni3's DCS state says running, but a finding says it is on an old timeline.
+    m_model->setFindings({ Cluster::Finding {
+        u"member.old-timeline"_s, Cluster::Severity::Warning, u"patroni3"_s, u"patroni3 is on timeline 3"_s } });
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 2);
+    QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Warning));
+    QCOMPARE(m_model->index(1, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
+    m_model->setFindings(
+        { Cluster::Finding { u"member.unreachable"_s, Cluster::Severity::Critical, u"patroni3"_s, u"down"_s },
+            Cluster::Finding { u"member.pending-restart"_s, Cluster::Severity::Info, u"patroni2"_s, u"restart"_s } });
+    QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Critical));
+    QCOMPARE(m_model->index(1, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
+    m_model->setFindings({});
+    QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
+    QCOMPARE(changed.count(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestMemberTableModel)

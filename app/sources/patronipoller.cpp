@@ -5,6 +5,7 @@
 #include "models/patroni/dynamicconfig.h"
 #include "models/patroni/historyparser.h"
 #include "models/patroni/memberstatus.h"
+#include "models/patroni/metricsparser.h"
 
 #include <QDateTime>
 
@@ -166,7 +167,7 @@ void PatroniPoller::pollConfigAndHistory(const QUrl& base)
     if (m_slowInFlight > 0)
         return;
     m_slowDue = false;
-    m_slowInFlight = 2;
+    m_slowInFlight = 3;
     FetchOptions options = m_options;
     options.sourceName = u"Patroni API "_s + base.toString();
     QUrl config = base;
@@ -183,6 +184,21 @@ void PatroniPoller::pollConfigAndHistory(const QUrl& base)
                 parsed.error.source = options.sourceName;
                 m_store->recordConfigFailure(parsed.error, now);
             }
+        }
+        --m_slowInFlight;
+        finishRoundIfDone();
+    });
+    QUrl metrics = base;
+    metrics.setPath(u"/metrics"_s);
+    fetch(m_nam, metrics, options, this, [this, base](const FetchResult& r) {
+        if (!r.error.isError()) {
+            const Patroni::MetricsParseResult parsed = Patroni::parseMetrics(r.body);
+            QString member;
+            for (const Cluster::Member& m : m_store->view().members)
+                if (apiBase(m.apiUrl) == base)
+                    member = m.name;
+            if (parsed.metrics)
+                m_store->applyMetrics(member, *parsed.metrics);
         }
         --m_slowInFlight;
         finishRoundIfDone();

@@ -99,6 +99,9 @@ struct ClusterState {
     std::optional<Patroni::DynamicConfig> config;
     SourceState configSource;
     QList<Patroni::HistoryEntry> history;
+    // GET /metrics of the member that answered /cluster, flattened: "name{label=\"v\",…}" → value.
+    QString metricsMember;
+    QMap<QString, double> metrics;
     // HAProxy's stats CSV; absent when the profile has no stats URL.
     bool haproxyConfigured = false;
     std::optional<Haproxy::Stats> haproxy;

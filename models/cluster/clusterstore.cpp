@@ -1,5 +1,7 @@
 #include "models/cluster/clusterstore.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Cluster {
 
 ClusterStore::ClusterStore(QObject* parent)
@@ -171,6 +173,20 @@ void ClusterStore::applyHistory(const QList<Patroni::HistoryEntry>& history, con
         return;
     m_state.history = history;
     reevaluate(at);
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::applyMetrics(const QString& member, const Patroni::Metrics& metrics)
+{
+    QMap<QString, double> flat;
+    for (const Patroni::MetricSample& sample : metrics.samples) {
+        QStringList labels;
+        for (auto it = sample.labels.cbegin(); it != sample.labels.cend(); ++it)
+            labels.append(it.key() + u"=\""_s + it.value() + u'"');
+        flat.insert(labels.isEmpty() ? sample.name : sample.name + u'{' + labels.join(u',') + u'}', sample.value);
+    }
+    m_state.metricsMember = member;
+    m_state.metrics = std::move(flat);
     Q_EMIT stateChanged();
 }
 

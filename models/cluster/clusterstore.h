@@ -6,6 +6,7 @@
 #include "models/cluster/findings.h"
 #include "models/cluster/member.h"
 #include "models/cluster/sourceerror.h"
+#include "models/patroni/metricsparser.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -37,6 +38,7 @@ public:
     void applyDynamicConfig(const Patroni::DynamicConfig& config, const QDateTime& at);
     void recordConfigFailure(const SourceError& error, const QDateTime& at);
     void applyHistory(const QList<Patroni::HistoryEntry>& history, const QDateTime& at);
+    void applyMetrics(const QString& member, const Patroni::Metrics& metrics);
 
     // --- HAProxy's stats CSV and etcd's own view (both optional per profile)
     void configureSources(bool haproxy, bool etcd, const RouteNames& routes);

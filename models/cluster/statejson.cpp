@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Cluster {
@@ -132,6 +134,11 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
             QJsonObject { { u"timeline"_s, h.timeline }, { u"lsn"_s, double(h.lsn) }, { u"reason"_s, h.reason },
                 { u"at"_s, h.timestamp }, { u"newLeader"_s, h.newLeader ? QJsonValue(*h.newLeader) : QJsonValue() } });
     cluster.insert("history"_L1, history);
+    QJsonObject metrics;
+    for (auto it = state.metrics.cbegin(); it != state.metrics.cend(); ++it)
+        metrics.insert(
+            it.key(), std::isfinite(it.value()) ? QJsonValue(it.value()) : QJsonValue(QString::number(it.value())));
+    cluster.insert("metrics"_L1, QJsonObject { { u"member"_s, state.metricsMember }, { u"samples"_s, metrics } });
     root.insert("cluster"_L1, cluster);
 
     QJsonObject sources;

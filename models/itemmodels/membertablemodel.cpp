@@ -21,8 +21,10 @@ void MemberTableModel::setStore(Cluster::ClusterStore* store)
     connect(store, &Cluster::ClusterStore::viewChanged, this,
         [this](const Cluster::ClusterView&, const Cluster::ClusterView& current) { setMembers(current.members); });
     connect(store, &Cluster::ClusterStore::stalenessChanged, this, &MemberTableModel::setStale);
+    connect(store, &Cluster::ClusterStore::findingsChanged, this, &MemberTableModel::setFindings);
     setMembers(store->view().members);
     setStale(store->isStale());
+    setFindings(store->findings());
 }
 
 int MemberTableModel::rowOf(const QString& name, int from) const
@@ -77,6 +79,39 @@ void MemberTableModel::updateRow(int row, const Cluster::Member& member)
     // One signal per changed row, spanning every column: cheaper to reason about than per-cell diffs,
     // and views repaint one row either way.
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void MemberTableModel::setFindings(const QList<Cluster::Finding>& findings)
+{
+    QHash<QString, Cluster::Severity> worst;
+    for (const Cluster::Finding& f : findings) {
+        if (f.subject.isEmpty() || f.severity == Cluster::Severity::Info)
+            continue;
+        const auto it = worst.constFind(f.subject);
+        if (it == worst.constEnd() || int(f.severity) > int(*it))
+            worst.insert(f.subject, f.severity);
+    }
+    if (worst == m_worstFinding)
+        return;
+    const QHash<QString, Cluster::Severity> before = std::exchange(m_worstFinding, worst);
+    for (int row = 0; row < m_members.size(); ++row) {
+        const QString& name = m_members.at(row).name;
+        if (before.value(name, Cluster::Severity::Info) != worst.value(name, Cluster::Severity::Info))
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), { HealthRole });
+    }
+}
+
+Cluster::Health MemberTableModel::healthOf(const Cluster::Member& member) const
+{
+    Cluster::Health h = Cluster::memberHealth(member);
+    const auto it = m_worstFinding.constFind(member.name);
+    if (it == m_worstFinding.constEnd())
+        return h;
+    if (*it == Cluster::Severity::Critical)
+        return Cluster::Health::Critical;
+    if (h == Cluster::Health::Healthy || h == Cluster::Health::Unknown)
+        return Cluster::Health::Warning;
+    return h;
 }
 
 void MemberTableModel::setStale(bool stale)
@@ -160,7 +195,7 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
     case NameRole:
         return m.name;
     case HealthRole:
-        return int(Cluster::memberHealth(m));
+        return int(healthOf(m));
     case MemberRoleRole:
         return int(m.role);
     case LagBytesRole:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/cluster/finding.h"
 #include "models/cluster/member.h"
 
 #include <QAbstractTableModel>
@@ -45,6 +46,9 @@ public:
     void setStore(Cluster::ClusterStore* store);
     void setMembers(const QList<Cluster::Member>& members);
     void setStale(bool stale);
+    // A member's row is as bad as the worst finding about it (its own API down, an old timeline, not
+    // streaming…), not only as its DCS state says.
+    void setFindings(const QList<Cluster::Finding>& findings);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -58,7 +62,10 @@ private:
     int rowOf(const QString& name, int from) const;
     void updateRow(int row, const Cluster::Member& member);
 
+    Cluster::Health healthOf(const Cluster::Member& member) const;
+
     QList<Cluster::Member> m_members;
+    QHash<QString, Cluster::Severity> m_worstFinding; // by member name
     bool m_stale = false;
     QPointer<Cluster::ClusterStore> m_store;
 };

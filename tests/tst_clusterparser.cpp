@@ -30,6 +30,7 @@ private Q_SLOTS:
     void masterIsLeader();
     void hugeOddNames();
     void deepNesting();
+    void warningsAreCapped();
 };
 
 void TestClusterParser::members_data()
@@ -217,6 +218,19 @@ void TestClusterParser::deepNesting()
     const auto result = Patroni::parseCluster(body);
     QVERIFY(!result.view);
     QCOMPARE(result.error.code, Code::NotJson);
+}
+
+void TestClusterParser::warningsAreCapped()
+{
+    QByteArray body = "{\"members\": [";
+    for (int i = 0; i < 500; ++i)
+        body += (i ? "," : "") + QByteArray("{\"name\": \"m") + QByteArray::number(i) + "\", \"port\": \"x\"}";
+    body += "]}";
+    const auto result = Patroni::parseCluster(body);
+    QVERIFY(result.view);
+    QCOMPARE(result.view->members.size(), 500); // every member kept; only the notes are capped
+    QCOMPARE(result.warnings.size(), 101);
+    QCOMPARE(result.warnings.last(), u"(more fields ignored, not listed)"_s);
 }
 
 QTEST_GUILESS_MAIN(TestClusterParser)

@@ -43,6 +43,27 @@ QString roleName(Role role)
     return u"Unknown"_s;
 }
 
+QString roleKey(Role role)
+{
+    switch (role) {
+    case Role::Leader:
+        return u"leader"_s;
+    case Role::StandbyLeader:
+        return u"standby_leader"_s;
+    case Role::SyncStandby:
+        return u"sync_standby"_s;
+    case Role::QuorumStandby:
+        return u"quorum_standby"_s;
+    case Role::Replica:
+        return u"replica"_s;
+    case Role::Uninitialized:
+        return u"uninitialized"_s;
+    case Role::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
 bool isLeaderRole(Role role)
 {
     return role == Role::Leader || role == Role::StandbyLeader;

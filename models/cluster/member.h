@@ -31,7 +31,8 @@ enum class Health {
 };
 
 Role roleFromPatroni(const QString& text);
-QString roleName(Role role);
+QString roleName(Role role); // for people: "Sync Standby", as patronictl prints it
+QString roleKey(Role role); // for machines: "sync_standby", as Patroni 4.x's /cluster spells it
 bool isLeaderRole(Role role);
 bool isReplicaRole(Role role);
 

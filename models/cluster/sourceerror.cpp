@@ -47,6 +47,16 @@ QString codeName(SourceError::Code code)
     return u"unknown"_s;
 }
 
+QString bodyHead(QByteArrayView body)
+{
+    QByteArray head = body.first(std::min<qsizetype>(body.size(), 60)).toByteArray();
+    for (char& c : head) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            c = ' ';
+    }
+    return QString::fromUtf8(head).simplified();
+}
+
 static QString tr(const char* text)
 {
     return QCoreApplication::translate("Cluster::SourceError", text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QString>
 
 namespace Cluster {
@@ -37,6 +38,8 @@ struct SourceError {
 };
 
 QString codeName(SourceError::Code code);
+// The first bytes of a body, printable, for an error detail ("body starts: <html>…").
+QString bodyHead(QByteArrayView body);
 // One plain sentence: what happened and what to do about it.
 QString describe(const SourceError& error);
 

@@ -27,27 +27,6 @@ namespace {
         return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
     }
 
-    QString roleKey(Role role)
-    {
-        switch (role) {
-        case Role::Leader:
-            return u"leader"_s;
-        case Role::StandbyLeader:
-            return u"standby_leader"_s;
-        case Role::SyncStandby:
-            return u"sync_standby"_s;
-        case Role::QuorumStandby:
-            return u"quorum_standby"_s;
-        case Role::Replica:
-            return u"replica"_s;
-        case Role::Uninitialized:
-            return u"uninitialized"_s;
-        case Role::Unknown:
-            break;
-        }
-        return u"unknown"_s;
-    }
-
     QJsonObject ownToJson(const MemberObservation& o)
     {
         QJsonObject j;

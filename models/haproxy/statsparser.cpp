@@ -1,5 +1,7 @@
 #include "models/haproxy/statsparser.h"
 
+#include "models/cluster/sourceerror.h"
+
 #include <QHash>
 
 #include <limits>
@@ -36,17 +38,6 @@ namespace {
         QStringList* m_list;
         qsizetype m_dropped = 0;
     };
-
-    // The first bytes of a body, printable, for an error detail.
-    QString bodyHead(QByteArrayView body)
-    {
-        QByteArray head = body.first(std::min<qsizetype>(body.size(), 60)).toByteArray();
-        for (char& c : head) {
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-                c = ' ';
-        }
-        return QString::fromUtf8(head).simplified();
-    }
 
     // HAProxy's CSV (doc/management.txt 9.1): comma-separated; a field is put in double quotes only
     // when it holds a quote or a comma, and a quote inside is doubled. Lines end with "\n" (we also
@@ -329,12 +320,12 @@ StatsParseResult parseStatsCsv(QByteArrayView body)
     }
     if (data.front() == '<') {
         result.error.code = Cluster::SourceError::Code::NotCsv;
-        result.error.detail = u"an HTML page; body starts: "_s + bodyHead(data);
+        result.error.detail = u"an HTML page; body starts: "_s + Cluster::bodyHead(data);
         return result;
     }
     if (data.front() != '#') {
         result.error.code = Cluster::SourceError::Code::NotCsv;
-        result.error.detail = u"no header line starting with \"# \"; body starts: "_s + bodyHead(data);
+        result.error.detail = u"no header line starting with \"# \"; body starts: "_s + Cluster::bodyHead(data);
         return result;
     }
 
@@ -374,8 +365,8 @@ StatsParseResult parseStatsCsv(QByteArrayView body)
     }
     if (!missing.isEmpty()) {
         result.error.code = Cluster::SourceError::Code::UnexpectedShape;
-        result.error.detail
-            = u"the header lacks the column(s) "_s + missing.join(u", "_s) + u"; header starts: "_s + bodyHead(data);
+        result.error.detail = u"the header lacks the column(s) "_s + missing.join(u", "_s) + u"; header starts: "_s
+            + Cluster::bodyHead(data);
         warnings.finish();
         return result;
     }

@@ -15,9 +15,9 @@ std::optional<QJsonObject> parseObject(QByteArrayView body, Cluster::SourceError
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         error->code = Cluster::SourceError::Code::NotJson;
-        const QByteArray head = body.first(std::min<qsizetype>(body.size(), 60)).toByteArray().simplified();
+        const QString head = Cluster::bodyHead(body);
         error->detail = parseError.errorString() + u" at byte "_s + QString::number(parseError.offset)
-            + (head.isEmpty() ? QString() : u"; body starts: "_s + QString::fromUtf8(head));
+            + (head.isEmpty() ? QString() : u"; body starts: "_s + head);
         return std::nullopt;
     }
     if (!doc.isObject()) {
@@ -89,7 +89,13 @@ std::optional<QJsonObject> JsonReader::object(QLatin1StringView key) const
 
 void JsonReader::warn(QLatin1StringView key, const QString& what) const
 {
-    if (m_warnings)
+    // Capped: hundreds of members with odd fields must not become a megabyte of warnings.
+    constexpr qsizetype cap = 100;
+    if (!m_warnings || m_warnings->size() > cap)
+        return;
+    if (m_warnings->size() == cap)
+        m_warnings->append(u"(more fields ignored, not listed)"_s);
+    else
         m_warnings->append(m_context + u'.' + key + u' ' + what);
 }
 

@@ -1,5 +1,7 @@
 #include "models/patroni/metricsparser.h"
 
+#include "models/cluster/sourceerror.h"
+
 #include <cmath>
 #include <limits>
 
@@ -194,16 +196,6 @@ namespace {
         qsizetype m_pos = 0;
     };
 
-    QString bodyHead(QByteArrayView body)
-    {
-        QByteArray head = body.first(std::min<qsizetype>(body.size(), 60)).toByteArray();
-        for (char& c : head) {
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
-                c = ' ';
-        }
-        return QString::fromUtf8(head).simplified();
-    }
-
 } // namespace
 
 const MetricSample* Metrics::sample(QStringView name, const QMap<QString, QString>& labels) const
@@ -277,7 +269,7 @@ MetricsParseResult parseMetrics(QByteArrayView body)
             result.error.detail = u"empty body"_s;
         else
             result.error.detail = u"no Prometheus sample in "_s + QString::number(lineNumber) + u" lines ("_s
-                + QString::number(failed) + u" unreadable); body starts: "_s + bodyHead(body);
+                + QString::number(failed) + u" unreadable); body starts: "_s + Cluster::bodyHead(body);
         return result;
     }
     result.metrics = std::move(metrics);

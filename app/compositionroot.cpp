@@ -20,11 +20,21 @@ using namespace Qt::StringLiterals;
 namespace App {
 
 namespace {
+    // --profile NAME: that profile; --url: Patroni there and nothing else (no lab HAProxy or etcd
+    // to misreport); neither: the built-in lab profile.
     Cluster::Profile profileFor(const Options& options)
     {
-        Cluster::Profile p = Settings::ProfileStore::labProfile();
+        Cluster::Profile p;
+        if (!options.profile.isEmpty()) {
+            p = Settings::ProfileStore().load(options.profile).value_or(Cluster::Profile {}); // main() checked it
+        }
+        if (p.patroniUrls.isEmpty() && !options.urlsGiven)
+            p = Settings::ProfileStore::labProfile();
+        if (options.urlsGiven) {
+            p.patroniUrls = options.urls;
+            p.postgres.user.clear();
+        }
         p.name = options.label;
-        p.patroniUrls = options.urls;
         p.intervals.patroniMs = options.intervalMs;
         p.requestDeadlineMs = options.deadlineMs;
         return p;

@@ -1,6 +1,7 @@
 #include "app/cli/statuscommand.h"
 #include "app/compositionroot.h"
 #include "app/options.h"
+#include "app/settings/profilestore.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -40,6 +41,11 @@ int main(int argc, char* argv[])
     if (translator.load(QLocale(), u"console"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&translator);
 
+    if (!parsed.options.profile.isEmpty() && !Settings::ProfileStore().load(parsed.options.profile)) {
+        QTextStream(stderr) << "patroni-console: no profile \"" << parsed.options.profile
+                            << "\"; saved profiles: " << Settings::ProfileStore().names().join(u", "_s) << '\n';
+        return 2;
+    }
     App::CompositionRoot root(parsed.options);
     return root.runGui();
 }

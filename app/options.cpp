@@ -37,7 +37,11 @@ ParseOutcome parseOptions(const QStringList& arguments)
         "to FILE and exit (0 if the cluster was read, 1 otherwise)."_s,
         u"FILE.png"_s);
     const QCommandLineOption label(u"label"_s, u"Name shown for the cluster (default: the first URL)."_s, u"NAME"_s);
-    p.addOptions({ help, version, url, interval, deadline, screenshot, label });
+    const QCommandLineOption profile(u"profile"_s,
+        u"Watch a saved cluster profile with all its sources (\"lab\" is built in; it "
+        "is also what runs without --url)."_s,
+        u"NAME"_s);
+    p.addOptions({ help, version, url, interval, deadline, screenshot, label, profile });
 
     if (!p.parse(arguments)) {
         out.exitNow = true;
@@ -47,7 +51,7 @@ ParseOutcome parseOptions(const QStringList& arguments)
     }
     if (p.isSet(help)) {
         out.exitNow = true;
-        out.message = p.helpText();
+        out.message = p.helpText().replace(u"<executable_name>"_s, u"patroni-console"_s);
         return out;
     }
     if (p.isSet(version)) {
@@ -72,6 +76,10 @@ ParseOutcome parseOptions(const QStringList& arguments)
             return fail(u"--url \"%1\" is not an http(s) URL with a host"_s.arg(u));
         out.options.urls.append(parsed);
     }
+    out.options.urlsGiven = !out.options.urls.isEmpty();
+    if (out.options.urlsGiven && p.isSet(profile))
+        return fail(u"give --url or --profile, not both"_s);
+    out.options.profile = p.value(profile);
     if (out.options.urls.isEmpty())
         out.options.urls = defaultLabUrls();
 
@@ -90,7 +98,9 @@ ParseOutcome parseOptions(const QStringList& arguments)
     if (!number(deadline, 100, &out.options.deadlineMs))
         return fail(u"--timeout must be a number of milliseconds, at least 100"_s);
     out.options.screenshotPath = p.value(screenshot);
-    out.options.label = p.isSet(label) ? p.value(label) : out.options.urls.first().authority();
+    out.options.label = p.isSet(label) ? p.value(label)
+        : p.isSet(profile)             ? out.options.profile
+                                       : out.options.urls.first().authority();
     return out;
 }
 

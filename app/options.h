@@ -12,6 +12,8 @@ namespace App {
 struct Options {
     QString command; // empty: open the window
     QList<QUrl> urls; // Patroni REST API URLs of any members
+    bool urlsGiven = false; // --url on the command line: watch only Patroni there, nothing of the lab's
+    QString profile; // --profile NAME: a saved profile (or the built-in "lab")
     int intervalMs = 1000;
     int deadlineMs = 2000;
     QString screenshotPath;

@@ -151,6 +151,21 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         h.insert("primary"_L1, route(r.primary, r.primaryPort));
         h.insert("replicas"_L1, route(r.replicas, r.replicasPort));
         h.insert("any"_L1, route(r.any, r.anyPort));
+        // Every FRONTEND and BACKEND row too: sessions and state per proxy, whatever its name.
+        QJsonArray proxies;
+        if (state.haproxy) {
+            for (const Haproxy::Row& row : state.haproxy->rows) {
+                if (row.type != Haproxy::RowType::Frontend && row.type != Haproxy::RowType::Backend)
+                    continue;
+                proxies.append(QJsonObject { { u"proxy"_s, row.proxy },
+                    { u"type"_s, row.type == Haproxy::RowType::Frontend ? u"frontend"_s : u"backend"_s },
+                    { u"status"_s, row.statusText }, { u"currentSessions"_s, optional(row.scur) },
+                    { u"maxSessions"_s, optional(row.smax) }, { u"totalSessions"_s, optional(row.stot) },
+                    { u"serversUp"_s, optional(row.act) }, { u"lastChangeSecs"_s, optional(row.lastChangeSecs) },
+                    { u"downtimeSecs"_s, optional(row.downtimeSecs) } });
+            }
+        }
+        h.insert("proxies"_L1, proxies);
         root.insert("haproxy"_L1, h);
     }
     if (state.postgresConfigured && state.postgres) {

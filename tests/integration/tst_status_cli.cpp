@@ -113,6 +113,11 @@ void TestStatusCli::jsonAgreesWithPatronictl()
     QCOMPARE(state.value("haproxy"_L1).toObject().value("primary"_L1).toObject().value("routesTo"_L1).toArray(),
         QJsonArray { leader });
     QCOMPARE(state.value("etcd"_L1).toObject().value("healthy"_L1).toInt(), 3);
+    bool primaryFrontendOpen = false;
+    for (const QJsonValue& v : state.value("haproxy"_L1).toObject().value("proxies"_L1).toArray())
+        primaryFrontendOpen |= v.toObject().value("proxy"_L1) == u"primary"_s
+            && v.toObject().value("type"_L1) == u"frontend"_s && v.toObject().value("status"_L1) == u"OPEN"_s;
+    QVERIFY(primaryFrontendOpen);
     // The proof: real connections through 5000 landed on the leader, through 5001 on replicas only.
     const QJsonArray probes = state.value("postgres"_L1).toObject().value("routingProbes"_L1).toArray();
     QVERIFY(probes.size() >= 3);

@@ -233,11 +233,9 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
                     add(&out, "member.dcs-stale", Severity::Warning, m.name,
                         u"%1 last reached the DCS %2 s ago"_s.arg(m.name).arg(age));
             }
-            if (own.pendingRestart && !m.pendingRestart)
-                add(&out, "member.pending-restart", Severity::Info, m.name,
-                    u"%1 needs a restart to apply changed parameters"_s.arg(m.name));
         }
-        if (m.pendingRestart)
+        // The DCS's flag or the node's own: either is enough.
+        if (m.pendingRestart || (observed && obs->status && obs->status->pendingRestart))
             add(&out, "member.pending-restart", Severity::Info, m.name,
                 u"%1 needs a restart to apply changed parameters"_s.arg(m.name));
 
@@ -283,7 +281,7 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
             return int(a.severity) > int(b.severity);
         return a.key() < b.key();
     });
-    // One finding per key (pending restart can be reported by both views).
+    // One finding per key: several probes through one port can land on the same member.
     QList<Finding> unique;
     QSet<QString> seen;
     for (const Finding& f : out) {

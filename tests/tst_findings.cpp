@@ -127,6 +127,12 @@ void TestFindings::checks_data()
     }
     {
         auto s = healthy();
+        s.members[u"patroni2"_s].status->pendingRestart = true; // only the node itself knows yet
+        QTest::newRow("pending restart, node's word") << s << QStringList { u"member.pending-restart/patroni2"_s }
+                                                      << int(Severity::Info) << u"patroni2 needs a restart"_s;
+    }
+    {
+        auto s = healthy();
         s.dcs.error.code = Cluster::SourceError::Code::Timeout;
         s.dcs.error.source = u"Patroni API http://127.0.0.1:8008"_s;
         s.dcs.lastSuccess = t0().addSecs(-12);

@@ -4,6 +4,7 @@
 #include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/journal.h"
+#include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "ui/mainwindow.h"
@@ -48,7 +49,8 @@ namespace {
             if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.')
                 c = u'_';
         }
-        return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/journal/"_s + safe + u".jsonl"_s;
+        return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/patroni-console/journal/"_s
+            + safe + u".jsonl"_s;
     }
 } // namespace
 
@@ -59,12 +61,15 @@ CompositionRoot::CompositionRoot(const Options& options, QObject* parent)
     , m_monitor(new Monitor::ClusterMonitor(m_nam, profileFor(options), this))
     , m_members(new ItemModels::MemberTableModel(this))
     , m_findings(new ItemModels::FindingsModel(this))
+    , m_events(new ItemModels::EventLogModel(500, this))
     , m_journal(std::make_unique<Cluster::Journal>(journalPath(options.label)))
 {
     m_members->setStore(m_monitor->store());
     m_findings->setStore(m_monitor->store());
+    m_events->append(m_journal->read(200)); // what happened while the console was closed
     connect(
         m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
+            m_events->append(events);
             QString error;
             if (!m_journal->append(events, &error))
                 qWarning().noquote() << "patroni-console:" << error;
@@ -76,7 +81,7 @@ CompositionRoot::~CompositionRoot() = default;
 int CompositionRoot::runGui()
 {
     Cluster::ClusterStore* store = m_monitor->store();
-    m_window = std::make_unique<Ui::MainWindow>(store, m_members, m_findings, m_options.label);
+    m_window = std::make_unique<Ui::MainWindow>(store, m_members, m_findings, m_events, m_options.label);
     m_window->show();
     m_monitor->start();
     if (m_options.screenshotPath.isEmpty())

@@ -12,6 +12,7 @@ namespace Cluster {
 class Journal;
 }
 namespace ItemModels {
+class EventLogModel;
 class FindingsModel;
 class MemberTableModel;
 } // namespace ItemModels
@@ -42,6 +43,7 @@ private:
     Monitor::ClusterMonitor* m_monitor;
     ItemModels::MemberTableModel* m_members;
     ItemModels::FindingsModel* m_findings;
+    ItemModels::EventLogModel* m_events;
     std::unique_ptr<Cluster::Journal> m_journal;
     std::unique_ptr<Ui::MainWindow> m_window;
 };

@@ -1,5 +1,6 @@
 // The window reads the store: banner, problems and staleness must say what a DBA needs at a glance.
 #include "models/cluster/clusterstore.h"
+#include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "ui/mainwindow.h"
@@ -43,7 +44,9 @@ void TestMainWindow::bannerFollowsStore()
     model.setStore(&store);
     ItemModels::FindingsModel findings;
     findings.setStore(&store);
-    Ui::MainWindow window(&store, &model, &findings, u"lab"_s);
+    ItemModels::EventLogModel events;
+    QObject::connect(&store, &Cluster::ClusterStore::eventsDetected, &events, &ItemModels::EventLogModel::append);
+    Ui::MainWindow window(&store, &model, &findings, &events, u"lab"_s);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY2(window.bannerText().contains(u"connecting"_s), qPrintable(window.bannerText()));
@@ -72,6 +75,11 @@ void TestMainWindow::bannerFollowsStore()
 
     store.applyClusterView(lab(u"stopped"_s), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
     QVERIFY(window.bannerText().contains(u"1 of 2 replicas healthy"_s));
+    // The change shows at the top of "Recent changes", with its severity.
+    QVERIFY(window.eventsView()->model()->rowCount() >= 1);
+    QVERIFY2(window.eventsView()->model()->index(0, 0).data().toString().contains(u"patroni3: running → stopped"_s)
+            || window.eventsView()->model()->index(1, 0).data().toString().contains(u"patroni3: running → stopped"_s),
+        qPrintable(window.eventsView()->model()->index(0, 0).data().toString()));
     QCOMPARE(shown(), QStringList { u"WARNING  patroni3 is not replicating: state \"stopped\""_s });
     QVERIFY(list->isVisible());
     // Colour comes from the proxy in ui/: a stopped member's row is not painted like a healthy one.

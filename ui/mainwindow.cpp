@@ -5,12 +5,14 @@
 #include "ui/palette.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
+#include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
@@ -35,13 +37,16 @@ namespace {
 } // namespace
 
 MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members,
-    ItemModels::FindingsModel* findings, const QString& clusterLabel, QWidget* parent)
+    ItemModels::FindingsModel* findings, ItemModels::EventLogModel* events, const QString& clusterLabel,
+    QWidget* parent)
     : QMainWindow(parent)
     , m_store(store)
     , m_clusterLabel(clusterLabel)
     , m_banner(new QLabel(this))
     , m_findings(new QListView(this))
     , m_findingsProxy(new FindingStyleProxy(this))
+    , m_events(new QListView(this))
+    , m_eventsProxy(new FindingStyleProxy(this))
     , m_table(new QTableView(this))
     , m_proxy(new MemberStyleProxy(this))
     , m_statusLabel(new QLabel(this))
@@ -93,7 +98,27 @@ MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableMode
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ItemModels::MemberTableModel::TagsColumn, QHeaderView::Stretch);
-    layout->addWidget(m_table, 1);
+    // What just changed, newest first, under the members: the journal's tail and every new event.
+    m_eventsProxy->setSourceModel(events);
+    m_events->setModel(m_eventsProxy);
+    m_events->setObjectName(u"recentEvents"_s);
+    m_events->setSelectionMode(QAbstractItemView::NoSelection);
+    m_events->setFocusPolicy(Qt::NoFocus);
+    auto* eventsBox = new QWidget(this);
+    auto* eventsLayout = new QVBoxLayout(eventsBox);
+    eventsLayout->setContentsMargins(0, 4, 0, 0);
+    auto* eventsTitle = new QLabel(tr("Recent changes"), eventsBox);
+    QFont titleFont = eventsTitle->font();
+    titleFont.setBold(true);
+    eventsTitle->setFont(titleFont);
+    eventsLayout->addWidget(eventsTitle);
+    eventsLayout->addWidget(m_events);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(eventsBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -106,7 +131,7 @@ MainWindow::MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableMode
     connect(m_ageTimer, &QTimer::timeout, this, &MainWindow::handleStoreUpdated);
     m_ageTimer->start();
     handleStoreUpdated();
-    resize(980, 420);
+    resize(1100, 640);
 }
 
 QString MainWindow::bannerText() const

@@ -11,6 +11,7 @@ namespace Cluster {
 class ClusterStore;
 }
 namespace ItemModels {
+class EventLogModel;
 class FindingsModel;
 class MemberTableModel;
 } // namespace ItemModels
@@ -27,10 +28,11 @@ class MainWindow final : public QMainWindow {
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
     MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, ItemModels::FindingsModel* findings,
-        const QString& clusterLabel, QWidget* parent = nullptr);
+        ItemModels::EventLogModel* events, const QString& clusterLabel, QWidget* parent = nullptr);
 
     QTableView* memberView() const { return m_table; }
     QListView* findingsView() const { return m_findings; }
+    QListView* eventsView() const { return m_events; }
     QString bannerText() const;
 
 private:
@@ -41,6 +43,8 @@ private:
     QLabel* m_banner;
     QListView* m_findings;
     FindingStyleProxy* m_findingsProxy;
+    QListView* m_events;
+    FindingStyleProxy* m_eventsProxy;
     QTableView* m_table;
     MemberStyleProxy* m_proxy;
     QLabel* m_statusLabel;

@@ -1,6 +1,7 @@
 // Parser tests over bodies captured from the lab (Patroni 3.0.2) and Patroni 4.1's documented shapes.
 // See tests/data/patroni/README.md for where each file came from.
 #include "models/patroni/clusterparser.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QTest>
@@ -11,10 +12,7 @@ using Code = Cluster::SourceError::Code;
 
 static QByteArray readData(const QString& name)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR) + u"/patroni/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+    return TestData::read(u"patroni/"_s + name);
 }
 
 class TestClusterParser : public QObject {

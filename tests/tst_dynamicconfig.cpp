@@ -1,6 +1,7 @@
 // Tests of GET /config parsing and of diffConfig: the lab's Patroni 3.0.2 config, Patroni 4.1.4's documented
 // example and a 4.x quorum config written from its source. See tests/data/patroni/README.md.
 #include "models/patroni/dynamicconfig.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -13,10 +14,7 @@ using Patroni::SynchronousMode;
 
 static QByteArray readData(const QString& name)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR) + u"/patroni/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+    return TestData::read(u"patroni/"_s + name);
 }
 
 static QJsonObject object(const QByteArray& json)

@@ -1,6 +1,7 @@
 // Parser tests over etcd 3.4.23's HTTP answers captured from the lab, and hand-made variants for what
 // the lab cannot show without breaking etcd. See tests/data/etcd/README.md.
 #include "models/etcd/etcdparser.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -13,10 +14,7 @@ using Code = Cluster::SourceError::Code;
 
 static QByteArray readData(const QString& name)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR) + u"/etcd/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+    return TestData::read(u"etcd/"_s + name);
 }
 
 // The lab's member IDs: beyond INT64_MAX for etcd1 and etcd3.

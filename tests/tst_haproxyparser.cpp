@@ -2,6 +2,7 @@
 // a 2.8-style header with columns moved and added, quoted odd names, a cut-off body, the HTML page.
 // See tests/data/haproxy/README.md for where each file came from.
 #include "models/haproxy/statsparser.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -14,10 +15,7 @@ using Haproxy::State;
 
 static QByteArray readData(const QString& name)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR) + u"/haproxy/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+    return TestData::read(u"haproxy/"_s + name);
 }
 
 // The lab's header: 2.6.12's 128 columns, the shape every synthetic body below starts from.

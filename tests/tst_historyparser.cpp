@@ -2,6 +2,7 @@
 // documented example (four), lines of three as 4.x writes them for timelines the DCS never recorded,
 // [] and broken bodies. See tests/data/patroni/README.md.
 #include "models/patroni/historyparser.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QTest>
@@ -12,10 +13,7 @@ using Code = Cluster::SourceError::Code;
 
 static QByteArray readData(const QString& name)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR) + u"/patroni/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+    return TestData::read(u"patroni/"_s + name);
 }
 
 static QDateTime utc(int y, int mo, int d, int h, int mi, int s, int ms = 0)

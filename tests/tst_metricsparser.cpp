@@ -1,6 +1,7 @@
 // Parser tests over GET /metrics: the lab's Patroni 3.0.2 replica and leader, Patroni 4.1.4's documented
 // example, and a hand-made body of oddities. See tests/data/patroni/README.md.
 #include "models/patroni/metricsparser.h"
+#include "testdata.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -14,10 +15,7 @@ using Labels = QMap<QString, QString>;
 
 static QByteArray readData(const QString& name)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR) + u"/patroni/"_s + name);
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing test data %s", qPrintable(name));
-    return f.readAll();
+    return TestData::read(u"patroni/"_s + name);
 }
 
 class TestMetricsParser : public QObject {

@@ -6,11 +6,11 @@
 #include "models/itemmodels/membertablemodel.h"
 #include "models/patroni/clusterparser.h"
 #include "models/patroni/memberstatus.h"
+#include "tests/testdata.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
-#include <QFile>
 
 namespace {
 
@@ -65,10 +65,7 @@ BENCHMARK(BM_ParseAndApplyPoll)->Arg(5)->Arg(100);
 
 QByteArray readData(const char* relative)
 {
-    QFile f(QStringLiteral(CONSOLE_TEST_DATA_DIR "/") + QString::fromLatin1(relative));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("missing %s", relative);
-    return f.readAll();
+    return TestData::read(QString::fromLatin1(relative));
 }
 
 // HAProxy's stats CSV as captured from the lab (18 rows, 128 columns).

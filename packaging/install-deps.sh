@@ -13,8 +13,8 @@ PACKAGES=(
   libpq-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
-  # display-less GUI and keyring for tests
-  fonts-dejavu-core xvfb xauth x11-utils dbus dbus-x11 gnome-keyring libsecret-tools
+  # display-less GUI and keyring for tests; a German locale (tests under de_DE.UTF-8)
+  locales fonts-dejavu-core xvfb xauth x11-utils dbus dbus-x11 gnome-keyring libsecret-tools
   # the lab cluster
   patroni etcd-server etcd-client haproxy postgresql-15 postgresql-client-15 curl procps iproute2 util-linux
 )
@@ -28,9 +28,16 @@ for p in "${PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages already installed"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update
+  $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+
+# The tests also run under a German locale (libpq's and the C library's messages are translated on
+# Debian; the console must not depend on their English text).
+if ! locale -a 2>/dev/null | grep -qix 'de_DE.utf8'; then
+  echo "install-deps: generating the de_DE.UTF-8 locale"
+  $SUDO localedef -i de_DE -c -f UTF-8 de_DE.UTF-8
+fi

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh Debian 12 machine: installs packages, builds with the ci
-# preset (ASan+UBSan, warnings as errors), provides a display, D-Bus and an unlocked keyring,
-# starts the lab cluster, runs every test through ctest, and always stops the lab.
+# preset (ASan+UBSan, warnings as errors), provides a display, D-Bus and an unlocked keyring of its
+# own, starts a lab cluster of its own, runs every test through ctest, and always stops that lab.
 #   bash packaging/run-tests.sh            # everything
 #   PRESET=dev bash packaging/run-tests.sh # faster, without sanitizers
+#
+# It makes no assumption about the machine beyond Debian 12: the lab gets a fresh state directory
+# and its default ports, or the same ports shifted by a multiple of 100 where another program (or
+# another lab) already listens; nothing of the user's settings, keyring or display is used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -12,13 +16,46 @@ started=$(date +%s)
 
 bash packaging/install-deps.sh
 
+# An administrator's PostgreSQL and Patroni settings (PGHOST, PGSSLMODE, PATRONI_SCOPE, …) must not
+# reach psql, libpq or patronictl in the tests: every test says what it connects to.
+for v in $(compgen -e); do
+  case $v in PG* | PATRONI_*) unset "$v" ;; esac
+done
+
 # shellcheck source=packaging/test-env.sh
 source packaging/test-env.sh
 LAB="$ROOT/packaging/lab/manage-cluster.sh"
+
+# The lab's default ports, shifted by 0, 100, 200… until none of them is in use.
+choose_lab_ports() {
+  local -a defaults=(2379 2381 2383 2380 2382 2384 5441 5442 5443 8008 8009 8010 5000 5001 5002 7000)
+  local shift p busy
+  for shift in $(seq 0 100 3000); do
+    busy=""
+    for p in "${defaults[@]}"; do
+      if [ -n "$(ss -Hltn "sport = :$((p + shift))" 2>/dev/null)" ]; then busy=$((p + shift)); break; fi
+    done
+    if [ -z "$busy" ]; then
+      export LAB_ETCD_CLIENT_PORTS="$((2379 + shift)) $((2381 + shift)) $((2383 + shift))"
+      export LAB_ETCD_PEER_PORTS="$((2380 + shift)) $((2382 + shift)) $((2384 + shift))"
+      export LAB_PG_PORTS="$((5441 + shift)) $((5442 + shift)) $((5443 + shift))"
+      export LAB_API_PORTS="$((8008 + shift)) $((8009 + shift)) $((8010 + shift))"
+      export LAB_HAPROXY_PRIMARY_PORT=$((5000 + shift)) LAB_HAPROXY_REPLICA_PORT=$((5001 + shift))
+      export LAB_HAPROXY_ANY_PORT=$((5002 + shift)) LAB_HAPROXY_STATS_PORT=$((7000 + shift))
+      [ "$shift" -eq 0 ] || echo "run-tests: the lab's default ports are in use; using them + $shift"
+      return 0
+    fi
+    echo "run-tests: port $busy is in use; trying the lab's ports + $((shift + 100))"
+  done
+  echo "run-tests: no free set of lab ports found" >&2
+  return 1
+}
+
+own_lab_dir=""
 cleanup() {
   local rc=$?
   echo "run-tests: stopping the lab"
-  "$LAB" stop || true
+  if [ -n "$own_lab_dir" ]; then "$LAB" clean || true; else "$LAB" stop || true; fi
   test_env_stop
   echo "run-tests: finished in $(( $(date +%s) - started )) s, exit $rc"
   exit $rc
@@ -26,18 +63,24 @@ cleanup() {
 trap cleanup EXIT
 
 test_env_start
-# The lab comes up while the build runs; the build is the long part.
+if [ -z "${LAB_STATE_DIR:-}" ]; then
+  # A lab of this run's own: a lab the user keeps running (run-console.sh) is left alone.
+  LAB_STATE_DIR="$(mktemp -d /tmp/patroni-console-lab.XXXXXX)"
+  export LAB_STATE_DIR
+  own_lab_dir=1
+  choose_lab_ports
+fi
+# The lab starts first (healthy in ~10 s); the build is the long part.
 "$LAB" start
 eval "$("$LAB" env)"
 
-if command -v clang-format >/dev/null; then
-  echo "run-tests: clang-format check"
-  git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
+# The pinned formatter: another clang-format version formats differently.
+FORMAT=$(command -v clang-format-14 || command -v clang-format || true)
+if [ -n "$FORMAT" ]; then
+  echo "run-tests: format check ($("$FORMAT" --version))"
+  git ls-files '*.cpp' '*.h' | xargs "$FORMAT" --dry-run --Werror
 fi
 
-# ASan: leaks inside Qt's plugin loading and fontconfig are not ours.
-export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
-export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Sanitizer options (LSAN_OPTIONS with tests/lsan.supp among them) come from the test presets.
 export CTEST_PARALLEL_LEVEL=1
 cmake --workflow --preset "$PRESET"

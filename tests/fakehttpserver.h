@@ -85,13 +85,3 @@ private:
 
     QHash<QTcpSocket*, QByteArray> m_buffers;
 };
-
-// A port on 127.0.0.1 with nothing listening: bind, note the port, close.
-inline quint16 closedLocalPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
-}

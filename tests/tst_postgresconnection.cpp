@@ -4,13 +4,17 @@
 // Everything a real PostgreSQL does (refused, wrong password, unknown database, a backend terminated
 // mid-query) is tested against the lab in tests/integration/tst_postgres_lab.cpp.
 #include "app/postgres/asyncconnection.h"
+#include "reservedport.h"
 
 #include <QElapsedTimer>
+
 #include <QHostAddress>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
+#include <cerrno>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 using Code = Cluster::SourceError::Code;
@@ -50,15 +54,6 @@ private:
     Mode m_mode;
 };
 
-static quint16 closedLocalPort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = s.serverPort();
-    s.close();
-    return port;
-}
-
 static Postgres::ConnectionParams paramsFor(quint16 port, int deadlineMs = 1000)
 {
     Postgres::ConnectionParams p;
@@ -74,6 +69,7 @@ static Postgres::ConnectionParams paramsFor(quint16 port, int deadlineMs = 1000)
 class TestPostgresConnection : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void failures_data();
     void failures();
     void silentPeerHitsOurDeadlineNotLibpqs();
@@ -86,6 +82,18 @@ private Q_SLOTS:
     void queryOnceDiesWithItsContext();
     void reopenAbandonsTheFirstAttempt();
 };
+
+void TestPostgresConnection::initTestCase()
+{
+    // Run as tst_postgresconnection_de: the locale must really be German, or the run proves nothing.
+    if (qEnvironmentVariable("LC_ALL").startsWith(u"de_DE"_s)) {
+        const QString refused = QString::fromLocal8Bit(std::strerror(ECONNREFUSED));
+        QVERIFY2(refused != u"Connection refused"_s,
+            "LC_ALL=de_DE.UTF-8 but the C library speaks English: the locale is not installed "
+            "(packaging/install-deps.sh generates it)");
+        qInfo().noquote() << "C library under this locale:" << refused;
+    }
+}
 
 void TestPostgresConnection::failures_data()
 {
@@ -110,12 +118,11 @@ void TestPostgresConnection::failures()
     QFETCH(int, code);
 
     std::unique_ptr<FakePeer> peer;
-    quint16 port = 0;
+    ReservedClosedPort closed;
+    quint16 port = closed.port();
     if (mode >= 0) {
         peer = std::make_unique<FakePeer>(FakePeer::Mode(mode));
         port = peer->serverPort();
-    } else {
-        port = closedLocalPort();
     }
     Postgres::ConnectionParams params = paramsFor(port, 700);
     params.sslmode = sslmode;
@@ -130,7 +137,9 @@ void TestPostgresConnection::failures()
     QCOMPARE(ok.count(), 0);
     const auto error = failed.first().first().value<Cluster::SourceError>();
     QVERIFY2(int(error.code) == code, qPrintable(Cluster::codeName(error.code) + u": "_s + error.detail));
-    QVERIFY2(elapsed < 700 + 100, qPrintable(QString::number(elapsed)));
+    // The code says which path ended the attempt; the bound only separates our 700 ms deadline from
+    // libpq's own (whole seconds, at least 2), with room for a loaded machine.
+    QVERIFY2(elapsed < 2000, qPrintable(QString::number(elapsed)));
     QCOMPARE(conn.state(), AsyncConnection::State::Closed);
     QVERIFY(Cluster::describe(error).startsWith(u"PostgreSQL email_app@127.0.0.1:"_s));
     QVERIFY(!Cluster::describe(error).contains(u"secret"_s));
@@ -152,7 +161,9 @@ void TestPostgresConnection::silentPeerHitsOurDeadlineNotLibpqs()
         conn.open(paramsFor(peer.serverPort(), deadline));
         QVERIFY(failed.wait(5000));
         const qint64 elapsed = clock.elapsed();
-        QVERIFY2(elapsed >= deadline - 5 && elapsed < deadline + 100,
+        // Never before our deadline; after it, anything under libpq's own 2 s minimum proves the
+        // deadline was ours (a loaded machine may deliver the timer late, never early).
+        QVERIFY2(elapsed >= deadline - 5 && elapsed < 2000,
             qPrintable(u"deadline %1 ms, fired after %2 ms"_s.arg(deadline).arg(elapsed)));
         const auto error = failed.first().first().value<Cluster::SourceError>();
         QCOMPARE(error.code, Code::Timeout);
@@ -165,15 +176,19 @@ void TestPostgresConnection::eventLoopKeepsTurning()
 {
     FakePeer peer(FakePeer::Mode::Silent);
     QTimer ticker;
-    int ticks = 0;
-    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
-    ticker.start(10);
     AsyncConnection conn;
+    int ticks = 0;
+    // Only ticks that arrive while the connection is still being made count: a blocked thread gets
+    // none until the attempt is over, a turning loop several, however loaded the machine.
+    connect(&ticker, &QTimer::timeout, this, [&ticks, &conn] {
+        if (conn.state() == AsyncConnection::State::Connecting)
+            ++ticks;
+    });
+    ticker.start(10);
     QSignalSpy failed(&conn, &AsyncConnection::connectFailed);
     conn.open(paramsFor(peer.serverPort(), 400));
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
-    // 400 ms at 10 ms: a blocked thread would show a handful at most.
-    QVERIFY2(ticks >= 25, qPrintable(QString::number(ticks)));
+    QVERIFY2(ticks >= 3, qPrintable(QString::number(ticks)));
 }
 
 void TestPostgresConnection::refusedNeverFromInsideOpen()
@@ -181,7 +196,8 @@ void TestPostgresConnection::refusedNeverFromInsideOpen()
     AsyncConnection conn;
     int count = 0;
     connect(&conn, &AsyncConnection::connectFailed, this, [&count] { ++count; });
-    conn.open(paramsFor(closedLocalPort()));
+    const ReservedClosedPort closed;
+    conn.open(paramsFor(closed.port()));
     QCOMPARE(count, 0); // not yet: a caller may connect its slots after open()
     QTRY_COMPARE(count, 1);
 }
@@ -189,15 +205,17 @@ void TestPostgresConnection::refusedNeverFromInsideOpen()
 void TestPostgresConnection::hostNotFound()
 {
     Postgres::ConnectionParams params = paramsFor(5432, 3000);
-    params.host = u"no-such-host.invalid"_s;
+    // A name with an empty label: the resolver refuses it before asking any nameserver, so the test
+    // is the same on a machine without DNS, with a slow one, or with one that answers everything.
+    params.host = u"no-such-host..invalid"_s;
     AsyncConnection conn;
     QSignalSpy failed(&conn, &AsyncConnection::connectFailed);
     conn.open(params);
     QCOMPARE(conn.state(), AsyncConnection::State::Resolving);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 5000);
     const auto error = failed.first().first().value<Cluster::SourceError>();
-    // A resolver that cannot answer within the deadline is a timeout; one that answers says "not found".
-    QVERIFY2(error.code == Code::HostNotFound || error.code == Code::Timeout, qPrintable(Cluster::describe(error)));
+    QVERIFY2(error.code == Code::HostNotFound, qPrintable(Cluster::describe(error)));
+    QVERIFY2(Cluster::describe(error).contains(u"no-such-host..invalid"_s), qPrintable(Cluster::describe(error)));
     qInfo().noquote() << Cluster::describe(error);
 }
 
@@ -207,11 +225,14 @@ void TestPostgresConnection::closeIsSilent()
     AsyncConnection conn;
     QSignalSpy ok(&conn, &AsyncConnection::connected);
     QSignalSpy failed(&conn, &AsyncConnection::connectFailed);
-    conn.open(paramsFor(peer.serverPort(), 200));
+    // The deadline is far beyond the wait for the accept, so only close() can end the attempt here,
+    // however slowly a loaded machine turns the loop; the wait after it outlasts the deadline.
+    conn.open(paramsFor(peer.serverPort(), 1000));
     QTRY_COMPARE(peer.accepted, 1);
+    QCOMPARE(failed.count(), 0);
     conn.close();
     QCOMPARE(conn.state(), AsyncConnection::State::Closed);
-    QTest::qWait(400);
+    QTest::qWait(1500);
     QCOMPARE(ok.count(), 0);
     QCOMPARE(failed.count(), 0);
 }
@@ -244,11 +265,12 @@ void TestPostgresConnection::queryOnceDiesWithItsContext()
     FakePeer peer(FakePeer::Mode::Silent);
     int calls = 0;
     auto* context = new QObject;
-    Postgres::queryOnce(paramsFor(peer.serverPort(), 200), u"select 1"_s, {}, context,
+    Postgres::queryOnce(paramsFor(peer.serverPort(), 1000), u"select 1"_s, {}, context,
         [&calls](const Postgres::OneShotResult&) { ++calls; });
     QTRY_COMPARE(peer.accepted, 1);
+    QCOMPARE(calls, 0); // the deadline has not passed: only the context's death can end it now
     delete context;
-    QTest::qWait(400);
+    QTest::qWait(1500);
     QCOMPARE(calls, 0);
 
     // And with the context alive: exactly one call, with the connect failure in result.error.
@@ -272,8 +294,9 @@ void TestPostgresConnection::reopenAbandonsTheFirstAttempt()
     FakePeer silent(FakePeer::Mode::Silent);
     AsyncConnection conn;
     QSignalSpy failed(&conn, &AsyncConnection::connectFailed);
+    const ReservedClosedPort closed;
     conn.open(paramsFor(silent.serverPort(), 250));
-    conn.open(paramsFor(closedLocalPort(), 250));
+    conn.open(paramsFor(closed.port(), 250));
     QTRY_COMPARE(failed.count(), 1);
     QCOMPARE(failed.first().first().value<Cluster::SourceError>().code, Code::ConnectionRefused);
     QTest::qWait(400);

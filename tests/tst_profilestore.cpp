@@ -50,8 +50,10 @@ static Profile minimalProfile()
 class TestProfileStore : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void builtInLabProfile();
+    void labProfileFollowsTheLabsVariables();
     void roundTrip();
     void saveReplacesTheWholeProfile();
     void saveRefusesInvalidProfiles();
@@ -64,6 +66,40 @@ private:
     QString settingsPath() const { return m_dir->filePath(u"config/profiles.conf"_s); }
     std::optional<QTemporaryDir> m_dir;
 };
+
+void TestProfileStore::initTestCase()
+{
+    // The test run's own lab may be on other ports (run-tests.sh exports them): start from none.
+    for (const char* v : { "LAB_API_PORTS", "LAB_HAPROXY_STATS_PORT", "LAB_ETCD_CLIENT_PORTS",
+             "LAB_HAPROXY_PRIMARY_PORT", "LAB_HAPROXY_REPLICA_PORT", "LAB_HAPROXY_ANY_PORT" })
+        qunsetenv(v);
+}
+
+void TestProfileStore::labProfileFollowsTheLabsVariables()
+{
+    // `manage-cluster.sh env` exports where the lab really runs; the built-in profile goes there.
+    qputenv("LAB_API_PORTS", "18008 18009 18010");
+    qputenv("LAB_HAPROXY_STATS_PORT", "17000");
+    qputenv("LAB_ETCD_CLIENT_PORTS", "12379 12381 12383");
+    qputenv("LAB_HAPROXY_PRIMARY_PORT", "15000");
+    qputenv("LAB_HAPROXY_REPLICA_PORT", "nonsense"); // not a port: the default stays
+    const Profile lab = ProfileStore::labProfile();
+    qunsetenv("LAB_API_PORTS");
+    qunsetenv("LAB_HAPROXY_STATS_PORT");
+    qunsetenv("LAB_ETCD_CLIENT_PORTS");
+    qunsetenv("LAB_HAPROXY_PRIMARY_PORT");
+    qunsetenv("LAB_HAPROXY_REPLICA_PORT");
+    QCOMPARE(lab.patroniUrls,
+        QList<QUrl>({ QUrl(u"http://127.0.0.1:18008"_s), QUrl(u"http://127.0.0.1:18009"_s),
+            QUrl(u"http://127.0.0.1:18010"_s) }));
+    QCOMPARE(lab.haproxyStatsUrl, QUrl(u"http://127.0.0.1:17000/;csv"_s));
+    QCOMPARE(lab.etcdUrls.size(), 3);
+    QCOMPARE(lab.etcdUrls.first(), QUrl(u"http://127.0.0.1:12379"_s));
+    QCOMPARE(lab.haproxyRoutes.primaryPort, 15000);
+    QCOMPARE(lab.haproxyRoutes.replicasPort, 5001);
+    QCOMPARE(lab.haproxyRoutes.anyPort, 5002);
+    QVERIFY(Cluster::validate(lab).isEmpty());
+}
 
 void TestProfileStore::init()
 {

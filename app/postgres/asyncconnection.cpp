@@ -9,6 +9,8 @@
 
 #include <libpq-fe.h>
 
+#include <clocale>
+#include <locale.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +24,30 @@ namespace {
     void ignoreNotice(void*, const char*)
     {
     }
+
+    // libpq's and the C library's messages in English while libpq runs, whatever the user's locale:
+    // models/postgres/libpqerror.cpp classifies them by their English text ("Connection refused",
+    // "server closed the connection unexpectedly"), and Debian ships German, French… catalogues of
+    // both. Thread-local (uselocale), so nothing else in the process sees the change. The sentence
+    // the DBA reads is ours (describe()), translated on its own.
+    class EnglishMessages final {
+    public:
+        EnglishMessages()
+            : m_previous(uselocale(cLocale()))
+        {
+        }
+        ~EnglishMessages() { uselocale(m_previous); }
+        EnglishMessages(const EnglishMessages&) = delete;
+        EnglishMessages& operator=(const EnglishMessages&) = delete;
+
+    private:
+        static locale_t cLocale()
+        {
+            static const locale_t c = newlocale(LC_ALL_MASK, "C", locale_t(nullptr));
+            return c ? c : LC_GLOBAL_LOCALE;
+        }
+        locale_t m_previous;
+    };
 
 } // namespace
 
@@ -105,6 +131,7 @@ void AsyncConnection::handleHostResolved(const QHostInfo& info, quint64 generati
 
 void AsyncConnection::startConnect(const QStringList& addresses)
 {
+    const EnglishMessages english;
     m_state = State::Connecting;
     // Kept alive until PQconnectStartParams has copied them.
     std::vector<QByteArray> keys;
@@ -137,6 +164,9 @@ void AsyncConnection::startConnect(const QStringList& addresses)
     add("gssencmode", u"disable"_s);
     add("application_name", m_params.applicationName);
     add("client_encoding", u"UTF8"_s);
+    // The console asks replicas on purpose: a PGTARGETSESSIONATTRS=read-write in the user's
+    // environment must not turn every replica probe into a failure.
+    add("target_session_attrs", u"any"_s);
 
     std::vector<const char*> keyPtrs;
     std::vector<const char*> valuePtrs;
@@ -178,6 +208,7 @@ void AsyncConnection::failConnectLater(const Cluster::SourceError& error)
 
 void AsyncConnection::pollConnect()
 {
+    const EnglishMessages english;
     switch (PQconnectPoll(m_conn)) {
     case PGRES_POLLING_READING:
         if (!watch(true, false))
@@ -215,6 +246,7 @@ void AsyncConnection::failConnect(const Cluster::SourceError& error)
 
 bool AsyncConnection::query(const QString& sql, const QStringList& parameters, int deadlineMs)
 {
+    const EnglishMessages english;
     if (m_state != State::Ready || !m_conn)
         return false;
     m_result = {};
@@ -255,6 +287,7 @@ bool AsyncConnection::query(const QString& sql, const QStringList& parameters, i
 
 void AsyncConnection::flushOutput()
 {
+    const EnglishMessages english;
     const int r = PQflush(m_conn);
     if (r < 0) {
         readResults(); // libpq has an error result for us now
@@ -267,6 +300,7 @@ void AsyncConnection::flushOutput()
 
 void AsyncConnection::handleReadable()
 {
+    const EnglishMessages english;
     switch (m_state) {
     case State::Connecting:
         pollConnect();
@@ -303,6 +337,7 @@ void AsyncConnection::handleReadable()
 
 void AsyncConnection::handleWritable()
 {
+    const EnglishMessages english;
     switch (m_state) {
     case State::Connecting:
         pollConnect();
@@ -323,6 +358,7 @@ void AsyncConnection::handleWritable()
 
 void AsyncConnection::readResults()
 {
+    const EnglishMessages english;
     while (m_conn && !PQisBusy(m_conn)) {
         PGresult* res = PQgetResult(m_conn);
         if (!res) {
@@ -443,6 +479,7 @@ QString AsyncConnection::connectStage() const
 
 void AsyncConnection::handleDeadline()
 {
+    const EnglishMessages english;
     switch (m_state) {
     case State::Resolving:
     case State::Connecting: {

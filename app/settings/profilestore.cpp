@@ -291,17 +291,38 @@ QString ProfileStore::builtInName()
 
 Cluster::Profile ProfileStore::labProfile()
 {
+    // The lab's ports, as `manage-cluster.sh env` exports them when it runs elsewhere than on its
+    // defaults (a busy port, a second lab); the defaults otherwise.
+    const auto ports = [](const char* variable, const QList<int>& fallback) {
+        QList<int> out;
+        for (const QString& p : qEnvironmentVariable(variable).split(u' ', Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const int n = p.toInt(&ok);
+            if (!ok || n < 1 || n > 65535)
+                return fallback;
+            out.append(n);
+        }
+        return out.isEmpty() ? fallback : out;
+    };
+    const auto port = [&ports](const char* variable, int fallback) { return ports(variable, { fallback }).first(); };
+    const auto urls = [](const QList<int>& list) {
+        QList<QUrl> out;
+        for (int p : list)
+            out.append(QUrl(u"http://127.0.0.1:%1"_s.arg(p)));
+        return out;
+    };
     Cluster::Profile p;
     p.name = builtInName();
-    p.patroniUrls
-        = { QUrl(u"http://127.0.0.1:8008"_s), QUrl(u"http://127.0.0.1:8009"_s), QUrl(u"http://127.0.0.1:8010"_s) };
-    p.haproxyStatsUrl = QUrl(u"http://127.0.0.1:7000/;csv"_s);
-    p.etcdUrls
-        = { QUrl(u"http://127.0.0.1:2379"_s), QUrl(u"http://127.0.0.1:2381"_s), QUrl(u"http://127.0.0.1:2383"_s) };
+    p.patroniUrls = urls(ports("LAB_API_PORTS", { 8008, 8009, 8010 }));
+    p.haproxyStatsUrl = QUrl(u"http://127.0.0.1:%1/;csv"_s.arg(port("LAB_HAPROXY_STATS_PORT", 7000)));
+    p.etcdUrls = urls(ports("LAB_ETCD_CLIENT_PORTS", { 2379, 2381, 2383 }));
     p.postgres.useMemberHosts = true;
     p.postgres.dbname = u"enterprise_email"_s;
     p.postgres.user = u"postgres"_s;
     p.haproxyRoutes.host = u"127.0.0.1"_s;
+    p.haproxyRoutes.primaryPort = port("LAB_HAPROXY_PRIMARY_PORT", 5000);
+    p.haproxyRoutes.replicasPort = port("LAB_HAPROXY_REPLICA_PORT", 5001);
+    p.haproxyRoutes.anyPort = port("LAB_HAPROXY_ANY_PORT", 5002);
     p.patroniApiUser = u"patroni"_s;
     return p;
 }

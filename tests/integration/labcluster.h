@@ -45,6 +45,27 @@ public:
     }
 
     QString value(const QString& key) const { return m_env.value(key); }
+    QStringList keys() const { return m_env.keys(); }
+
+    // The environment for a child that must see this lab and nothing of the machine's own settings:
+    // the lab's LAB_* variables (the console's built-in "lab" profile follows them), without the
+    // PATRONI_* and PG* variables an administrator may have exported for a real cluster (patronictl
+    // and libpq honour them over their arguments).
+    QProcessEnvironment childEnvironment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString& key : env.keys()) {
+            const bool ours = key.startsWith(QStringLiteral("PATRONI_CONSOLE_"))
+                || key == QStringLiteral("PATRONI_API_USER") || key == QStringLiteral("PATRONI_API_PASSWORD");
+            if ((key.startsWith(QStringLiteral("PATRONI_")) && !ours) || key.startsWith(QStringLiteral("PG")))
+                env.remove(key);
+        }
+        for (auto it = m_env.cbegin(); it != m_env.cend(); ++it) {
+            if (it.key().startsWith(QStringLiteral("LAB_")))
+                env.insert(it.key(), it.value());
+        }
+        return env;
+    }
     QList<QUrl> apiUrls() const { return m_apiUrls; }
 
     // Runs a verb synchronously but keeps the event loop turning; returns the exit code.
@@ -74,6 +95,7 @@ public:
     QJsonArray patronictlList()
     {
         QProcess p;
+        p.setProcessEnvironment(childEnvironment());
         p.start(QStringLiteral("patronictl"),
             { QStringLiteral("-c"), value(QStringLiteral("LAB_PATRONICTL_CONFIG")), QStringLiteral("list"),
                 QStringLiteral("-f"), QStringLiteral("json") });

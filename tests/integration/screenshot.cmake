@@ -7,6 +7,12 @@ if(DEFINED ENV{POSTGRES_SUPERUSER_PASSWORD})
 endif()
 get_filename_component(dir "${OUT}" DIRECTORY)
 file(MAKE_DIRECTORY "${dir}")
+# Settings and journal of this test's own: with nothing saved, the window watches the built-in lab
+# profile, which follows the lab's LAB_* variables; the user's saved clusters play no part.
+file(REMOVE_RECURSE "${dir}/xdg")
+file(MAKE_DIRECTORY "${dir}/xdg/config" "${dir}/xdg/data")
+set(ENV{XDG_CONFIG_HOME} "${dir}/xdg/config")
+set(ENV{XDG_DATA_HOME} "${dir}/xdg/data")
 execute_process(COMMAND "${EXE}" --screenshot "${OUT}" --label lab RESULT_VARIABLE rc
                 OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 45)
 if(NOT rc EQUAL 0)

@@ -4,6 +4,7 @@
 #include "labcluster.h"
 #include "models/cluster/clusterstore.h"
 #include "models/itemmodels/membertablemodel.h"
+#include "reservedport.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
@@ -110,8 +111,9 @@ void TestLabCluster::followsSwitchoverWithinTwoPolls()
 void TestLabCluster::observableWhileOneMemberApiIsDown()
 {
     // The first configured member URL points at nothing: the poller must fall through to the next.
+    const ReservedClosedPort closed;
     QList<QUrl> urls = m_lab.apiUrls();
-    urls.prepend(QUrl(u"http://127.0.0.1:1"_s));
+    urls.prepend(QUrl(u"http://127.0.0.1:%1"_s.arg(closed.port())));
     QNetworkAccessManager nam;
     Cluster::ClusterStore store;
     Sources::PatroniPoller poller(&nam, &store, urls);

@@ -1,5 +1,8 @@
 // Real faults on the lab, and what the console's core makes of them: events in the right order,
 // findings while the fault lasts, each within two polls of the fault becoming visible in Patroni.
+// "Within two polls" is counted in polls, not milliseconds: under ASan on two loaded cores a poll
+// may take longer than its interval, and that must not fail a test of what the console concludes.
+// The milliseconds are printed for information.
 // Every test leaves the lab healthy again (manage-cluster.sh start brings back what was stopped).
 #include "app/monitor/clustermonitor.h"
 #include "app/settings/profilestore.h"
@@ -11,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using Cluster::EventKind;
@@ -18,26 +22,31 @@ using Cluster::EventKind;
 namespace {
 
 constexpr int pollMs = 1000;
-// "Within two polls": two intervals, plus one request deadline for the poll in flight.
-constexpr qint64 twoPollsMs = 2 * pollMs + 1000;
+// The poll that was already running when the fault happened, then two more.
+constexpr qint64 twoPolls = 2;
 
 struct Recorded {
     qint64 atMs;
+    qint64 patroniPoll; // the store's /cluster poll count when the event was detected
+    qint64 haproxyPoll; // HAProxy rounds recorded by then
     Cluster::Event event;
 };
 
 // Watches GET /cluster every 100 ms on its own, to learn when Patroni itself first shows something.
 class DcsWatcher : public QObject {
 public:
-    DcsWatcher(const QList<QUrl>& urls, QElapsedTimer* clock)
+    DcsWatcher(const QList<QUrl>& urls, QElapsedTimer* clock, std::function<qint64()> polls)
         : m_urls(urls)
         , m_clock(clock)
+        , m_polls(std::move(polls))
     {
         connect(&m_timer, &QTimer::timeout, this, [this] { poll(); });
         m_timer.start(100);
     }
     // ms (on the test clock) when the DCS first named `leader`; -1 if not yet.
     qint64 firstLeaderAt(const QString& leader) const { return m_firstLeader.value(leader, -1); }
+    // The console's poll count at that moment.
+    qint64 firstLeaderPoll(const QString& leader) const { return m_firstLeaderPoll.value(leader, -1); }
 
 private:
     void poll()
@@ -58,8 +67,10 @@ private:
                 const auto o = m.toObject();
                 if (o.value("role"_L1).toString() == u"leader"_s) {
                     const QString name = o.value("name"_L1).toString();
-                    if (!m_firstLeader.contains(name))
+                    if (!m_firstLeader.contains(name)) {
                         m_firstLeader.insert(name, m_clock->elapsed());
+                        m_firstLeaderPoll.insert(name, m_polls());
+                    }
                 }
             }
         });
@@ -67,11 +78,13 @@ private:
 
     QList<QUrl> m_urls;
     QElapsedTimer* m_clock;
+    std::function<qint64()> m_polls;
     QNetworkAccessManager m_nam;
     QTimer m_timer;
     int m_next = 0;
     bool m_busy = false;
     QHash<QString, qint64> m_firstLeader;
+    QHash<QString, qint64> m_firstLeaderPoll;
 };
 
 } // namespace
@@ -89,6 +102,8 @@ private Q_SLOTS:
 private:
     void startMonitor();
     qint64 firstAt(EventKind kind, const QString& subject = {}) const;
+    const Recorded* first(EventKind kind, const QString& subject = {}) const;
+    qint64 patroniPolls() const { return qint64(m_monitor->store()->pollCount()); }
     QStringList kindsSince(qint64 fromMs) const;
 
     LabCluster m_lab;
@@ -97,12 +112,17 @@ private:
     Monitor::ClusterMonitor* m_monitor = nullptr;
     QList<Recorded> m_events;
     qint64 m_faultAt = 0; // events before the fault are the start-up's, not the fault's
+    qint64 m_haproxyPolls = 0;
 };
 
 void TestLabFaults::initTestCase()
 {
     QString why;
     QVERIFY2(m_lab.load(&why), qPrintable(why));
+    // The built-in lab profile follows the lab's LAB_* variables, wherever the lab runs.
+    for (const QString& key : m_lab.keys())
+        if (key.startsWith(u"LAB_"_s))
+            qputenv(key.toUtf8().constData(), m_lab.value(key).toUtf8());
     // The monitor asks PostgreSQL too; scripts and tests give it the password this way.
     qputenv("PATRONI_CONSOLE_POSTGRES_PASSWORD", m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s).toUtf8());
 }
@@ -114,6 +134,7 @@ void TestLabFaults::init()
     QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out) == 0, out.constData());
     m_events.clear();
     m_faultAt = 0;
+    m_haproxyPolls = 0;
     m_clock.start();
 }
 
@@ -142,39 +163,48 @@ void TestLabFaults::startMonitor()
     connect(
         m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
             for (const auto& e : events)
-                m_events.append({ m_clock.elapsed(), e });
+                m_events.append({ m_clock.elapsed(), patroniPolls(), m_haproxyPolls, e });
         });
+    connect(m_monitor->store(), &Cluster::ClusterStore::haproxyChanged, this, [this] { ++m_haproxyPolls; });
     m_monitor->start();
-    QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->store()->leader().isEmpty(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_monitor->store()->leader().isEmpty(), 20000);
     // Let the first member polls land so the detector is primed with a healthy cluster.
-    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->store()->state().members.size(), 3, 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().isEmpty(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_monitor->store()->state().members.size(), 3, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().isEmpty(), 30000);
+}
+
+const Recorded* TestLabFaults::first(EventKind kind, const QString& subject) const
+{
+    for (const Recorded& r : m_events) {
+        if (r.atMs >= m_faultAt && r.event.kind == kind && (subject.isEmpty() || r.event.subject == subject))
+            return &r;
+    }
+    return nullptr;
 }
 
 qint64 TestLabFaults::firstAt(EventKind kind, const QString& subject) const
 {
-    for (const Recorded& r : m_events) {
-        if (r.atMs >= m_faultAt && r.event.kind == kind && (subject.isEmpty() || r.event.subject == subject))
-            return r.atMs;
-    }
-    return -1;
+    const Recorded* r = first(kind, subject);
+    return r ? r->atMs : -1;
 }
 
 void TestLabFaults::killedLeader()
 {
     startMonitor();
-    DcsWatcher dcs(m_lab.apiUrls(), &m_clock);
+    DcsWatcher dcs(m_lab.apiUrls(), &m_clock, [this] { return patroniPolls(); });
     const QString old = m_monitor->store()->leader();
     const int oldTimeline = m_monitor->store()->view().member(old)->timeline.value_or(-1);
     QByteArray out;
     const qint64 killedAt = m_faultAt = m_clock.elapsed();
     QCOMPARE(m_lab.run({ u"kill-leader"_s }, &out), 0);
+    const qint64 pollsAtKill = patroniPolls(); // the verb returns once the processes are gone
     QCOMPARE(QString::fromUtf8(out).trimmed().split(u'\n').last().trimmed(), old);
 
     // The dead node's API refuses at once: that is the fault becoming visible.
-    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::LeaderLost, old) >= 0, 5000);
-    QVERIFY2(firstAt(EventKind::LeaderLost, old) - killedAt <= twoPollsMs,
-        qPrintable(u"leader-lost after %1 ms"_s.arg(firstAt(EventKind::LeaderLost, old) - killedAt)));
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::LeaderLost, old) >= 0, 20000);
+    QVERIFY2(first(EventKind::LeaderLost, old)->patroniPoll - pollsAtKill <= twoPolls,
+        qPrintable(u"leader-lost %1 polls after the kill"_s.arg(
+            first(EventKind::LeaderLost, old)->patroniPoll - pollsAtKill)));
     QVERIFY(firstAt(EventKind::MemberDown, old) >= 0);
     QVERIFY(m_monitor->store()->findings().size() > 0);
 
@@ -191,9 +221,10 @@ void TestLabFaults::killedLeader()
     QCOMPARE(changed.details.value("from"_L1).toString(), old);
     const qint64 visible = dcs.firstLeaderAt(next);
     QVERIFY2(visible >= 0, "the watcher never saw the new leader");
-    QVERIFY2(firstAt(EventKind::LeaderChanged) - visible <= twoPollsMs,
-        qPrintable(u"leader-changed %1 ms after the DCS showed it"_s.arg(firstAt(EventKind::LeaderChanged) - visible)));
-    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::TimelineChanged) >= 0, 5000);
+    const qint64 changedPolls = first(EventKind::LeaderChanged)->patroniPoll - dcs.firstLeaderPoll(next);
+    QVERIFY2(
+        changedPolls <= twoPolls, qPrintable(u"leader-changed %1 polls after the DCS showed it"_s.arg(changedPolls)));
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::TimelineChanged) >= 0, 20000);
 
     // In the right order: lost, then changed, then the new timeline.
     QVERIFY(firstAt(EventKind::MemberDown, old) <= firstAt(EventKind::LeaderLost, old));
@@ -224,10 +255,15 @@ void TestLabFaults::stoppedReplica()
     QByteArray out;
     const qint64 stoppedAt = m_faultAt = m_clock.elapsed();
     QCOMPARE(m_lab.run({ u"stop-node"_s, replica }, &out), 0);
-    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::MemberDown, replica) >= 0, 5000);
+    const qint64 pollsAtStop = patroniPolls();
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::MemberDown, replica) >= 0, 20000);
     // stop-node returns once the node is down; its API was refusing before that.
-    QVERIFY(firstAt(EventKind::MemberDown, replica) - stoppedAt <= twoPollsMs + 5000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().size() > 0, 3000);
+    QVERIFY2(first(EventKind::MemberDown, replica)->patroniPoll - pollsAtStop <= twoPolls,
+        qPrintable(u"member-down %1 polls after the stop"_s.arg(
+            first(EventKind::MemberDown, replica)->patroniPoll - pollsAtStop)));
+    qInfo().noquote() << "member-down" << firstAt(EventKind::MemberDown, replica) - stoppedAt
+                      << "ms after the stop began";
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().size() > 0, 10000);
     bool unreachable = false;
     for (const auto& f : m_monitor->store()->findings())
         unreachable |= f.key() == u"member.unreachable/"_s + replica || f.key() == u"member.not-streaming/"_s + replica;
@@ -251,11 +287,14 @@ void TestLabFaults::stoppedHaproxy()
     QByteArray out;
     const qint64 stoppedAt = m_faultAt = m_clock.elapsed();
     QCOMPARE(m_lab.run({ u"stop-haproxy"_s }, &out), 0);
+    const qint64 haproxyPollsAtStop = m_haproxyPolls;
     const QString key = u"source.haproxy-unreachable/haproxy"_s;
-    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::FindingRaised, key) >= 0, 10000);
-    // HAProxy is polled every 2 s: two polls and a deadline.
-    QVERIFY2(firstAt(EventKind::FindingRaised, key) - stoppedAt <= 2 * 2000 + 1000,
-        qPrintable(u"after %1 ms"_s.arg(firstAt(EventKind::FindingRaised, key) - stoppedAt)));
+    QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::FindingRaised, key) >= 0, 30000);
+    // Within two HAProxy polls of the stop (HAProxy is polled every 2 s).
+    const qint64 polls = first(EventKind::FindingRaised, key)->haproxyPoll - haproxyPollsAtStop;
+    QVERIFY2(polls <= twoPolls, qPrintable(u"after %1 HAProxy polls"_s.arg(polls)));
+    qInfo().noquote() << "haproxy-unreachable" << firstAt(EventKind::FindingRaised, key) - stoppedAt
+                      << "ms after the stop began";
     // Patroni itself is untouched: the cluster is still read, only the routing view is stale.
     QVERIFY(!m_monitor->store()->isStale());
     QVERIFY(!m_monitor->store()->leader().isEmpty());

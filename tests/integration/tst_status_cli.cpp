@@ -2,8 +2,11 @@
 // roles, states and timelines, prove the routing through HAProxy, and fail clearly when it cannot read.
 #include "labcluster.h"
 
+#include "reservedport.h"
+
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +50,7 @@ private Q_SLOTS:
 private:
     LabCluster m_lab;
     QProcessEnvironment m_env;
+    QTemporaryDir m_config;
 };
 
 void TestStatusCli::initTestCase()
@@ -55,7 +59,12 @@ void TestStatusCli::initTestCase()
     QVERIFY2(m_lab.load(&why), qPrintable(why));
     QByteArray out;
     QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out) == 0, out.constData());
-    m_env = QProcessEnvironment::systemEnvironment();
+    m_env = m_lab.childEnvironment();
+    // The user's own settings must not decide what "--profile lab" means: an empty configuration
+    // directory of the test's own, where the built-in lab profile (following LAB_*) is what exists.
+    QVERIFY(m_config.isValid());
+    m_env.insert(u"XDG_CONFIG_HOME"_s, m_config.path());
+    m_env.insert(u"XDG_DATA_HOME"_s, m_config.path());
     // Scripts pass the PostgreSQL password this way; the keychain is for people.
     m_env.insert(u"PATRONI_CONSOLE_POSTGRES_PASSWORD"_s, m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s));
 }
@@ -121,27 +130,37 @@ void TestStatusCli::jsonAgreesWithPatronictl()
     // The proof: real connections through 5000 landed on the leader, through 5001 on replicas only.
     const QJsonArray probes = state.value("postgres"_L1).toObject().value("routingProbes"_L1).toArray();
     QVERIFY(probes.size() >= 3);
+    const int primaryPort = m_lab.value(u"LAB_HAPROXY_PRIMARY_PORT"_s).toInt();
+    const int replicaPort = m_lab.value(u"LAB_HAPROXY_REPLICA_PORT"_s).toInt();
+    int primaryProbes = 0;
+    int replicaProbes = 0;
     for (const QJsonValue& v : probes) {
         const QJsonObject p = v.toObject();
         QVERIFY2(p.value("ok"_L1).toBool(), qPrintable(p.value("error"_L1).toObject().value("message"_L1).toString()));
-        if (p.value("port"_L1).toInt() == 5000)
+        if (p.value("port"_L1).toInt() == primaryPort) {
             QCOMPARE(p.value("member"_L1).toString(), leader);
-        if (p.value("port"_L1).toInt() == 5001)
+            ++primaryProbes;
+        }
+        if (p.value("port"_L1).toInt() == replicaPort) {
             QVERIFY(p.value("inRecovery"_L1).toBool());
+            ++replicaProbes;
+        }
     }
+    // Both ports were really probed: a lab on other ports must not make these checks vanish.
+    QVERIFY(primaryProbes > 0 && replicaProbes > 0);
     QCOMPARE(state.value("findings"_L1).toArray(), QJsonArray {});
 }
 
 void TestStatusCli::tableHasPatronictlColumns()
 {
-    const Run r = status({ u"--url"_s, m_lab.apiUrls().first().toString() });
+    const Run r = status({ u"--url"_s, m_lab.apiUrls().first().toString() }, m_env);
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     for (const auto& column :
         { u"| Member"_s, u"| Host"_s, u"| Role"_s, u"| State"_s, u"| TL"_s, u"| Lag in MB"_s, u"| Lag bytes"_s })
         QVERIFY2(text.contains(column), qPrintable(text));
     QVERIFY(text.contains(u"+ Cluster: "_s + m_lab.value(u"LAB_SCOPE"_s)));
-    const Run tsv = status({ u"--url"_s, m_lab.apiUrls().first().toString(), u"--format"_s, u"tsv"_s });
+    const Run tsv = status({ u"--url"_s, m_lab.apiUrls().first().toString(), u"--format"_s, u"tsv"_s }, m_env);
     QCOMPARE(tsv.exitCode, 0);
     QCOMPARE(tsv.out.split('\n').first(), QByteArray("member\thost\tport\trole\tstate\ttimeline\tlag_bytes"));
     QCOMPARE(tsv.out.count('\n'), 1 + 3);
@@ -149,7 +168,8 @@ void TestStatusCli::tableHasPatronictlColumns()
 
 void TestStatusCli::unreachableExitsNonZero()
 {
-    const Run r = status({ u"--url"_s, u"http://127.0.0.1:1"_s, u"--timeout"_s, u"500"_s });
+    const ReservedClosedPort closed;
+    const Run r = status({ u"--url"_s, u"http://127.0.0.1:%1"_s.arg(closed.port()), u"--timeout"_s, u"500"_s }, m_env);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("could not read the cluster") && r.err.contains("connection refused"), r.err.constData());
 }
@@ -171,7 +191,7 @@ void TestStatusCli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run r = status(arguments);
+    const Run r = status(arguments, m_env);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
 }

@@ -1,16 +1,12 @@
 #include "app/compositionroot.h"
 
-#include "app/monitor/clustermonitor.h"
+#include "app/session/fleet.h"
+#include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
-#include "models/cluster/journal.h"
-#include "models/itemmodels/eventlogmodel.h"
-#include "models/itemmodels/findingsmodel.h"
-#include "models/itemmodels/membertablemodel.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
-#include <QDir>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -20,83 +16,68 @@ using namespace Qt::StringLiterals;
 
 namespace App {
 
-namespace {
-    // --profile NAME: that profile; --url: Patroni there and nothing else (no lab HAProxy or etcd
-    // to misreport); neither: the built-in lab profile.
-    Cluster::Profile profileFor(const Options& options)
-    {
-        Cluster::Profile p;
-        if (!options.profile.isEmpty()) {
-            p = Settings::ProfileStore().load(options.profile).value_or(Cluster::Profile {}); // main() checked it
-        }
-        if (p.patroniUrls.isEmpty() && !options.urlsGiven)
-            p = Settings::ProfileStore::labProfile();
-        if (options.urlsGiven) {
-            p.patroniUrls = options.urls;
-            p.postgres.user.clear();
-        }
-        p.name = options.label;
-        p.intervals.patroniMs = options.intervalMs;
-        p.requestDeadlineMs = options.deadlineMs;
-        return p;
-    }
-
-    // One journal per cluster, in the user's data directory: ~/.local/share/patroni-console/journal/.
-    QString journalPath(const QString& label)
-    {
-        QString safe = label;
-        for (QChar& c : safe) {
-            if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.')
-                c = u'_';
-        }
-        return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/patroni-console/journal/"_s
-            + safe + u".jsonl"_s;
-    }
-} // namespace
+QString CompositionRoot::journalDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/patroni-console/journal"_s;
+}
 
 CompositionRoot::CompositionRoot(const Options& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
     , m_nam(new QNetworkAccessManager(this))
-    , m_monitor(new Monitor::ClusterMonitor(m_nam, profileFor(options), this))
-    , m_members(new ItemModels::MemberTableModel(this))
-    , m_findings(new ItemModels::FindingsModel(this))
-    , m_events(new ItemModels::EventLogModel(500, this))
-    , m_journal(std::make_unique<Cluster::Journal>(journalPath(options.label)))
+    , m_fleet(new Fleet(m_nam, Session::SessionOptions { journalDirectory() }, this))
 {
-    m_members->setStore(m_monitor->store());
-    m_findings->setStore(m_monitor->store());
-    m_events->append(m_journal->read(200)); // what happened while the console was closed
-    connect(
-        m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
-            m_events->append(events);
-            QString error;
-            if (!m_journal->append(events, &error))
-                qWarning().noquote() << "patroni-console:" << error;
-        });
+    // --url: one cluster that is not saved; --profile: those saved ones (main() checked the names);
+    // neither: every saved cluster (the built-in lab while none is saved).
+    QList<Cluster::Profile> profiles;
+    Settings::ProfileStore store;
+    if (!options.urls.isEmpty()) {
+        profiles.append(adHocProfile(options.urls));
+    } else if (!options.profiles.isEmpty()) {
+        for (const QString& name : options.profiles) {
+            if (const auto p = store.load(name))
+                profiles.append(*p);
+        }
+    } else {
+        profiles = store.profiles();
+    }
+    const ProfileOverrides overrides { options.intervalMs, options.deadlineMs };
+    for (const Cluster::Profile& p : std::as_const(profiles))
+        m_fleet->add(applyOverrides(p, overrides));
 }
 
-CompositionRoot::~CompositionRoot() = default;
+CompositionRoot::~CompositionRoot()
+{
+    m_window.reset(); // views before the sessions they show
+}
 
 int CompositionRoot::runGui()
 {
-    Cluster::ClusterStore* store = m_monitor->store();
-    m_window = std::make_unique<Ui::MainWindow>(store, m_members, m_findings, m_events, m_options.label);
+    const QList<Session::ClusterSession*> sessions = m_fleet->sessions();
+    QString title = m_options.label;
+    if (title.isEmpty())
+        title = sessions.size() == 1 ? sessions.first()->name() : tr("%n cluster(s)", nullptr, int(sessions.size()));
+    m_window = std::make_unique<Ui::MainWindow>(sessions, title);
     m_window->show();
-    m_monitor->start();
+    m_fleet->startAll();
     if (m_options.screenshotPath.isEmpty())
         return QApplication::exec();
 
-    // Wait for the first good view (or the deadline), let the window paint, then grab it.
+    // Wait for the first full round of the cluster shown (or the deadline), let the window paint,
+    // then grab it.
+    Session::ClusterSession* shown = m_window->currentSession();
     int exitCode = 1;
-    auto shoot = [this, store, &exitCode] {
-        QTimer::singleShot(300, this, [this, store, &exitCode] {
+    auto shoot = [this, shown, &exitCode] {
+        QTimer::singleShot(300, this, [this, shown, &exitCode] {
             const QPixmap pixmap = m_window->grab();
             QTextStream err(stderr);
             if (!pixmap.save(m_options.screenshotPath, "PNG")) {
                 err << "patroni-console: cannot write " << m_options.screenshotPath << '\n';
                 exitCode = 3;
+            } else if (!shown) {
+                err << "patroni-console: no cluster to show (save one with `patroni-console profiles import`)\n";
             } else {
+                const Cluster::ClusterStore* store = shown->store();
                 exitCode = store->hasView() && !store->isStale() ? 0 : 1;
                 if (exitCode != 0)
                     err << "patroni-console: screenshot taken without a current view: "
@@ -106,13 +87,15 @@ int CompositionRoot::runGui()
         });
     };
     bool shooting = false;
-    // Wait for the members' own answers too, so the findings are shown as they will stay.
-    connect(m_monitor, &Monitor::ClusterMonitor::roundFinished, this, [store, &shooting, shoot] {
-        if (!shooting && store->hasView() && !store->isStale()) {
-            shooting = true;
-            shoot();
-        }
-    });
+    if (shown) {
+        // Wait for the members' own answers too, so the findings are shown as they will stay.
+        connect(shown, &Session::ClusterSession::roundFinished, this, [shown, &shooting, shoot] {
+            if (!shooting && shown->store()->hasView() && !shown->store()->isStale()) {
+                shooting = true;
+                shoot();
+            }
+        });
+    }
     QTimer::singleShot(m_options.screenshotTimeoutMs, this, [&shooting, shoot] {
         if (!shooting) {
             shooting = true;

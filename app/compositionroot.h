@@ -8,25 +8,16 @@
 
 class QNetworkAccessManager;
 
-namespace Cluster {
-class Journal;
-}
-namespace ItemModels {
-class EventLogModel;
-class FindingsModel;
-class MemberTableModel;
-} // namespace ItemModels
-namespace Monitor {
-class ClusterMonitor;
-}
 namespace Ui {
 class MainWindow;
 }
 
 namespace App {
 
-// The one place that knows every layer: it creates the network access manager, the store, the
-// pollers, the models and the window, and wires them poll → parse → store → models → views.
+class Fleet;
+
+// The one place that knows every layer: it creates the network access manager, one session per
+// cluster (sources, store, models, journal, history, credentials) and the window, and starts them.
 class CompositionRoot final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CompositionRoot)
@@ -37,14 +28,13 @@ public:
     // Opens the window and starts polling; with --screenshot, saves it and quits. Returns the exit code.
     int runGui();
 
+    // Where journals live: ~/.local/share/patroni-console/journal.
+    static QString journalDirectory();
+
 private:
     Options m_options;
     QNetworkAccessManager* m_nam;
-    Monitor::ClusterMonitor* m_monitor;
-    ItemModels::MemberTableModel* m_members;
-    ItemModels::FindingsModel* m_findings;
-    ItemModels::EventLogModel* m_events;
-    std::unique_ptr<Cluster::Journal> m_journal;
+    Fleet* m_fleet;
     std::unique_ptr<Ui::MainWindow> m_window;
 };
 

@@ -1,27 +1,44 @@
+#include "app/cli/profilescommand.h"
 #include "app/cli/statuscommand.h"
 #include "app/compositionroot.h"
 #include "app/options.h"
 #include "app/settings/profilestore.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+void identify(QCoreApplication& app)
+{
+    app.setApplicationName(u"patroni-console"_s);
+    app.setOrganizationName(u"patroni-console"_s);
+    app.setApplicationVersion(QStringLiteral(PATRONI_CONSOLE_VERSION));
+}
+
+// Headless subcommands: no display, no window.
+int runHeadless(int argc, char* argv[], int (*command)(const QStringList&))
+{
+    QCoreApplication app(argc, argv);
+    identify(app);
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeAt(1);
+    return command(arguments);
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    // Headless subcommands: no display, no window.
-    if (argc > 1 && QByteArrayView(argv[1]) == "status") {
-        QCoreApplication app(argc, argv);
-        QCoreApplication::setApplicationName(u"patroni-console"_s);
-        QCoreApplication::setOrganizationName(u"patroni-console"_s);
-        QStringList arguments = QCoreApplication::arguments();
-        arguments.removeAt(1);
-        return Cli::runStatus(arguments);
-    }
+    if (argc > 1 && QByteArrayView(argv[1]) == "status")
+        return runHeadless(argc, argv, &Cli::runStatus);
+    if (argc > 1 && QByteArrayView(argv[1]) == "profiles")
+        return runHeadless(argc, argv, &Cli::runProfiles);
+
     // Parse before creating any application object: --help and bad options must work without a display.
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
@@ -34,17 +51,18 @@ int main(int argc, char* argv[])
     }
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(u"patroni-console"_s);
-    QApplication::setOrganizationName(u"patroni-console"_s);
-    QApplication::setApplicationVersion(QStringLiteral(PATRONI_CONSOLE_VERSION));
+    identify(app);
     QTranslator translator;
     if (translator.load(QLocale(), u"console"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&translator);
 
-    if (!parsed.options.profile.isEmpty() && !Settings::ProfileStore().load(parsed.options.profile)) {
-        QTextStream(stderr) << "patroni-console: no profile \"" << parsed.options.profile
-                            << "\"; saved profiles: " << Settings::ProfileStore().names().join(u", "_s) << '\n';
-        return 2;
+    Settings::ProfileStore profiles;
+    for (const QString& name : parsed.options.profiles) {
+        if (!profiles.load(name)) {
+            QTextStream(stderr) << "patroni-console: no profile \"" << name
+                                << "\"; saved profiles: " << profiles.names().join(u", "_s) << '\n';
+            return 2;
+        }
     }
     App::CompositionRoot root(parsed.options);
     return root.runGui();

@@ -7,9 +7,10 @@ using namespace Qt::StringLiterals;
 
 namespace App {
 
-QList<QUrl> defaultLabUrls()
+QString versionText()
 {
-    return { QUrl(u"http://127.0.0.1:8008"_s), QUrl(u"http://127.0.0.1:8009"_s), QUrl(u"http://127.0.0.1:8010"_s) };
+    return u"patroni-console "_s + QStringLiteral(PATRONI_CONSOLE_VERSION) + u" (Qt "_s
+        + QString::fromLatin1(qVersion()) + u')';
 }
 
 ParseOutcome parseOptions(const QStringList& arguments)
@@ -18,30 +19,32 @@ ParseOutcome parseOptions(const QStringList& arguments)
     QCommandLineParser p;
     p.setApplicationDescription(
         u"Patroni Console: watch and steer PostgreSQL HA clusters run by Patroni, etcd and HAProxy.\n"
-        "Without a command it opens the window."_s);
-    p.addPositionalArgument(u"command"_s,
-        u"status: read every source of a cluster once and print it (see patroni-console status --help). "
-        "Without a command the window opens."_s,
-        u"[command]"_s);
+        "Without a command it opens the window on every saved cluster (the built-in \"lab\" while none "
+        "is saved).\n\n"
+        "Commands (each has --help):\n"
+        "  status     read a cluster (or, with --all, every saved cluster) once and print it\n"
+        "  profiles   list, show, import, export and remove saved clusters"_s);
+    p.addPositionalArgument(u"command"_s, u"status or profiles; none: the window"_s, u"[command]"_s);
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption version(u"version"_s, u"Show the version."_s);
     const QCommandLineOption url(u"url"_s,
-        u"Patroni REST API URL of a member (repeatable). The other members are "
-        "discovered from it. Default: the lab, http://127.0.0.1:8008, :8009, :8010."_s,
+        u"Patroni REST API URL of a member of a cluster that is not saved (repeatable); the other members "
+        "are discovered from it. Only Patroni is watched."_s,
         u"URL"_s);
-    const QCommandLineOption interval(u"interval"_s, u"Poll interval in milliseconds (default 1000)."_s, u"MS"_s);
-    const QCommandLineOption deadline(
-        u"timeout"_s, u"Total deadline per HTTP request in milliseconds (default 2000)."_s, u"MS"_s);
-    const QCommandLineOption screenshot(u"screenshot"_s,
-        u"Open the window, wait for the first poll, save a PNG of the window "
-        "to FILE and exit (0 if the cluster was read, 1 otherwise)."_s,
-        u"FILE.png"_s);
-    const QCommandLineOption label(u"label"_s, u"Name shown for the cluster (default: the first URL)."_s, u"NAME"_s);
     const QCommandLineOption profile(u"profile"_s,
-        u"Watch a saved cluster profile with all its sources (\"lab\" is built in; it "
-        "is also what runs without --url)."_s,
+        u"Watch this saved cluster (repeatable; \"lab\" is built in while nothing is saved). Default: every "
+        "saved cluster."_s,
         u"NAME"_s);
-    p.addOptions({ help, version, url, interval, deadline, screenshot, label, profile });
+    const QCommandLineOption interval(u"interval"_s,
+        u"Poll Patroni every MS milliseconds, for every cluster (default: each profile's own)."_s, u"MS"_s);
+    const QCommandLineOption deadline(u"timeout"_s,
+        u"Total deadline per request in milliseconds, for every cluster (default: each profile's own)."_s, u"MS"_s);
+    const QCommandLineOption screenshot(u"screenshot"_s,
+        u"Open the window, wait for the first poll, save a PNG of the window to FILE and exit (0 if the "
+        "cluster shown was read, 1 otherwise)."_s,
+        u"FILE.png"_s);
+    const QCommandLineOption label(u"label"_s, u"Title of the window (nothing else)."_s, u"TEXT"_s);
+    p.addOptions({ help, version, url, profile, interval, deadline, screenshot, label });
 
     if (!p.parse(arguments)) {
         out.exitNow = true;
@@ -56,7 +59,7 @@ ParseOutcome parseOptions(const QStringList& arguments)
     }
     if (p.isSet(version)) {
         out.exitNow = true;
-        out.message = u"patroni-console "_s + QStringLiteral(PATRONI_CONSOLE_VERSION);
+        out.message = versionText();
         return out;
     }
     const auto fail = [&out](const QString& message) {
@@ -76,14 +79,11 @@ ParseOutcome parseOptions(const QStringList& arguments)
             return fail(u"--url \"%1\" is not an http(s) URL with a host"_s.arg(u));
         out.options.urls.append(parsed);
     }
-    out.options.urlsGiven = !out.options.urls.isEmpty();
-    if (out.options.urlsGiven && p.isSet(profile))
+    out.options.profiles = p.values(profile);
+    if (!out.options.urls.isEmpty() && !out.options.profiles.isEmpty())
         return fail(u"give --url or --profile, not both"_s);
-    out.options.profile = p.value(profile);
-    if (out.options.urls.isEmpty())
-        out.options.urls = defaultLabUrls();
 
-    const auto number = [&](const QCommandLineOption& o, int minimum, int* target) {
+    const auto number = [&](const QCommandLineOption& o, int minimum, std::optional<int>* target) {
         if (!p.isSet(o))
             return true;
         bool ok = false;
@@ -98,9 +98,7 @@ ParseOutcome parseOptions(const QStringList& arguments)
     if (!number(deadline, 100, &out.options.deadlineMs))
         return fail(u"--timeout must be a number of milliseconds, at least 100"_s);
     out.options.screenshotPath = p.value(screenshot);
-    out.options.label = p.isSet(label) ? p.value(label)
-        : p.isSet(profile)             ? out.options.profile
-                                       : out.options.urls.first().authority();
+    out.options.label = p.value(label);
     return out;
 }
 

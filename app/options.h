@@ -5,20 +5,22 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <optional>
+
 namespace App {
 
-// What the command line asked for. Parsing is separate from running so --help and errors never
-// need a display.
+// What the command line asked of the window. Parsing is separate from running so --help and errors
+// never need a display.
 struct Options {
-    QString command; // empty: open the window
-    QList<QUrl> urls; // Patroni REST API URLs of any members
-    bool urlsGiven = false; // --url on the command line: watch only Patroni there, nothing of the lab's
-    QString profile; // --profile NAME: a saved profile (or the built-in "lab")
-    int intervalMs = 1000;
-    int deadlineMs = 2000;
+    QList<QUrl> urls; // --url: Patroni REST API URLs of one ad-hoc cluster (Patroni only)
+    QStringList profiles; // --profile NAME (repeatable); none and no --url: every saved profile
+    // Given on the command line: they override the profiles' own intervals and deadlines. Not given:
+    // each profile keeps what the user saved.
+    std::optional<int> intervalMs;
+    std::optional<int> deadlineMs;
     QString screenshotPath;
     int screenshotTimeoutMs = 10000;
-    QString label;
+    QString label; // the window's title; nothing else
 };
 
 struct ParseOutcome {
@@ -29,6 +31,8 @@ struct ParseOutcome {
 };
 
 ParseOutcome parseOptions(const QStringList& arguments);
-QList<QUrl> defaultLabUrls();
+
+// "patroni-console 0.1.0 (Qt 6.4.2, libpq 15.x, QtKeychain …)"-style line for --version.
+QString versionText();
 
 } // namespace App

@@ -28,6 +28,8 @@ public:
     int status = 200;
     QByteArray body;
     QByteArray extraHeaders;
+    // When set, a request without exactly this Authorization header gets 401 (HAProxy's `stats auth`).
+    QByteArray requireAuthorization;
     int requests = 0;
     QByteArray lastRequest;
     QList<QByteArray> requestLines; // "GET /cluster HTTP/1.1", in arrival order
@@ -76,6 +78,13 @@ private:
         }
         case Mode::Answer:
             break;
+        }
+        if (!requireAuthorization.isEmpty()
+            && !lastRequest.contains(QByteArray(QByteArray("\r\nAuthorization: ") + requireAuthorization + "\r\n"))) {
+            s->write("HTTP/1.0 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"HAProxy Statistics\"\r\n"
+                     "Content-Length: 0\r\n\r\n");
+            s->disconnectFromHost();
+            return;
         }
         QByteArray reply = "HTTP/1.0 " + QByteArray::number(status) + " X\r\nContent-Type: application/json\r\n"
             + "Content-Length: " + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;

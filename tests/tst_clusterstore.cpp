@@ -33,8 +33,6 @@ class TestClusterStore : public QObject {
 private Q_SLOTS:
     void leaderChanges();
     void failureKeepsLastGoodView();
-    void summary_data();
-    void summary();
 };
 
 void TestClusterStore::leaderChanges()
@@ -83,46 +81,6 @@ void TestClusterStore::failureKeepsLastGoodView()
     QVERIFY(!store.isStale());
     QCOMPARE(stale.count(), 2);
     QCOMPARE(store.lastGoodSource(), u"http://127.0.0.1:8009"_s);
-}
-
-void TestClusterStore::summary_data()
-{
-    QTest::addColumn<int>("variant");
-    QTest::addColumn<int>("health");
-    QTest::addColumn<QString>("headlineStart");
-
-    QTest::newRow("healthy") << 0 << int(Cluster::Health::Healthy) << u"Leader a · 2 of 2 replicas healthy · TL 1"_s;
-    QTest::newRow("no leader") << 1 << int(Cluster::Health::Critical) << u"NO LEADER"_s;
-    QTest::newRow("two leaders") << 2 << int(Cluster::Health::Critical) << u"SPLIT BRAIN?"_s;
-    QTest::newRow("replica stopped") << 3 << int(Cluster::Health::Warning) << u"Leader a · 1 of 2 replicas healthy"_s;
-    QTest::newRow("paused") << 4 << int(Cluster::Health::Warning)
-                            << u"Leader a · 2 of 2 replicas healthy · TL 1 · PAUSED"_s;
-}
-
-void TestClusterStore::summary()
-{
-    QFETCH(int, variant);
-    QFETCH(int, health);
-    QFETCH(QString, headlineStart);
-    Cluster::ClusterView v = viewWithLeader(u"a"_s);
-    switch (variant) {
-    case 1:
-        v.members[0].role = Role::Replica;
-        break;
-    case 2:
-        v.members[1].role = Role::Leader;
-        break;
-    case 3:
-        v.members[2].state = u"stopped"_s;
-        break;
-    case 4:
-        v.paused = true;
-        break;
-    }
-    const auto s = Cluster::summarize(v);
-    QCOMPARE(int(s.health), health);
-    QVERIFY2(s.headline.startsWith(headlineStart), qPrintable(s.headline));
-    QCOMPARE(s.problems.isEmpty(), variant == 0);
 }
 
 QTEST_GUILESS_MAIN(TestClusterStore)

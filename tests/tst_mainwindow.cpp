@@ -1,8 +1,7 @@
-// The window reads the store: banner, problems and staleness must say what a DBA needs at a glance.
+// The window reads sessions: banner, problems and staleness must say what a DBA needs at a glance.
+#include "feedsession.h"
 #include "models/cluster/clusterstore.h"
-#include "models/itemmodels/eventlogmodel.h"
-#include "models/itemmodels/findingsmodel.h"
-#include "models/itemmodels/membertablemodel.h"
+#include "models/itemmodels/fleetmodel.h"
 #include "ui/mainwindow.h"
 
 #include <QLabel>
@@ -35,18 +34,14 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void bannerFollowsStore();
+    void fleetWorstFirst();
 };
 
 void TestMainWindow::bannerFollowsStore()
 {
-    Cluster::ClusterStore store;
-    ItemModels::MemberTableModel model;
-    model.setStore(&store);
-    ItemModels::FindingsModel findings;
-    findings.setStore(&store);
-    ItemModels::EventLogModel events;
-    QObject::connect(&store, &Cluster::ClusterStore::eventsDetected, &events, &ItemModels::EventLogModel::append);
-    Ui::MainWindow window(&store, &model, &findings, &events, u"lab"_s);
+    FeedSession session(u"lab"_s);
+    Cluster::ClusterStore& store = *session.store();
+    Ui::MainWindow window({ &session }, u"lab"_s);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY2(window.bannerText().contains(u"connecting"_s), qPrintable(window.bannerText()));
@@ -69,12 +64,14 @@ void TestMainWindow::bannerFollowsStore()
         qPrintable(shown().first()));
 
     store.applyClusterView(lab(), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
-    QCOMPARE(window.bannerText(), u"lab — Leader patroni1 · 2 of 2 replicas healthy · TL 4"_s);
+    QCOMPARE(window.bannerText(), u"lab — Leader patroni1 · 3/3 running · TL 4 · max lag 0 B (patroni2)"_s);
+    QCOMPARE(window.bannerHealth(), Cluster::Health::Healthy);
     QVERIFY(list->isHidden());
     QCOMPARE(window.memberView()->model()->rowCount(), 3);
 
     store.applyClusterView(lab(u"stopped"_s), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
-    QVERIFY(window.bannerText().contains(u"1 of 2 replicas healthy"_s));
+    QVERIFY2(window.bannerText().contains(u"2/3 running"_s), qPrintable(window.bannerText()));
+    QCOMPARE(window.bannerHealth(), Cluster::Health::Warning);
     // The change shows at the top of "Recent changes", with its severity.
     QVERIFY(window.eventsView()->model()->rowCount() >= 1);
     QVERIFY2(window.eventsView()->model()->index(0, 0).data().toString().contains(u"patroni3: running → stopped"_s)
@@ -88,8 +85,44 @@ void TestMainWindow::bannerFollowsStore()
 
     store.recordFailure(refused, QDateTime::currentDateTimeUtc());
     QVERIFY2(window.bannerText().startsWith(u"lab — STALE"_s), qPrintable(window.bannerText()));
+    QCOMPARE(window.bannerHealth(), Cluster::Health::Critical);
     QVERIFY(shown().first().startsWith(u"CRITICAL  Patroni API http://127.0.0.1:8008: connection refused"_s));
     QCOMPARE(window.memberView()->model()->rowCount(), 3); // last good rows stay
+}
+
+void TestMainWindow::fleetWorstFirst()
+{
+    // Three clusters: the one without a leader comes first, the healthy ones after it, by name.
+    FeedSession alpha(u"alpha"_s);
+    FeedSession beta(u"beta"_s);
+    FeedSession gamma(u"gamma"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    alpha.store()->applyClusterView(lab(), u"x"_s, now);
+    Cluster::ClusterView headless = lab();
+    headless.members[0].role = Cluster::Role::Replica;
+    beta.store()->applyClusterView(headless, u"x"_s, now);
+    gamma.store()->applyClusterView(lab(), u"x"_s, now);
+    Ui::MainWindow window({ &alpha, &beta, &gamma }, u"fleet"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto order = [&window] {
+        QStringList names;
+        const QAbstractItemModel* m = window.fleetView()->model();
+        for (int r = 0; r < m->rowCount(); ++r)
+            names.append(m->index(r, 0).data(ItemModels::FleetModel::NameRole).toString());
+        return names;
+    };
+    QCOMPARE(order(), (QStringList { u"beta"_s, u"alpha"_s, u"gamma"_s }));
+    // It recovers; gamma loses its leader: the list follows, without a reset of the user's choice.
+    window.showSession(&alpha);
+    beta.store()->applyClusterView(lab(), u"x"_s, now.addSecs(1));
+    gamma.store()->applyClusterView(headless, u"x"_s, now.addSecs(1));
+    QCOMPARE(order(), (QStringList { u"gamma"_s, u"alpha"_s, u"beta"_s }));
+    QCOMPARE(window.currentSession(), &alpha);
+    QVERIFY2(window.bannerText().startsWith(u"alpha — Leader patroni1"_s), qPrintable(window.bannerText()));
+    // The row's text is the cluster's one-line summary: the same words as the banner.
+    const QModelIndex first = window.fleetView()->model()->index(0, 0);
+    QVERIFY2(first.data().toString().contains(u"NO LEADER"_s), qPrintable(first.data().toString()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -198,21 +198,44 @@ void TestMemberTableModel::findingsColourTheirMember()
 {
     m_store->applyClusterView(threeMembers(), u"test"_s, QDateTime::currentDateTimeUtc());
     QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-    // patroni3's DCS state says running, but a finding says it is on an old timeline.
-    m_model->setFindings({ Cluster::Finding {
-        u"member.old-timeline"_s, Cluster::Severity::Warning, u"patroni3"_s, u"patroni3 is on timeline 3"_s } });
+    // The DCS says patroni3 is running, but on an older timeline than the leader: a finding, and its
+    // row takes the finding's colour.
+    auto older = threeMembers();
+    older.members[2].timeline = 0;
+    m_store->applyClusterView(older, u"test"_s, QDateTime::currentDateTimeUtc());
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 2);
     QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Warning));
     QCOMPARE(m_model->index(1, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
-    m_model->setFindings(
-        { Cluster::Finding { u"member.unreachable"_s, Cluster::Severity::Critical, u"patroni3"_s, u"down"_s },
-            Cluster::Finding { u"member.pending-restart"_s, Cluster::Severity::Info, u"patroni2"_s, u"restart"_s } });
+
+    // Its own API stops answering: shown as unreachable, critical, the DCS's word in the tooltip.
+    changed.clear();
+    Cluster::SourceError refused;
+    refused.code = Cluster::SourceError::Code::ConnectionRefused;
+    m_store->recordMemberFailure(
+        u"patroni3"_s, QUrl(u"http://127.0.0.1:8010/patroni"_s), refused, QDateTime::currentDateTimeUtc());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(m_model->index(2, MemberTableModel::StateColumn).data().toString(), u"unreachable"_s);
     QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Critical));
+    QCOMPARE(m_model->index(2, 0).data(MemberTableModel::ReachRole).toInt(), int(Cluster::Reach::Silent));
+    QVERIFY(m_model->index(2, 0).data(MemberTableModel::DcsDisagreesRole).toBool());
+    QVERIFY2(m_model->index(2, MemberTableModel::StateColumn).data(Qt::ToolTipRole).toString().contains(u"running"_s),
+        qPrintable(m_model->index(2, MemberTableModel::StateColumn).data(Qt::ToolTipRole).toString()));
     QCOMPARE(m_model->index(1, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
-    m_model->setFindings({});
+
+    // It answers again and catches up: healthy, one more repaint of its row only.
+    Patroni::MemberStatus own;
+    own.state = u"running"_s;
+    own.role = Cluster::Role::Replica;
+    own.roleText = u"replica"_s;
+    own.timeline = 1;
+    changed.clear();
+    m_store->applyClusterView(threeMembers(), u"test"_s, QDateTime::currentDateTimeUtc());
+    m_store->applyMemberStatus(
+        u"patroni3"_s, QUrl(u"http://127.0.0.1:8010/patroni"_s), own, QDateTime::currentDateTimeUtc());
     QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
-    QCOMPARE(changed.count(), 3);
+    for (const auto& args : changed)
+        QCOMPARE(args.at(0).value<QModelIndex>().row(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMemberTableModel)

@@ -45,6 +45,8 @@ private Q_SLOTS:
     void oneRequestInFlight();
     void learnsMembersFromApiUrl();
     void redirectIsNotFollowed();
+    void hungMemberDoesNotHoldBackTheDcsView();
+    void slowReadFailuresAreRecorded();
 };
 
 void TestPatroniPoller::goodAnswer()
@@ -99,9 +101,11 @@ void TestPatroniPoller::failures()
     Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
     poller.setDeadline(700);
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(!store.isStale());
+    QTRY_COMPARE(rounds.count(), 1); // one round at a time: the next starts after this one
 
     server.mode = FakeHttpServer::Mode(mode);
     server.status = status;
@@ -132,11 +136,13 @@ void TestPatroniPoller::nextMemberAnswersWhenFirstIsDown()
     Cluster::ClusterStore store;
     Sources::PatroniPoller poller(&nam, &store, { dead, QUrl(alive.baseUrl()) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY(!store.isStale());
     QCOMPARE(store.lastGoodSource(), alive.baseUrl());
+    QTRY_COMPARE(rounds.count(), 1);
     // The next poll starts with the member that answered.
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 2);
@@ -153,10 +159,12 @@ void TestPatroniPoller::garbageFromOneMemberFallsThrough()
     Cluster::ClusterStore store;
     Sources::PatroniPoller poller(&nam, &store, { QUrl(broken.baseUrl()), QUrl(alive.baseUrl()) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
+    QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY(!store.isStale());
     QCOMPARE(store.pollCount(), 1u); // one poll, not one per member asked
+    QTRY_COMPARE(rounds.count(), 1);
 
     alive.mode = FakeHttpServer::Mode::CloseAtOnce;
     poller.pollNow();
@@ -215,6 +223,53 @@ void TestPatroniPoller::redirectIsNotFollowed()
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(store.lastError().code, Code::Redirected);
     QCOMPARE(target.requests, 0);
+}
+
+void TestPatroniPoller::hungMemberDoesNotHoldBackTheDcsView()
+{
+    // patroni2's own API hangs (a SIGSTOPped Patroni): /cluster must still be read every interval.
+    FakeHttpServer hung;
+    hung.mode = FakeHttpServer::Mode::Hang;
+    FakeHttpServer dcs;
+    dcs.body = goodBody().replace(QStringLiteral("http://127.0.0.1:%1/patroni").arg(deadMemberPort(1)).toUtf8(),
+        (hung.baseUrl() + u"/patroni"_s).toUtf8());
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(dcs.baseUrl()) });
+    poller.setInterval(100);
+    poller.setDeadline(60000); // far beyond this test: only the order below can make it pass
+    poller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(store.pollCount() >= 5, 30000);
+    QCOMPARE(hung.requests, 1); // asked once, still waiting: never a pile
+    QVERIFY(!store.state().members.value(u"patroni2"_s).source.lastAttempt.isValid()); // not failed yet
+    QVERIFY(poller.roundsStarted() >= 5);
+}
+
+void TestPatroniPoller::slowReadFailuresAreRecorded()
+{
+    // /config, /history and /metrics answer something else (here: the /cluster body): each failure is
+    // recorded against its own source, not dropped.
+    FakeHttpServer server;
+    server.body = goodBody();
+    QNetworkAccessManager nam;
+    Cluster::ClusterStore store;
+    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
+    QSignalSpy sources(&store, &Cluster::ClusterStore::sourceUpdated);
+    poller.pollNow();
+    QTRY_COMPARE(rounds.count(), 1);
+    const Cluster::ClusterState& s = store.state();
+    QVERIFY(s.historySource.failing());
+    QCOMPARE(s.historySource.error.code, Code::UnexpectedShape);
+    QVERIFY(s.metricsSource.failing());
+    QVERIFY2(Cluster::describe(s.metricsSource.error).contains(server.baseUrl()),
+        qPrintable(Cluster::describe(s.metricsSource.error)));
+    QList<Cluster::SourceKind> kinds;
+    for (const auto& args : sources)
+        kinds.append(args.first().value<Cluster::SourceKind>());
+    QVERIFY(kinds.contains(Cluster::SourceKind::PatroniHistory));
+    QVERIFY(kinds.contains(Cluster::SourceKind::PatroniMetrics));
+    QVERIFY(kinds.contains(Cluster::SourceKind::Patroni));
 }
 
 QTEST_GUILESS_MAIN(TestPatroniPoller)

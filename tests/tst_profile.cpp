@@ -53,7 +53,6 @@ void TestProfile::defaults()
     QCOMPARE(p.haproxyRoutes.replicasPort, 5001);
     QCOMPARE(p.haproxyRoutes.anyPort, 5002);
     QVERIFY(p.tls.verifyPeer);
-    QVERIFY(p.postgres.useMemberHosts);
     QCOMPARE(p.postgres.sslmode, u"prefer"_s);
 }
 
@@ -65,15 +64,13 @@ void TestProfile::validate_data()
 
     // Valid.
     QTest::newRow("minimal") << minimal() << 0 << QString();
-    QTest::newRow("https with CA, client cert, fixed PostgreSQL hosts") << changed([](Profile& p) {
+    QTest::newRow("https with CA, client cert, verify-full") << changed([](Profile& p) {
         p.patroniUrls = { QUrl(u"https://db1.example.org:8008"_s), QUrl(u"https://db2.example.org:8008"_s) };
         p.haproxyStatsUrl = QUrl(u"https://lb.example.org:7000/;csv"_s);
         p.etcdUrls = { QUrl(u"https://etcd1.example.org:2379"_s) };
         p.tls.caFile = u"/etc/ssl/cluster-ca.pem"_s;
         p.tls.clientCertFile = u"/etc/ssl/console.pem"_s;
         p.tls.clientKeyFile = u"/etc/ssl/console.key"_s;
-        p.postgres.useMemberHosts = false;
-        p.postgres.endpoints = { { u"db1.example.org"_s, 5432 }, { u"db2.example.org"_s, 5433 } };
         p.postgres.sslmode = u"verify-full"_s;
     }) << 0 << QString();
     QTest::newRow("intervals at the minimum") << changed([](Profile& p) {
@@ -136,22 +133,12 @@ void TestProfile::validate_data()
                                     << u"request deadline is 10 ms"_s;
 
     // PostgreSQL.
-    QTest::newRow("fixed hosts but none given")
-        << changed([](Profile& p) { p.postgres.useMemberHosts = false; }) << 1 << u"no host is given"_s;
-    QTest::newRow("PostgreSQL port 0") << changed([](Profile& p) {
-        p.postgres.useMemberHosts = false;
-        p.postgres.endpoints = { { u"db1"_s, 0 } };
-    }) << 1 << u"port 0"_s;
-    QTest::newRow("PostgreSQL host empty") << changed([](Profile& p) {
-        p.postgres.useMemberHosts = false;
-        p.postgres.endpoints = { { QString(), 5432 } };
-    }) << 1 << u"host is empty"_s;
     QTest::newRow("sslmode unknown") << changed([](Profile& p) { p.postgres.sslmode = u"always"_s; }) << 1
                                      << u"sslmode \"always\""_s;
     QTest::newRow("no database") << changed([](Profile& p) { p.postgres.dbname.clear(); }) << 1
                                  << u"database name is empty"_s;
-    QTest::newRow("no PostgreSQL user") << changed([](Profile& p) { p.postgres.user.clear(); }) << 1
-                                        << u"user name is empty"_s;
+    // No user: PostgreSQL is not asked (a cluster the console may not log in to).
+    QTest::newRow("no PostgreSQL user") << changed([](Profile& p) { p.postgres.user.clear(); }) << 0 << QString();
 
     // HAProxy routes and TLS.
     QTest::newRow("route ports collide") << changed([](Profile& p) { p.haproxyRoutes.anyPort = 5000; }) << 1

@@ -23,8 +23,6 @@ static Profile productionProfile()
         QUrl(u"https://[2001:db8::3]:8008"_s) };
     p.haproxyStatsUrl = QUrl(u"https://lb.example.org:7000/stats;csv"_s);
     p.etcdUrls = { QUrl(u"https://etcd1.example.org:2379"_s), QUrl(u"https://etcd2.example.org:2379"_s) };
-    p.postgres.useMemberHosts = false;
-    p.postgres.endpoints = { { u"db1.example.org"_s, 5432 }, { u"db2.example.org"_s, 6432 } };
     p.postgres.dbname = u"mail"_s;
     p.postgres.user = u"console_ro"_s;
     p.postgres.sslmode = u"verify-full"_s;
@@ -127,7 +125,6 @@ void TestProfileStore::builtInLabProfile()
             { QUrl(u"http://127.0.0.1:2379"_s), QUrl(u"http://127.0.0.1:2381"_s), QUrl(u"http://127.0.0.1:2383"_s) }));
     QCOMPARE(lab->postgres.user, u"postgres"_s);
     QCOMPARE(lab->postgres.dbname, u"enterprise_email"_s);
-    QVERIFY(lab->postgres.useMemberHosts);
     QCOMPARE(lab->patroniApiUser, u"patroni"_s);
     QCOMPARE(lab->haproxyRoutes.primaryPort, 5000);
     QCOMPARE(lab->haproxyRoutes.replicasPort, 5001);
@@ -171,7 +168,7 @@ void TestProfileStore::roundTrip()
         QCOMPARE(loaded->patroniUrls, p.patroniUrls);
         QCOMPARE(loaded->haproxyStatsUrl, p.haproxyStatsUrl);
         QCOMPARE(loaded->etcdUrls, p.etcdUrls);
-        QCOMPARE(loaded->postgres.endpoints, p.postgres.endpoints);
+        QCOMPARE(loaded->postgres, p.postgres);
         QCOMPARE(loaded->tls.clientCertFile, p.tls.clientCertFile);
         QVERIFY2(*loaded == p, qPrintable(p.name)); // every field
     }
@@ -184,8 +181,7 @@ void TestProfileStore::saveReplacesTheWholeProfile()
     QVERIFY(store.save(productionProfile()).ok());
     Profile smaller = productionProfile();
     smaller.etcdUrls.clear();
-    smaller.postgres.useMemberHosts = true;
-    smaller.postgres.endpoints.clear();
+    smaller.postgres.sslmode = u"prefer"_s;
     smaller.tls = {};
     smaller.haproxyStatsUser.clear();
     QVERIFY(store.save(smaller).ok());

@@ -1,54 +1,51 @@
 #pragma once
 
+#include "models/cluster/member.h"
+
+#include <QList>
 #include <QMainWindow>
 
-class QLabel;
+class QLineEdit;
 class QListView;
 class QTableView;
-class QTimer;
 
-namespace Cluster {
-class ClusterStore;
-}
 namespace ItemModels {
-class EventLogModel;
-class FindingsModel;
-class MemberTableModel;
-} // namespace ItemModels
+class FleetModel;
+}
+namespace Session {
+class ClusterSession;
+}
 
 namespace Ui {
 
-class FindingStyleProxy;
-class MemberStyleProxy;
+class ClusterPage;
+class FleetProxy;
 
-// The console's window: a health banner a DBA reads in one second, the member table, and a status
-// line that says where the data came from and how fresh it is. It reads the store; it never writes it.
+// The console's window: the fleet on the left (every session, worst first, filterable) and the
+// selected cluster's page on the right. It takes sessions and reads them; it never writes them.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    MainWindow(Cluster::ClusterStore* store, ItemModels::MemberTableModel* members, ItemModels::FindingsModel* findings,
-        ItemModels::EventLogModel* events, const QString& clusterLabel, QWidget* parent = nullptr);
+    MainWindow(const QList<Session::ClusterSession*>& sessions, const QString& title, QWidget* parent = nullptr);
 
-    QTableView* memberView() const { return m_table; }
-    QListView* findingsView() const { return m_findings; }
-    QListView* eventsView() const { return m_events; }
+    void showSession(Session::ClusterSession* session);
+    Session::ClusterSession* currentSession() const;
+
+    ClusterPage* page() const { return m_page; }
+    QListView* fleetView() const { return m_fleet; }
+    QTableView* memberView() const;
+    QListView* findingsView() const;
+    QListView* eventsView() const;
     QString bannerText() const;
+    Cluster::Health bannerHealth() const;
 
 private:
-    void handleStoreUpdated();
-
-    Cluster::ClusterStore* m_store;
-    QString m_clusterLabel;
-    QLabel* m_banner;
-    QListView* m_findings;
-    FindingStyleProxy* m_findingsProxy;
-    QListView* m_events;
-    FindingStyleProxy* m_eventsProxy;
-    QTableView* m_table;
-    MemberStyleProxy* m_proxy;
-    QLabel* m_statusLabel;
-    QTimer* m_ageTimer;
+    ItemModels::FleetModel* m_fleetModel;
+    FleetProxy* m_fleetProxy;
+    QListView* m_fleet;
+    QLineEdit* m_filter;
+    ClusterPage* m_page;
 };
 
 } // namespace Ui

@@ -1,7 +1,8 @@
 #include "app/cli/statuscommand.h"
 
 #include "app/cli/statusformat.h"
-#include "app/monitor/clustermonitor.h"
+#include "app/session/fleet.h"
+#include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/statejson.h"
@@ -20,6 +21,42 @@ namespace Cli {
 
 namespace {
 
+    // `status --all`: every saved cluster once, in parallel, then one line each, worst first.
+    int runStatusAll(const QString& format, std::optional<int> deadline)
+    {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        QNetworkAccessManager nam;
+        App::Fleet fleet(&nam, Session::SessionOptions {});
+        for (const Cluster::Profile& profile : Settings::ProfileStore().profiles())
+            fleet.add(App::applyOverrides(profile, App::ProfileOverrides { std::nullopt, deadline }));
+        QEventLoop loop;
+        QObject::connect(&fleet, &App::Fleet::allRoundsFinished, &loop, &QEventLoop::quit);
+        fleet.pollOnceAll();
+        if (!fleet.sessions().isEmpty())
+            loop.exec();
+
+        QList<FleetLine> lines;
+        for (const Session::ClusterSession* s : fleet.sessions())
+            lines.append(FleetLine { s->name(), s->summary(), s->store()->lastError() });
+        sortWorstFirst(&lines);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (format == u"json"_s)
+            out << QJsonDocument(fleetToJson(lines, now)).toJson(QJsonDocument::Indented);
+        else
+            out << (format == u"tsv"_s ? formatFleetTsv(lines) : formatFleetTable(lines));
+        out.flush();
+        int unread = 0;
+        for (const FleetLine& l : std::as_const(lines)) {
+            if (!l.summary.everRead || l.summary.stale) {
+                ++unread;
+                err << "patroni-console status: could not read " << l.name << ": " << Cluster::describe(l.error)
+                    << '\n';
+            }
+        }
+        return unread == 0 ? 0 : 1;
+    }
+
     std::optional<QUrl> httpUrl(const QString& text)
     {
         const QUrl u = QUrl::fromUserInput(text);
@@ -35,7 +72,8 @@ int runStatus(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser p;
-    p.setApplicationDescription(u"Read every source of a cluster once and print it."_s);
+    p.setApplicationDescription(u"Read every source of a cluster once and print it; with --all, every saved "
+                                "cluster in one line each, worst first."_s);
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption url(u"url"_s, u"Patroni REST API URL of a member (repeatable)."_s, u"URL"_s);
     const QCommandLineOption profile(u"profile"_s, u"A saved cluster profile (\"lab\" is built in)."_s, u"NAME"_s);
@@ -48,8 +86,13 @@ int runStatus(const QStringList& arguments)
         "password comes from the keychain or PATRONI_CONSOLE_POSTGRES_PASSWORD."_s,
         u"USER"_s);
     const QCommandLineOption pgDb(u"postgres-db"_s, u"Database for --postgres-user (default postgres)."_s, u"DB"_s);
-    const QCommandLineOption timeout(u"timeout"_s, u"Deadline per request in milliseconds (default 2000)."_s, u"MS"_s);
-    p.addOptions({ help, url, profile, haproxy, etcd, pgUser, pgDb, format, timeout });
+    const QCommandLineOption timeout(
+        u"timeout"_s, u"Deadline per request in milliseconds (default: the profile's own, 2000)."_s, u"MS"_s);
+    const QCommandLineOption all(u"all"_s,
+        u"Every saved cluster, read in parallel: one line each (name, health, leader, members running/total, "
+        "timeline, worst lag, worst finding), worst first. Exit 0 when every cluster could be read, 1 when "
+        "any could not."_s);
+    p.addOptions({ help, url, profile, haproxy, etcd, pgUser, pgDb, format, timeout, all });
     const auto usage = [&err](const QString& message) {
         err << "patroni-console status: " << message << "\nTry patroni-console status --help.\n";
         return 2;
@@ -67,6 +110,22 @@ int runStatus(const QStringList& arguments)
         return usage(u"--format must be table, json or tsv, not \"%1\""_s.arg(fmt));
     if (p.isSet(profile) && p.isSet(url))
         return usage(u"give --url or --profile, not both"_s);
+    std::optional<int> deadline;
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        const int ms = p.value(timeout).toInt(&ok);
+        if (!ok || ms < 100)
+            return usage(u"--timeout must be a number of milliseconds, at least 100"_s);
+        deadline = ms;
+    }
+    if (p.isSet(all)) {
+        for (const QCommandLineOption* o : { &url, &profile, &haproxy, &etcd, &pgUser, &pgDb }) {
+            if (p.isSet(*o))
+                return usage(u"--all reads every saved cluster as saved; --%1 cannot be combined with it"_s.arg(
+                    o->names().first()));
+        }
+        return runStatusAll(fmt, deadline);
+    }
 
     Cluster::Profile prof;
     if (p.isSet(profile)) {
@@ -77,16 +136,16 @@ int runStatus(const QStringList& arguments)
                 u"no profile \"%1\"; saved profiles: %2"_s.arg(p.value(profile), profiles.names().join(u", "_s)));
         prof = *loaded;
     } else {
-        prof.name = u"command line"_s;
+        QList<QUrl> urls;
         for (const QString& u : p.values(url)) {
             const auto parsed = httpUrl(u);
             if (!parsed)
                 return usage(u"--url \"%1\" is not an http(s) URL with a host"_s.arg(u));
-            prof.patroniUrls.append(*parsed);
+            urls.append(*parsed);
         }
-        if (prof.patroniUrls.isEmpty())
-            return usage(u"give at least one --url (a member's Patroni REST API) or --profile NAME"_s);
-        prof.postgres.user.clear(); // PostgreSQL is asked only with --postgres-user
+        if (urls.isEmpty())
+            return usage(u"give at least one --url (a member's Patroni REST API), --profile NAME or --all"_s);
+        prof = App::adHocProfile(urls); // PostgreSQL is asked only with --postgres-user
     }
     if (p.isSet(pgUser))
         prof.postgres.user = p.value(pgUser);
@@ -106,28 +165,22 @@ int runStatus(const QStringList& arguments)
             return usage(u"--etcd \"%1\" is not an http(s) URL"_s.arg(u));
         prof.etcdUrls.append(*parsed);
     }
-    if (p.isSet(timeout)) {
-        bool ok = false;
-        const int ms = p.value(timeout).toInt(&ok);
-        if (!ok || ms < 100)
-            return usage(u"--timeout must be a number of milliseconds, at least 100"_s);
-        prof.requestDeadlineMs = ms;
-    }
+    prof = App::applyOverrides(prof, App::ProfileOverrides { std::nullopt, deadline });
 
     QNetworkAccessManager nam;
-    Monitor::ClusterMonitor monitor(&nam, prof);
+    App::LiveSession session(&nam, prof, Session::SessionOptions {}); // one reading: no journal
     QEventLoop loop;
-    QObject::connect(&monitor, &Monitor::ClusterMonitor::roundFinished, &loop, &QEventLoop::quit);
-    monitor.pollOnce();
+    QObject::connect(&session, &Session::ClusterSession::roundFinished, &loop, &QEventLoop::quit);
+    session.pollOnce();
     loop.exec();
 
-    const Cluster::ClusterStore* store = monitor.store();
+    const Cluster::ClusterStore* store = session.store();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (fmt == u"json"_s)
         out << QJsonDocument(Cluster::stateToJson(store->state(), store->findings(), now))
                    .toJson(QJsonDocument::Indented);
     else if (store->hasView())
-        out << (fmt == u"tsv"_s ? formatStatusTsv(store->state())
+        out << (fmt == u"tsv"_s ? formatStatusTsv(store->state(), store->findings())
                                 : formatStatusTable(store->state(), store->findings()));
     out.flush();
     if (!store->hasView() || store->isStale()) {

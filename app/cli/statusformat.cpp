@@ -1,7 +1,12 @@
 #include "app/cli/statusformat.h"
 
+#include "models/cluster/assessment.h"
 #include "models/cluster/sourceerror.h"
+#include "models/cluster/statejson.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -14,38 +19,34 @@ namespace {
         QStringList cells;
     };
 
-    QString lagMb(const Cluster::Member& m)
+    QString lagMb(const Cluster::MemberView& v)
     {
-        if (Cluster::isLeaderRole(m.role))
+        if (v.isLeader())
             return {};
-        if (m.lagUnknown || !m.lagBytes)
+        if (v.lagUnknown || !v.lagBytes)
             return u"unknown"_s;
         // patronictl rounds to whole MB; so do we here, and show the bytes beside it.
-        return QString::number(std::llround(double(*m.lagBytes) / 1048576.0));
+        return QString::number(std::llround(double(*v.lagBytes) / 1048576.0));
     }
 
-    QString lagBytes(const Cluster::Member& m)
+    QString lagBytes(const Cluster::MemberView& v)
     {
-        if (Cluster::isLeaderRole(m.role))
+        if (v.isLeader())
             return {};
-        if (m.lagUnknown || !m.lagBytes)
+        if (v.lagUnknown || !v.lagBytes)
             return u"unknown"_s;
-        return QString::number(*m.lagBytes);
+        return QString::number(*v.lagBytes);
     }
 
-    QString own(const Cluster::ClusterState& s, const Cluster::Member& m)
+    // What the DCS (GET /cluster) says when the console concluded otherwise; "-" when they agree.
+    QString dcsView(const Cluster::MemberView& v)
     {
-        const auto it = s.members.constFind(m.name);
-        if (it == s.members.constEnd())
+        if (v.dcs.role == v.role && v.dcs.state == v.state)
             return u"-"_s;
-        if (it->source.failing())
-            return u"unreachable"_s;
-        if (!it->status)
-            return u"-"_s;
-        return it->status->roleText + u'/' + it->status->state;
+        return Cluster::roleKey(v.dcs.role) + u'/' + v.dcs.state;
     }
 
-    QString routes(const Cluster::ClusterState& s, const Cluster::Member& m)
+    QString routes(const Cluster::ClusterState& s, const Cluster::MemberView& m)
     {
         if (!s.haproxy)
             return s.haproxyConfigured ? u"?"_s : QString();
@@ -103,30 +104,33 @@ namespace {
 
 QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings)
 {
-    QStringList header { u"Member"_s, u"Host"_s, u"Role"_s, u"State"_s, u"TL"_s, u"Lag in MB"_s, u"Lag bytes"_s,
-        u"Own view"_s };
+    // The members as the console concluded (the node's own word and silence joined with the DCS's),
+    // patronictl's columns first; "DCS view" shows what GET /cluster says where it differs.
+    QStringList header { u"Member"_s, u"Host"_s, u"Role"_s, u"State"_s, u"TL"_s, u"Lag in MB"_s, u"Lag bytes"_s };
     if (state.postgresConfigured)
         header.append(u"Lag s"_s);
+    header.append(u"Health"_s);
+    header.append(u"DCS view"_s);
     if (state.haproxyConfigured)
         header.append(u"HAProxy routes"_s);
     QList<QStringList> rows;
-    for (const Cluster::Member& m : state.view.members) {
-        QStringList row { m.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::roleName(m.role),
-            m.state, m.timeline ? QString::number(*m.timeline) : QString(), lagMb(m), lagBytes(m), own(state, m) };
-        if (state.postgresConfigured) {
-            const auto seconds = state.lagSeconds(m.name);
-            row.append(Cluster::isLeaderRole(m.role) ? QString()
-                    : seconds                        ? QString::number(*seconds, 'f', 3)
-                                                     : u"?"_s);
-        }
+    for (const Cluster::MemberView& v : Cluster::memberViews(state, findings)) {
+        const Cluster::Member& m = v.dcs;
+        QStringList row { v.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::roleName(v.role),
+            v.state, v.timeline ? QString::number(*v.timeline) : QString(), lagMb(v), lagBytes(v) };
+        if (state.postgresConfigured)
+            row.append(v.isLeader() ? QString() : v.lagSeconds ? QString::number(*v.lagSeconds, 'f', 3) : u"?"_s);
+        row.append(Cluster::healthKey(v.health));
+        row.append(dcsView(v));
         if (state.haproxyConfigured)
-            row.append(routes(state, m));
+            row.append(routes(state, v));
         rows.append(row);
     }
     QString title = u"Cluster: "_s + (state.scope().isEmpty() ? u"(scope not reported)"_s : state.scope());
     if (state.view.paused)
         title += u" (paused)"_s;
     QString out = table(header, rows, title);
+    out += u"Summary: "_s + Cluster::summarize(state, findings).headline + u'\n';
     if (state.view.scheduledSwitchover)
         out += u"Switchover scheduled at %1: %2 -> %3\n"_s.arg(state.view.scheduledSwitchover->at,
             state.view.scheduledSwitchover->from, state.view.scheduledSwitchover->to);
@@ -169,17 +173,121 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
     return out;
 }
 
-QString formatStatusTsv(const Cluster::ClusterState& state)
+QString formatStatusTsv(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings)
 {
-    QString out = u"member\thost\tport\trole\tstate\ttimeline\tlag_bytes\n"_s;
-    for (const Cluster::Member& m : state.view.members) {
-        QStringList cells { m.name, m.host, QString::number(m.port), Cluster::roleName(m.role), m.state,
-            m.timeline ? QString::number(*m.timeline) : QString(), lagBytes(m) };
+    QString out = u"member\thost\tport\trole\tstate\ttimeline\tlag_bytes\thealth\n"_s;
+    for (const Cluster::MemberView& v : Cluster::memberViews(state, findings)) {
+        const Cluster::Member& m = v.dcs;
+        QStringList cells { v.name, m.host, QString::number(m.port), Cluster::roleName(v.role), v.state,
+            v.timeline ? QString::number(*v.timeline) : QString(), lagBytes(v), Cluster::healthKey(v.health) };
         for (QString& c : cells)
             c.replace(u'\t', u' ').replace(u'\n', u' ');
         out += cells.join(u'\t') + u'\n';
     }
     return out;
+}
+
+namespace {
+
+    QString lagText(const Cluster::ClusterSummary& s)
+    {
+        if (!s.worstLagBytes)
+            return s.everRead ? u"-"_s : QString();
+        QString t = QString::number(*s.worstLagBytes) + u" B ("_s + s.worstLagMember + u')';
+        if (s.worstLagSeconds)
+            t += u' ' + QString::number(*s.worstLagSeconds, 'f', 1) + u" s"_s;
+        return t;
+    }
+
+    QStringList fleetCells(const FleetLine& l)
+    {
+        const Cluster::ClusterSummary& s = l.summary;
+        const QString finding = s.worstFinding ? s.worstFinding->message
+            : !s.everRead                      ? Cluster::describe(l.error)
+                                               : QString();
+        return { l.name, Cluster::healthKey(s.health) + (s.stale ? u" (stale)"_s : QString()),
+            s.leader.isEmpty() ? u"-"_s : s.leader,
+            s.everRead ? u"%1/%2"_s.arg(s.membersRunning).arg(s.membersTotal) : u"-"_s,
+            s.timeline ? QString::number(*s.timeline) : u"-"_s, lagText(s), finding };
+    }
+
+} // namespace
+
+void sortWorstFirst(QList<FleetLine>* lines)
+{
+    std::stable_sort(lines->begin(), lines->end(), [](const FleetLine& a, const FleetLine& b) {
+        const int ra = Cluster::healthRank(a.summary.health);
+        const int rb = Cluster::healthRank(b.summary.health);
+        if (ra != rb)
+            return ra < rb;
+        const bool readA = a.summary.everRead && !a.summary.stale;
+        const bool readB = b.summary.everRead && !b.summary.stale;
+        if (readA != readB)
+            return !readA;
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+}
+
+QString formatFleetTable(const QList<FleetLine>& lines)
+{
+    const QStringList header { u"Cluster"_s, u"Health"_s, u"Leader"_s, u"Running"_s, u"TL"_s, u"Worst lag"_s,
+        u"Worst finding"_s };
+    QList<QStringList> rows;
+    for (const FleetLine& l : lines)
+        rows.append(fleetCells(l));
+    return table(header, rows, u"Fleet: %1 cluster(s)"_s.arg(lines.size()));
+}
+
+QString formatFleetTsv(const QList<FleetLine>& lines)
+{
+    QString out = u"cluster\thealth\tleader\tmembers_running\tmembers_total\ttimeline\tworst_lag_bytes\t"
+                  "worst_lag_member\tworst_lag_seconds\tworst_finding\n"_s;
+    for (const FleetLine& l : lines) {
+        const Cluster::ClusterSummary& s = l.summary;
+        QStringList cells { l.name, Cluster::healthKey(s.health), s.leader, QString::number(s.membersRunning),
+            QString::number(s.membersTotal), s.timeline ? QString::number(*s.timeline) : QString(),
+            s.worstLagBytes ? QString::number(*s.worstLagBytes) : QString(), s.worstLagMember,
+            s.worstLagSeconds ? QString::number(*s.worstLagSeconds, 'f', 3) : QString(),
+            s.worstFinding ? s.worstFinding->key() : (!s.everRead ? Cluster::codeName(l.error.code) : QString()) };
+        for (QString& c : cells)
+            c.replace(u'\t', u' ').replace(u'\n', u' ');
+        out += cells.join(u'\t') + u'\n';
+    }
+    return out;
+}
+
+QJsonObject fleetToJson(const QList<FleetLine>& lines, const QDateTime& now)
+{
+    QJsonArray clusters;
+    for (const FleetLine& l : lines) {
+        const Cluster::ClusterSummary& s = l.summary;
+        QJsonObject c;
+        c.insert("name"_L1, l.name);
+        c.insert("health"_L1, Cluster::healthKey(s.health));
+        c.insert("read"_L1, s.everRead && !s.stale);
+        c.insert("stale"_L1, s.stale);
+        c.insert("summary"_L1, s.headline);
+        c.insert("leader"_L1, s.leader.isEmpty() ? QJsonValue() : s.leader);
+        c.insert("dcsLeaders"_L1, QJsonArray::fromStringList(s.dcsLeaders));
+        c.insert("membersRunning"_L1, s.membersRunning);
+        c.insert("membersTotal"_L1, s.membersTotal);
+        c.insert("timeline"_L1, s.timeline ? QJsonValue(*s.timeline) : QJsonValue());
+        c.insert("paused"_L1, s.paused);
+        c.insert("worstLagBytes"_L1, s.worstLagBytes ? QJsonValue(double(*s.worstLagBytes)) : QJsonValue());
+        c.insert("worstLagMember"_L1, s.worstLagMember.isEmpty() ? QJsonValue() : s.worstLagMember);
+        c.insert("worstLagSeconds"_L1, s.worstLagSeconds ? QJsonValue(*s.worstLagSeconds) : QJsonValue());
+        if (s.worstFinding)
+            c.insert("worstFinding"_L1,
+                QJsonObject { { u"id"_s, s.worstFinding->id },
+                    { u"severity"_s, Cluster::severityName(s.worstFinding->severity) },
+                    { u"subject"_s, s.worstFinding->subject }, { u"message"_s, s.worstFinding->message } });
+        else
+            c.insert("worstFinding"_L1, QJsonValue());
+        c.insert("error"_L1, Cluster::errorToJson(l.error));
+        clusters.append(c);
+    }
+    return QJsonObject { { u"schema"_s, u"patroni-console/fleet/1"_s },
+        { u"takenAt"_s, now.toUTC().toString(Qt::ISODateWithMs) }, { u"clusters"_s, clusters } };
 }
 
 } // namespace Cli

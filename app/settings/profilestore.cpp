@@ -44,14 +44,6 @@ namespace {
         s.setValue(u"etcdUrls"_s, urlsToStrings(p.etcdUrls));
 
         s.beginGroup(u"postgres"_s);
-        s.setValue(u"useMemberHosts"_s, p.postgres.useMemberHosts);
-        s.beginWriteArray(u"endpoints"_s, int(p.postgres.endpoints.size()));
-        for (int i = 0; i < p.postgres.endpoints.size(); ++i) {
-            s.setArrayIndex(i);
-            s.setValue(u"host"_s, p.postgres.endpoints.at(i).host);
-            s.setValue(u"port"_s, p.postgres.endpoints.at(i).port);
-        }
-        s.endArray();
         s.setValue(u"dbname"_s, p.postgres.dbname);
         s.setValue(u"user"_s, p.postgres.user);
         s.setValue(u"sslmode"_s, p.postgres.sslmode);
@@ -103,13 +95,6 @@ namespace {
         p.etcdUrls = urlsFromStrings(s.value(u"etcdUrls"_s).toStringList());
 
         s.beginGroup(u"postgres"_s);
-        p.postgres.useMemberHosts = s.value(u"useMemberHosts"_s, d.postgres.useMemberHosts).toBool();
-        const int endpoints = s.beginReadArray(u"endpoints"_s);
-        for (int i = 0; i < endpoints; ++i) {
-            s.setArrayIndex(i);
-            p.postgres.endpoints.append({ s.value(u"host"_s).toString(), integer(u"port"_s, 5432) });
-        }
-        s.endArray();
         p.postgres.dbname = s.value(u"dbname"_s, d.postgres.dbname).toString();
         p.postgres.user = s.value(u"user"_s, d.postgres.user).toString();
         p.postgres.sslmode = s.value(u"sslmode"_s, d.postgres.sslmode).toString();
@@ -236,6 +221,42 @@ StoreResult ProfileStore::save(const Cluster::Profile& profile)
     return sync();
 }
 
+StoreResult ProfileStore::saveAll(const QList<Cluster::Profile>& profiles)
+{
+    QStringList problems;
+    for (const Cluster::Profile& p : profiles) {
+        for (const QString& problem : Cluster::validate(p))
+            problems.append(u"%1: %2"_s.arg(p.name, problem));
+    }
+    if (!problems.isEmpty())
+        return { StoreResult::Code::InvalidProfile, problems };
+    const QStringList stored = storedNames();
+    QList<Cluster::Profile> before; // what to put back if the file cannot be written
+    for (const Cluster::Profile& p : profiles) {
+        if (stored.contains(p.name))
+            before.append(*load(p.name));
+    }
+    for (const Cluster::Profile& p : profiles) {
+        const QString group = profilesGroup + u'/' + p.name;
+        m_settings->remove(group);
+        m_settings->beginGroup(group);
+        writeProfile(*m_settings, p);
+        m_settings->endGroup();
+    }
+    StoreResult result = sync();
+    if (result.ok())
+        return result;
+    for (const Cluster::Profile& p : profiles)
+        m_settings->remove(profilesGroup + u'/' + p.name);
+    for (const Cluster::Profile& p : std::as_const(before)) {
+        m_settings->beginGroup(profilesGroup + u'/' + p.name);
+        writeProfile(*m_settings, p);
+        m_settings->endGroup();
+    }
+    m_settings->sync();
+    return result;
+}
+
 StoreResult ProfileStore::remove(const QString& name)
 {
     if (!Cluster::validateName(name).isEmpty() || !storedNames().contains(name))
@@ -316,7 +337,6 @@ Cluster::Profile ProfileStore::labProfile()
     p.patroniUrls = urls(ports("LAB_API_PORTS", { 8008, 8009, 8010 }));
     p.haproxyStatsUrl = QUrl(u"http://127.0.0.1:%1/;csv"_s.arg(port("LAB_HAPROXY_STATS_PORT", 7000)));
     p.etcdUrls = urls(ports("LAB_ETCD_CLIENT_PORTS", { 2379, 2381, 2383 }));
-    p.postgres.useMemberHosts = true;
     p.postgres.dbname = u"enterprise_email"_s;
     p.postgres.user = u"postgres"_s;
     p.haproxyRoutes.host = u"127.0.0.1"_s;

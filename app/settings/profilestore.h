@@ -60,6 +60,9 @@ public:
 
     // Creates or replaces the profile called profile.name. Refuses an invalid profile.
     StoreResult save(const Cluster::Profile& profile);
+    // Creates or replaces all of them, or none: every one is checked first, and when the settings file
+    // cannot be written the profiles that were there before are put back.
+    StoreResult saveAll(const QList<Cluster::Profile>& profiles);
     StoreResult remove(const QString& name);
     // Keeps every field, changes the name. The built-in lab profile can be renamed: it is then stored.
     StoreResult rename(const QString& from, const QString& to);

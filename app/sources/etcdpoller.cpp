@@ -17,34 +17,26 @@ namespace {
 
 EtcdPoller::EtcdPoller(
     QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& clientUrls, QObject* parent)
-    : QObject(parent)
-    , m_nam(nam)
+    : Poller(nam, parent)
     , m_store(store)
     , m_urls(clientUrls)
 {
-    m_timer.setInterval(5000);
-    connect(&m_timer, &QTimer::timeout, this, &EtcdPoller::pollNow);
+    setInterval(5000);
 }
 
-void EtcdPoller::start()
+void EtcdPoller::startRound()
 {
-    m_timer.start();
-    pollNow();
-}
-
-void EtcdPoller::pollNow()
-{
-    if (m_inFlight || m_urls.isEmpty())
+    if (m_urls.isEmpty()) {
+        finishRound(false);
         return;
-    m_inFlight = true;
+    }
     m_round = {};
     m_pending = int(m_urls.size());
     for (int i = 0; i < m_urls.size(); ++i) {
         const QUrl base = m_urls.at(i);
         m_round.endpoints.append({ base, std::nullopt, {} });
-        FetchOptions options = m_options;
-        options.sourceName = u"etcd "_s + base.authority();
-        fetch(m_nam, at(base, u"/health"_s), options, this, [this, i, options](const FetchResult& r) {
+        const FetchOptions options = fetchOptions(u"etcd "_s + base.authority());
+        fetch(nam(), at(base, u"/health"_s), options, this, [this, i, options](const FetchResult& r) {
             Cluster::EtcdView::Endpoint& e = m_round.endpoints[i];
             if (r.error.isError() && r.httpStatus != 503) {
                 e.error = r.error;
@@ -78,15 +70,13 @@ void EtcdPoller::healthDone()
     if (m_round.endpoints.size() > 1)
         error.detail += (error.detail.isEmpty() ? QString() : u"; "_s)
             + u"none of the %1 etcd members answered"_s.arg(m_round.endpoints.size());
-    m_inFlight = false;
     m_store->recordEtcdFailure(error, QDateTime::currentDateTimeUtc());
-    Q_EMIT roundFinished();
+    finishRound(false);
 }
 
 void EtcdPoller::askCluster(const QUrl& base)
 {
-    FetchOptions options = m_options;
-    options.sourceName = u"etcd "_s + base.authority();
+    FetchOptions options = fetchOptions(u"etcd "_s + base.authority());
     options.postJson = QByteArrayLiteral("{}");
     m_pending = 2;
     auto members = std::make_shared<std::optional<Etcd::MemberList>>();
@@ -102,12 +92,12 @@ void EtcdPoller::askCluster(const QUrl& base)
         }
         finish();
     };
-    fetch(m_nam, at(base, u"/v3/cluster/member/list"_s), options, this, [members, done](const FetchResult& r) {
+    fetch(nam(), at(base, u"/v3/cluster/member/list"_s), options, this, [members, done](const FetchResult& r) {
         if (!r.error.isError())
             *members = Etcd::parseMemberList(r.body).memberList;
         done();
     });
-    fetch(m_nam, at(base, u"/v3/maintenance/status"_s), options, this, [status, done](const FetchResult& r) {
+    fetch(nam(), at(base, u"/v3/maintenance/status"_s), options, this, [status, done](const FetchResult& r) {
         if (!r.error.isError())
             *status = Etcd::parseStatus(r.body).status;
         done();
@@ -116,9 +106,8 @@ void EtcdPoller::askCluster(const QUrl& base)
 
 void EtcdPoller::finish()
 {
-    m_inFlight = false;
     m_store->applyEtcd(m_round, QDateTime::currentDateTimeUtc());
-    Q_EMIT roundFinished();
+    finishRound(true);
 }
 
 } // namespace Sources

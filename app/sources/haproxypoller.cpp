@@ -21,42 +21,36 @@ QUrl haproxyCsvUrl(const QUrl& statsUrl)
 
 HaproxyPoller::HaproxyPoller(
     QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent)
-    : QObject(parent)
-    , m_nam(nam)
+    : Poller(nam, parent)
     , m_store(store)
     , m_url(haproxyCsvUrl(csvUrl))
+    , m_sourceName(u"HAProxy stats "_s + m_url.authority())
 {
-    m_options.sourceName = u"HAProxy stats "_s + m_url.authority();
-    m_timer.setInterval(2000);
-    connect(&m_timer, &QTimer::timeout, this, &HaproxyPoller::pollNow);
+    setInterval(2000);
 }
 
-void HaproxyPoller::start()
+void HaproxyPoller::startRound()
 {
-    m_timer.start();
-    pollNow();
-}
-
-void HaproxyPoller::pollNow()
-{
-    if (m_inFlight)
-        return;
-    m_inFlight = true;
-    fetch(m_nam, m_url, m_options, this, [this](const FetchResult& r) {
-        m_inFlight = false;
+    fetch(nam(), m_url, fetchOptions(m_sourceName), this, [this](const FetchResult& r) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        bool ok = false;
         if (r.error.isError()) {
-            m_store->recordHaproxyFailure(r.error, now);
+            Cluster::SourceError e = r.error;
+            if (e.code == Cluster::SourceError::Code::AuthFailed)
+                e.detail = u"the stats page wants a user and password; set the HAProxy stats user in the "
+                           "cluster's settings and its password in the keychain"_s;
+            m_store->recordHaproxyFailure(e, now);
         } else {
             Haproxy::StatsParseResult parsed = Haproxy::parseStatsCsv(r.body);
             if (parsed.stats) {
                 m_store->applyHaproxy(*parsed.stats, now);
+                ok = true;
             } else {
-                parsed.error.source = m_options.sourceName;
+                parsed.error.source = m_sourceName;
                 m_store->recordHaproxyFailure(parsed.error, now);
             }
         }
-        Q_EMIT roundFinished();
+        finishRound(ok);
     });
 }
 

@@ -1,12 +1,8 @@
 #pragma once
 
-#include "app/sources/httpfetch.h"
+#include "app/sources/poller.h"
 
-#include <QObject>
-#include <QTimer>
 #include <QUrl>
-
-class QNetworkAccessManager;
 
 namespace Cluster {
 class ClusterStore;
@@ -14,30 +10,22 @@ class ClusterStore;
 
 namespace Sources {
 
-// Polls HAProxy's stats CSV (`/;csv`) and feeds it to the store. One request in flight.
-class HaproxyPoller final : public QObject {
+// Polls HAProxy's stats CSV (`/;csv`), with the profile's stats user and keychain password when the
+// page is behind `stats auth`, and feeds it to the store. One request a round.
+class HaproxyPoller final : public Poller {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HaproxyPoller)
 public:
     HaproxyPoller(
         QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent = nullptr);
-    void setInterval(int ms) { m_timer.setInterval(ms); }
-    void setDeadline(int ms) { m_options.deadlineMs = ms; }
-    void setSslConfiguration(const QSslConfiguration& ssl) { m_options.ssl = ssl; }
-    void start();
-    void stop() { m_timer.stop(); }
-    void pollNow();
 
-Q_SIGNALS:
-    void roundFinished();
+protected:
+    void startRound() override;
 
 private:
-    QNetworkAccessManager* m_nam;
-    Cluster::ClusterStore* m_store;
+    Cluster::ClusterStore* m_store; // written, never read
     QUrl m_url;
-    FetchOptions m_options;
-    QTimer m_timer;
-    bool m_inFlight = false;
+    QString m_sourceName;
 };
 
 // "http://127.0.0.1:7000" or "…:7000/" → "…:7000/;csv"; a URL that already names the CSV is kept.

@@ -49,6 +49,9 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
     request.setRawHeader("Accept", "application/json, text/plain;q=0.5");
     if (options.ssl && url.scheme() == u"https"_s)
         request.setSslConfiguration(*options.ssl);
+    if (options.basicAuth)
+        request.setRawHeader("Authorization",
+            "Basic " + (options.basicAuth->user + u':' + options.basicAuth->password).toUtf8().toBase64());
     QNetworkReply* reply = nullptr;
     if (options.postJson) {
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -119,7 +122,7 @@ void fetch(QNetworkAccessManager* nam, const QUrl& url, const FetchOptions& opti
                 r.error.code = codeFor(reply->error());
                 r.error.detail = sslDetail->isEmpty() ? reply->errorString() : *sslDetail;
                 if (r.error.code == SourceError::Code::Timeout)
-                    r.error.detail = u"no answer after %1 ms"_s.arg(r.elapsedMs);
+                    r.error.detail = u"no answer within %1 ms"_s.arg(options.deadlineMs);
             } else {
                 r.body = reply->read(options.maxBodyBytes + 1);
                 if (r.body.size() > options.maxBodyBytes) {

@@ -14,12 +14,20 @@ class QNetworkAccessManager;
 
 namespace Sources {
 
+// HTTP basic authentication (HAProxy's `stats auth`, a proxy in front of Patroni). The password comes
+// from the keychain; it is never part of a message.
+struct BasicAuth {
+    QString user;
+    QString password;
+};
+
 struct FetchOptions {
     int deadlineMs = 2000; // total: a peer that trickles bytes forever is cut here
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     QString sourceName; // "patroni API http://127.0.0.1:8008", used in errors
     std::optional<QByteArray> postJson; // POST this JSON body instead of a GET (etcd's v3 gateway)
     std::optional<QSslConfiguration> ssl; // the profile's CAs and client certificate, for https URLs
+    std::optional<BasicAuth> basicAuth;
 };
 
 struct FetchResult {

@@ -24,8 +24,7 @@ QUrl apiBase(const QUrl& url)
 
 PatroniPoller::PatroniPoller(
     QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls, QObject* parent)
-    : QObject(parent)
-    , m_nam(nam)
+    : Poller(nam, parent)
     , m_store(store)
 {
     for (const QUrl& url : seedUrls) {
@@ -33,51 +32,43 @@ PatroniPoller::PatroniPoller(
         if (!m_urls.contains(base))
             m_urls.append(base);
     }
-    m_timer.setInterval(1000);
-    connect(&m_timer, &QTimer::timeout, this, &PatroniPoller::pollNow);
-    connect(store, &Cluster::ClusterStore::leaderChanged, this, [this] { m_slowDue = true; });
+    // The DCS's view is what every other check hangs on: asked every interval, no backoff.
+    setMaxBackoffTicks(0);
 }
 
-void PatroniPoller::start()
+void PatroniPoller::startRound()
 {
-    m_timer.start();
-    pollNow();
-}
-
-void PatroniPoller::stop()
-{
-    m_timer.stop();
-}
-
-void PatroniPoller::pollNow()
-{
-    // Members are asked right after /cluster answers (or fails), so each round asks exactly the
-    // members the DCS lists now; a member still busy from the last round is skipped.
-    pollCluster();
-}
-
-void PatroniPoller::pollCluster()
-{
-    if (m_inFlight || m_urls.isEmpty())
+    if (m_urls.isEmpty()) {
+        finishRound(false);
         return;
-    m_inFlight = true;
-    m_roundOpen = true;
+    }
+    m_clusterInFlight = true;
+    m_roundOk = false;
+    m_roundMembers.clear();
     tryUrl(m_preferred, 0, {});
+}
+
+bool PatroniPoller::releaseStalledRound()
+{
+    // Only member APIs still answering (or hanging): the DCS's view must not wait for them.
+    if (m_clusterInFlight || m_slowInFlight > 0)
+        return false;
+    m_roundMembers.clear();
+    finishRound(m_roundOk);
+    return true;
 }
 
 void PatroniPoller::finishRoundIfDone()
 {
-    if (m_roundOpen && !m_inFlight && m_memberInFlight.isEmpty() && m_slowInFlight == 0) {
-        m_roundOpen = false;
-        Q_EMIT roundFinished();
-    }
+    if (roundInFlight() && !m_clusterInFlight && m_roundMembers.isEmpty() && m_slowInFlight == 0)
+        finishRound(m_roundOk);
 }
 
 void PatroniPoller::pollMembers()
 {
-    // The members the DCS knows. A member whose own API refuses is the fastest sign it is down
+    // The members the DCS listed last. A member whose own API refuses is the fastest sign it is down
     // (LAB-FACTS: /cluster keeps a SIGKILLed member "running" for up to a TTL).
-    for (const Cluster::Member& m : m_store->view().members) {
+    for (const Cluster::Member& m : std::as_const(m_members)) {
         if (!m.apiUrl.isValid() || m.apiUrl.host().isEmpty())
             continue;
         QUrl url = m.apiUrl;
@@ -90,10 +81,11 @@ void PatroniPoller::pollMembers()
             continue;
         }
         m_memberInFlight.insert(url);
-        FetchOptions options = m_options;
-        options.sourceName = u"%1 API %2"_s.arg(m.name, apiBase(url).toString());
-        fetch(m_nam, url, options, this, [this, url, name = m.name](const FetchResult& r) {
+        m_roundMembers.insert(url);
+        const QString source = u"%1 API %2"_s.arg(m.name, apiBase(url).toString());
+        fetch(nam(), url, fetchOptions(source), this, [this, url, name = m.name, source](const FetchResult& r) {
             m_memberInFlight.remove(url);
+            m_roundMembers.remove(url);
             const QDateTime now = QDateTime::currentDateTimeUtc();
             if (r.error.isError()) {
                 const int failures = ++m_memberFailures[url];
@@ -105,7 +97,7 @@ void PatroniPoller::pollMembers()
                 if (parsed.status) {
                     m_store->applyMemberStatus(name, url, *parsed.status, now);
                 } else {
-                    parsed.error.source = u"%1 API %2"_s.arg(name, apiBase(url).toString());
+                    parsed.error.source = source;
                     m_store->recordMemberFailure(name, url, parsed.error, now);
                 }
             }
@@ -119,60 +111,72 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
     const QUrl base = m_urls.at(index);
     QUrl url = base;
     url.setPath(u"/cluster"_s);
-    FetchOptions options = m_options;
-    options.sourceName = u"Patroni API "_s + base.toString();
-    fetch(m_nam, url, options, this, [this, index, attempt, errors, base](const FetchResult& r) mutable {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        if (!r.error.isError()) {
-            Patroni::ClusterParseResult parsed = Patroni::parseCluster(r.body);
-            if (parsed.view) {
-                m_store->applyClusterView(*parsed.view, base.toString(), now, parsed.warnings);
-                m_preferred = index;
-                m_inFlight = false;
-                learnUrls();
-                Q_EMIT pollFinished(true);
-                if (m_pollMembers)
-                    pollMembers();
-                if (m_slowDue || ++m_rounds % 10 == 0)
-                    pollConfigAndHistory(base);
-                finishRoundIfDone();
+    fetch(nam(), url, fetchOptions(u"Patroni API "_s + base.toString()), this,
+        [this, index, attempt, errors, base](const FetchResult& r) mutable {
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            if (!r.error.isError()) {
+                Patroni::ClusterParseResult parsed = Patroni::parseCluster(r.body);
+                if (parsed.view) {
+                    m_members = parsed.view->members;
+                    const QStringList leaders = parsed.view->leaders();
+                    const QString leader = leaders.size() == 1 ? leaders.first() : QString();
+                    if (leader != m_lastLeader)
+                        m_slowDue = true; // a new leader: its config, history and metrics now
+                    m_lastLeader = leader;
+                    m_store->applyClusterView(*parsed.view, base.toString(), now, parsed.warnings);
+                    m_preferred = index;
+                    m_clusterInFlight = false;
+                    m_roundOk = true;
+                    learnUrls();
+                    Q_EMIT pollFinished(true);
+                    if (m_pollMembers)
+                        pollMembers();
+                    if (m_slowDue || ++m_rounds % 10 == 0)
+                        pollSlow(base);
+                    finishRoundIfDone();
+                    return;
+                }
+                // A body that does not parse is as bad as no answer: ask the next member before going stale.
+                parsed.error.source = u"Patroni API "_s + base.toString();
+                errors.append(parsed.error);
+            } else {
+                errors.append(r.error);
+            }
+            if (attempt + 1 < m_urls.size()) {
+                tryUrl((index + 1) % int(m_urls.size()), attempt + 1, std::move(errors));
                 return;
             }
-            // A body that does not parse is as bad as no answer: ask the next member before going stale.
-            parsed.error.source = u"Patroni API "_s + base.toString();
-            errors.append(parsed.error);
-        } else {
-            errors.append(r.error);
-        }
-        if (attempt + 1 < m_urls.size()) {
-            tryUrl((index + 1) % int(m_urls.size()), attempt + 1, std::move(errors));
-            return;
-        }
-        Cluster::SourceError first = errors.first();
-        if (errors.size() > 1)
-            first.detail += (first.detail.isEmpty() ? u""_s : u"; "_s)
-                + u"the %1 other member API(s) failed too"_s.arg(errors.size() - 1);
-        m_store->recordFailure(first, now);
-        m_inFlight = false;
-        Q_EMIT pollFinished(false);
-        // The members' own APIs still tell who is alive when /cluster cannot be had.
-        if (m_pollMembers)
-            pollMembers();
-        finishRoundIfDone();
-    });
+            Cluster::SourceError first = errors.first();
+            if (errors.size() > 1)
+                first.detail += (first.detail.isEmpty() ? u""_s : u"; "_s)
+                    + u"the %1 other member API(s) failed too"_s.arg(errors.size() - 1);
+            m_store->recordFailure(first, now);
+            m_clusterInFlight = false;
+            Q_EMIT pollFinished(false);
+            // The members' own APIs still tell who is alive when /cluster cannot be had.
+            if (m_pollMembers)
+                pollMembers();
+            finishRoundIfDone();
+        });
 }
 
-void PatroniPoller::pollConfigAndHistory(const QUrl& base)
+void PatroniPoller::pollSlow(const QUrl& base)
 {
     if (m_slowInFlight > 0)
         return;
     m_slowDue = false;
     m_slowInFlight = 3;
-    FetchOptions options = m_options;
-    options.sourceName = u"Patroni API "_s + base.toString();
+    const QString source = u"Patroni API "_s + base.toString();
+    const FetchOptions options = fetchOptions(source);
+    // The member that answers the slow reads, for the metrics' label.
+    QString member;
+    for (const Cluster::Member& m : std::as_const(m_members))
+        if (apiBase(m.apiUrl) == base)
+            member = m.name;
+
     QUrl config = base;
     config.setPath(u"/config"_s);
-    fetch(m_nam, config, options, this, [this, options](const FetchResult& r) {
+    fetch(nam(), config, options, this, [this, source](const FetchResult& r) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (r.error.isError()) {
             m_store->recordConfigFailure(r.error, now);
@@ -181,7 +185,7 @@ void PatroniPoller::pollConfigAndHistory(const QUrl& base)
             if (parsed.config) {
                 m_store->applyDynamicConfig(*parsed.config, now);
             } else {
-                parsed.error.source = options.sourceName;
+                parsed.error.source = source;
                 m_store->recordConfigFailure(parsed.error, now);
             }
         }
@@ -190,26 +194,36 @@ void PatroniPoller::pollConfigAndHistory(const QUrl& base)
     });
     QUrl metrics = base;
     metrics.setPath(u"/metrics"_s);
-    fetch(m_nam, metrics, options, this, [this, base](const FetchResult& r) {
-        if (!r.error.isError()) {
-            const Patroni::MetricsParseResult parsed = Patroni::parseMetrics(r.body);
-            QString member;
-            for (const Cluster::Member& m : m_store->view().members)
-                if (apiBase(m.apiUrl) == base)
-                    member = m.name;
-            if (parsed.metrics)
-                m_store->applyMetrics(member, *parsed.metrics);
+    fetch(nam(), metrics, options, this, [this, member, source](const FetchResult& r) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (r.error.isError()) {
+            m_store->recordMetricsFailure(r.error, now);
+        } else {
+            Patroni::MetricsParseResult parsed = Patroni::parseMetrics(r.body);
+            if (parsed.metrics) {
+                m_store->applyMetrics(member, *parsed.metrics, now);
+            } else {
+                parsed.error.source = source;
+                m_store->recordMetricsFailure(parsed.error, now);
+            }
         }
         --m_slowInFlight;
         finishRoundIfDone();
     });
     QUrl history = base;
     history.setPath(u"/history"_s);
-    fetch(m_nam, history, options, this, [this](const FetchResult& r) {
-        if (!r.error.isError()) {
-            const Patroni::HistoryParseResult parsed = Patroni::parseHistory(r.body);
-            if (parsed.entries)
-                m_store->applyHistory(*parsed.entries, QDateTime::currentDateTimeUtc());
+    fetch(nam(), history, options, this, [this, source](const FetchResult& r) {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (r.error.isError()) {
+            m_store->recordHistoryFailure(r.error, now);
+        } else {
+            Patroni::HistoryParseResult parsed = Patroni::parseHistory(r.body);
+            if (parsed.entries) {
+                m_store->applyHistory(*parsed.entries, now);
+            } else {
+                parsed.error.source = source;
+                m_store->recordHistoryFailure(parsed.error, now);
+            }
         }
         --m_slowInFlight;
         finishRoundIfDone();
@@ -218,7 +232,7 @@ void PatroniPoller::pollConfigAndHistory(const QUrl& base)
 
 void PatroniPoller::learnUrls()
 {
-    for (const Cluster::Member& m : m_store->view().members) {
+    for (const Cluster::Member& m : std::as_const(m_members)) {
         if (!m.apiUrl.isValid() || m.apiUrl.host().isEmpty())
             continue;
         const QUrl base = apiBase(m.apiUrl);

@@ -7,66 +7,46 @@ using namespace Qt::StringLiterals;
 namespace Sources {
 
 PostgresPoller::PostgresPoller(Cluster::ClusterStore* store, const Cluster::Profile& profile, QObject* parent)
-    : QObject(parent)
+    : Poller(nullptr, parent)
     , m_store(store)
     , m_profile(profile)
 {
-    m_timer.setInterval(profile.intervals.postgresMs);
-    connect(&m_timer, &QTimer::timeout, this, &PostgresPoller::pollNow);
-    connect(&m_lag, &Postgres::LagProbe::primaryProbed, this, [this](const Postgres::PrimaryLagReading& r) {
-        const QString member = m_memberAt.value(r.host + u':' + QString::number(r.port));
-        if (r.snapshot) {
-            m_round.primary = r.snapshot;
-            m_round.primaryMember = member;
-        } else {
-            m_round.errors.insert(member, r.error);
-        }
-        partDone();
-    });
-    connect(&m_lag, &Postgres::LagProbe::replicaProbed, this, [this](const Postgres::ReplicaLagReading& r) {
-        const QString member = m_memberAt.value(r.host + u':' + QString::number(r.port));
-        if (r.status)
-            m_round.replicas.insert(member, *r.status);
-        else
-            m_round.errors.insert(member, r.error);
-        partDone();
-    });
+    setInterval(profile.intervals.postgresMs);
+    setDeadline(profile.requestDeadlineMs);
+    m_routingEnabled = profile.haproxyStatsUrl.isValid() && !profile.haproxyStatsUrl.isEmpty();
     connect(
         &m_routing, &Postgres::RoutingProber::probeFinished, this, [this](const QList<Postgres::RoutingProbe>& probes) {
-            m_round.routing = probes;
+            // The latest probes of each port stand until that port is probed again.
+            QMap<int, QList<Postgres::RoutingProbe>> byPort;
+            for (const Postgres::RoutingProbe& p : probes)
+                byPort[p.port].append(p);
+            for (auto it = byPort.cbegin(); it != byPort.cend(); ++it)
+                m_lastProbes.insert(it.key(), it.value());
+            m_routingInRound = false;
             partDone();
         });
 }
 
-void PostgresPoller::start()
+void PostgresPoller::setTopology(const QList<Cluster::Member>& members, const QString& leader)
 {
-    m_timer.start();
-    pollNow();
+    if (leader != m_leader && !m_leader.isEmpty())
+        m_fullRoutingDue = true; // where 5000 goes changes with the leader: prove it at once
+    m_members = members;
+    m_leader = leader;
 }
 
-void PostgresPoller::pollNow()
+void PostgresPoller::setPassword(const std::optional<QString>& password, const QString& whyMissing)
 {
-    if (m_inFlight)
-        return;
-    m_inFlight = true;
-    if (m_password) {
-        runRound();
-        return;
-    }
-    m_credentials.read(m_profile.name, Cluster::SecretKind::Postgres, this, [this](const Credentials::Result& r) {
-        if (!r.ok()) {
-            Cluster::SourceError e;
-            e.code = Cluster::SourceError::Code::MissingCredentials;
-            e.source = u"PostgreSQL user %1"_s.arg(m_profile.postgres.user);
-            e.detail = r.message;
-            m_inFlight = false;
-            m_store->recordPostgresFailure(e, QDateTime::currentDateTimeUtc());
-            Q_EMIT roundFinished();
-            return;
-        }
-        m_password = r.secret;
-        runRound();
-    });
+    m_password = password;
+    m_whyNoPassword = whyMissing;
+}
+
+quint64 PostgresPoller::connectionsOpened() const
+{
+    quint64 n = m_routingConnections + m_closedLinkConnections;
+    for (const Postgres::NodeLink* link : m_links)
+        n += link->connectionsOpened();
+    return n;
 }
 
 Postgres::ConnectionParams PostgresPoller::params(const QString& host, int port) const
@@ -79,47 +59,130 @@ Postgres::ConnectionParams PostgresPoller::params(const QString& host, int port)
     p.password = m_password.value_or(QString());
     p.sslmode = m_profile.postgres.sslmode;
     p.sslrootcert = m_profile.tls.caFile;
-    p.connectDeadlineMs = m_profile.requestDeadlineMs;
-    p.queryDeadlineMs = m_profile.requestDeadlineMs;
+    p.connectDeadlineMs = deadline();
+    p.queryDeadlineMs = deadline();
     return p;
 }
 
-void PostgresPoller::runRound()
+Postgres::NodeLink* PostgresPoller::linkFor(const Cluster::Member& member)
 {
+    Postgres::NodeLink* link = m_links.value(member.name);
+    if (!link) {
+        link = new Postgres::NodeLink(this);
+        m_links.insert(member.name, link);
+        connect(link, &Postgres::NodeLink::readFinished, this,
+            [this, link, name = member.name](const Postgres::NodeReading& r) {
+                // A reading of an earlier round (its round ended without it) is history.
+                if (!m_roundLinks.remove(link))
+                    return;
+                if (r.error.isError()) {
+                    m_round.errors.insert(name, r.error);
+                    m_authFailed |= r.error.code == Cluster::SourceError::Code::PostgresAuthFailed;
+                } else if (r.asPrimary && r.snapshot) {
+                    m_round.primary = r.snapshot;
+                    m_round.primaryMember = name;
+                } else if (!r.asPrimary && r.status) {
+                    m_round.replicas.insert(name, *r.status);
+                }
+                partDone();
+            });
+    }
+    link->setParams(params(member.host, member.port));
+    return link;
+}
+
+void PostgresPoller::startRound()
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!m_password) {
+        Cluster::SourceError e;
+        e.code = Cluster::SourceError::Code::MissingCredentials;
+        e.source = u"PostgreSQL user %1"_s.arg(m_profile.postgres.user);
+        e.detail = m_whyNoPassword;
+        m_store->recordPostgresFailure(e, now);
+        finishRound(false);
+        return;
+    }
     m_round = {};
-    m_memberAt.clear();
-    m_pending = 1; // held until every probe is started, so a fast answer cannot end the round early
-    const QString leader = m_store->leader();
-    for (const Cluster::Member& m : m_store->view().members) {
+    m_roundLinks.clear();
+    m_authFailed = false;
+    m_pending = 1; // held until every part is started, so a fast answer cannot end the round early
+    QSet<QString> present;
+    for (const Cluster::Member& m : std::as_const(m_members)) {
         if (m.host.isEmpty() || m.port <= 0)
             continue;
-        m_memberAt.insert(m.host + u':' + QString::number(m.port), m.name);
-        const bool started = m.name == leader ? m_lag.probePrimary(params(m.host, m.port))
-                                              : m_lag.probeReplica(params(m.host, m.port));
-        if (started)
+        present.insert(m.name);
+        Postgres::NodeLink* link = linkFor(m);
+        switch (link->read(m.name == m_leader)) {
+        case Postgres::NodeLink::Start::Started:
+            m_roundLinks.insert(link);
             ++m_pending;
+            break;
+        case Postgres::NodeLink::Start::BackingOff:
+            m_round.errors.insert(m.name, link->lastError());
+            break;
+        case Postgres::NodeLink::Start::Busy:
+            break;
+        }
     }
-    const Cluster::HaproxyRoutes& r = m_profile.haproxyRoutes;
-    if (m_store->state().haproxyConfigured
-        && m_routing.probe(params(r.host, r.primaryPort),
-            Postgres::RoutingProber::standardTargets(r.primaryPort, r.replicasPort, r.anyPort, 4)))
-        ++m_pending;
+    // A member the DCS no longer lists: its connection goes.
+    for (auto it = m_links.begin(); it != m_links.end();) {
+        if (!present.contains(it.key())) {
+            m_closedLinkConnections += it.value()->connectionsOpened();
+            it.value()->close();
+            it.value()->deleteLater();
+            it = m_links.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_routingEnabled) {
+        const bool due = !m_sinceRouting.isValid()
+            || m_sinceRouting.elapsed() >= m_routingIntervalMs
+            // at once after a change, but not more than one full round every two seconds
+            || (m_fullRoutingDue && m_sinceRouting.elapsed() >= 2000);
+        if (due)
+            startRouting();
+    }
     partDone();
+}
+
+void PostgresPoller::startRouting()
+{
+    const Cluster::HaproxyRoutes& r = m_profile.haproxyRoutes;
+    QList<Postgres::RoutingTarget> targets;
+    if (m_fullRoutingDue || m_lastProbes.isEmpty()) {
+        targets = Postgres::RoutingProber::standardTargets(r.primaryPort, r.replicasPort, r.anyPort, 4);
+    } else {
+        // Steady state: one connection, the ports in turn.
+        const int ports[] = { r.primaryPort, r.replicasPort, r.anyPort };
+        targets = { { ports[m_nextRoutingPort++ % 3], 1 } };
+    }
+    if (!m_routing.probe(params(r.host, r.primaryPort), targets))
+        return;
+    m_fullRoutingDue = false;
+    m_sinceRouting.restart();
+    for (const Postgres::RoutingTarget& t : std::as_const(targets))
+        m_routingConnections += quint64(t.connections);
+    m_routingInRound = true;
+    ++m_pending;
 }
 
 void PostgresPoller::partDone()
 {
     if (m_pending <= 0 || --m_pending > 0)
         return;
-    m_inFlight = false;
-    // A wrong password fails every probe the same way: forget it, so the next round reads it again.
-    bool authFailed = false;
-    for (const Cluster::SourceError& e : std::as_const(m_round.errors))
-        authFailed |= e.code == Cluster::SourceError::Code::PostgresAuthFailed;
-    if (authFailed)
+    for (const QList<Postgres::RoutingProbe>& probes : std::as_const(m_lastProbes))
+        m_round.routing += probes;
+    // A wrong password fails every node the same way: forget it, the session reads it again.
+    if (m_authFailed) {
         m_password.reset();
+        m_whyNoPassword = u"PostgreSQL refused the password"_s;
+        Q_EMIT passwordRejected();
+    }
+    const bool answered = m_round.primary || !m_round.replicas.isEmpty() || m_round.errors.isEmpty();
     m_store->applyPostgres(m_round, QDateTime::currentDateTimeUtc());
-    Q_EMIT roundFinished();
+    finishRound(answered);
 }
 
 } // namespace Sources

@@ -1,6 +1,6 @@
 #include "models/cluster/changedetector.h"
 
-#include "models/cluster/findings.h"
+#include "models/cluster/assessment.h"
 #include "models/itemmodels/membertablemodel.h"
 
 #include <QJsonArray>

@@ -1,6 +1,50 @@
 #include "models/cluster/clusterstate.h"
 
+using namespace Qt::StringLiterals;
+
 namespace Cluster {
+
+QString sourceKindKey(SourceKind kind)
+{
+    switch (kind) {
+    case SourceKind::Patroni:
+        return u"patroni"_s;
+    case SourceKind::PatroniConfig:
+        return u"patroniConfig"_s;
+    case SourceKind::PatroniHistory:
+        return u"patroniHistory"_s;
+    case SourceKind::PatroniMetrics:
+        return u"patroniMetrics"_s;
+    case SourceKind::Haproxy:
+        return u"haproxy"_s;
+    case SourceKind::Etcd:
+        return u"etcd"_s;
+    case SourceKind::Postgres:
+        return u"postgres"_s;
+    }
+    return u"unknown"_s;
+}
+
+const SourceState& ClusterState::source(SourceKind kind) const
+{
+    switch (kind) {
+    case SourceKind::Patroni:
+        break;
+    case SourceKind::PatroniConfig:
+        return configSource;
+    case SourceKind::PatroniHistory:
+        return historySource;
+    case SourceKind::PatroniMetrics:
+        return metricsSource;
+    case SourceKind::Haproxy:
+        return haproxySource;
+    case SourceKind::Etcd:
+        return etcdSource;
+    case SourceKind::Postgres:
+        return postgresSource;
+    }
+    return dcs;
+}
 
 int EtcdView::healthyCount() const
 {

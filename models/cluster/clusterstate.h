@@ -20,6 +20,18 @@
 
 namespace Cluster {
 
+// Every source the console reads, for signals that say which one changed and for messages.
+enum class SourceKind {
+    Patroni, // GET /cluster: the DCS's view
+    PatroniConfig, // GET /config
+    PatroniHistory, // GET /history
+    PatroniMetrics, // GET /metrics
+    Haproxy,
+    Etcd,
+    Postgres,
+};
+QString sourceKindKey(SourceKind kind); // "patroni", "patroniConfig", …: the JSON's keys
+
 // How fresh one source is. A failed poll keeps the last good data and records why here.
 struct SourceState {
     QDateTime lastAttempt;
@@ -99,9 +111,11 @@ struct ClusterState {
     std::optional<Patroni::DynamicConfig> config;
     SourceState configSource;
     QList<Patroni::HistoryEntry> history;
+    SourceState historySource;
     // GET /metrics of the member that answered /cluster, flattened: "name{label=\"v\",…}" → value.
     QString metricsMember;
     QMap<QString, double> metrics;
+    SourceState metricsSource;
     // HAProxy's stats CSV; absent when the profile has no stats URL.
     bool haproxyConfigured = false;
     std::optional<Haproxy::Stats> haproxy;
@@ -131,6 +145,9 @@ struct ClusterState {
     // Members HAProxy sends a route's new connections to: servers UP (also while counting down,
     // "UP 1/3", since they still take connections), matched to members by server name.
     QStringList routedTo(const QString& proxy) const;
+    // The freshness record of one source.
+    const SourceState& source(SourceKind kind) const;
+
     // Replication delay in seconds as PostgreSQL knows it: the primary's replay_lag for the member
     // (0 when it has replayed all the primary wrote), else the replica's own replay delay (0 when
     // caught up). Absent when PostgreSQL was not asked or cannot tell.
@@ -140,3 +157,5 @@ struct ClusterState {
 };
 
 } // namespace Cluster
+
+Q_DECLARE_METATYPE(Cluster::SourceKind)

@@ -1,5 +1,7 @@
 #include "models/cluster/clusterstore.h"
 
+#include "models/cluster/assessment.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Cluster {
@@ -19,7 +21,13 @@ void ClusterStore::applyClusterView(
     m_state.dcs.lastSuccess = at;
     m_lastGoodSource = source;
     const QString previousLeader = leader();
+    QStringList changedMembers;
     if (firstView || view != m_state.view) {
+        for (const Member& m : view.members) {
+            const Member* was = m_state.view.member(m.name);
+            if (!was || *was != m)
+                changedMembers.append(m.name);
+        }
         const ClusterView previous = std::exchange(m_state.view, view);
         // A member the DCS no longer lists is no longer ours to watch.
         for (auto it = m_state.members.begin(); it != m_state.members.end();) {
@@ -37,6 +45,9 @@ void ClusterStore::applyClusterView(
     if (currentLeader != previousLeader)
         Q_EMIT leaderChanged(previousLeader, currentLeader);
     reevaluate(at);
+    if (!changedMembers.isEmpty())
+        Q_EMIT membersUpdated(changedMembers);
+    Q_EMIT sourceUpdated(SourceKind::Patroni);
     Q_EMIT stateChanged();
     Q_EMIT pollRecorded();
 }
@@ -47,6 +58,7 @@ void ClusterStore::recordFailure(const SourceError& error, const QDateTime& at)
     m_state.dcs.lastAttempt = at;
     setError(error);
     reevaluate(at);
+    Q_EMIT sourceUpdated(SourceKind::Patroni);
     Q_EMIT stateChanged();
     Q_EMIT pollRecorded();
 }
@@ -79,9 +91,14 @@ void ClusterStore::setMemberObservation(
     // Only members the DCS lists: an answer that arrives after the member left is history.
     if (!m_state.view.member(member))
         return;
+    const auto it = m_state.members.constFind(member);
+    const bool changed = it == m_state.members.constEnd() || it->status != observation.status
+        || it->source.error != observation.source.error || it->apiUrl != observation.apiUrl;
     m_state.members.insert(member, observation);
     reevaluate(at);
     Q_EMIT memberObservationChanged(member);
+    if (changed)
+        Q_EMIT membersUpdated({ member });
     Q_EMIT stateChanged();
 }
 
@@ -95,88 +112,108 @@ void ClusterStore::configureSources(bool haproxy, bool etcd, const RouteNames& r
 void ClusterStore::applyHaproxy(const Haproxy::Stats& stats, const QDateTime& at)
 {
     m_state.haproxy = stats;
-    m_state.haproxySource.lastAttempt = at;
-    m_state.haproxySource.lastSuccess = at;
-    m_state.haproxySource.error = {};
+    recordSource(&m_state.haproxySource, {}, at);
     reevaluate(at);
     Q_EMIT haproxyChanged();
+    Q_EMIT sourceUpdated(SourceKind::Haproxy);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::recordHaproxyFailure(const SourceError& error, const QDateTime& at)
 {
-    m_state.haproxySource.lastAttempt = at;
-    m_state.haproxySource.error = error;
+    recordSource(&m_state.haproxySource, error, at);
     reevaluate(at);
     Q_EMIT haproxyChanged();
+    Q_EMIT sourceUpdated(SourceKind::Haproxy);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::applyEtcd(const EtcdView& etcd, const QDateTime& at)
 {
     m_state.etcd = etcd;
-    m_state.etcdSource.lastAttempt = at;
-    m_state.etcdSource.lastSuccess = at;
-    m_state.etcdSource.error = {};
+    recordSource(&m_state.etcdSource, {}, at);
     reevaluate(at);
     Q_EMIT etcdChanged();
+    Q_EMIT sourceUpdated(SourceKind::Etcd);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::recordEtcdFailure(const SourceError& error, const QDateTime& at)
 {
-    m_state.etcdSource.lastAttempt = at;
-    m_state.etcdSource.error = error;
+    recordSource(&m_state.etcdSource, error, at);
     reevaluate(at);
     Q_EMIT etcdChanged();
+    Q_EMIT sourceUpdated(SourceKind::Etcd);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::applyPostgres(const PostgresView& view, const QDateTime& at)
 {
     m_state.postgres = view;
-    m_state.postgresSource.lastAttempt = at;
-    m_state.postgresSource.lastSuccess = at;
-    m_state.postgresSource.error = {};
+    recordSource(&m_state.postgresSource, {}, at);
     reevaluate(at);
+    Q_EMIT sourceUpdated(SourceKind::Postgres);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::recordPostgresFailure(const SourceError& error, const QDateTime& at)
 {
-    m_state.postgresSource.lastAttempt = at;
-    m_state.postgresSource.error = error;
+    recordSource(&m_state.postgresSource, error, at);
     reevaluate(at);
+    Q_EMIT sourceUpdated(SourceKind::Postgres);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::applyDynamicConfig(const Patroni::DynamicConfig& config, const QDateTime& at)
 {
     m_state.config = config;
-    m_state.configSource.lastAttempt = at;
-    m_state.configSource.lastSuccess = at;
-    m_state.configSource.error = {};
+    recordSource(&m_state.configSource, {}, at);
     reevaluate(at);
+    Q_EMIT sourceUpdated(SourceKind::PatroniConfig);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::recordConfigFailure(const SourceError& error, const QDateTime& at)
 {
-    m_state.configSource.lastAttempt = at;
-    m_state.configSource.error = error;
+    recordSource(&m_state.configSource, error, at);
+    Q_EMIT sourceUpdated(SourceKind::PatroniConfig);
     Q_EMIT stateChanged();
 }
 
 void ClusterStore::applyHistory(const QList<Patroni::HistoryEntry>& history, const QDateTime& at)
 {
-    if (history == m_state.history)
-        return;
-    m_state.history = history;
-    reevaluate(at);
+    recordSource(&m_state.historySource, {}, at);
+    if (history != m_state.history) {
+        m_state.history = history;
+        reevaluate(at);
+    }
+    Q_EMIT sourceUpdated(SourceKind::PatroniHistory);
     Q_EMIT stateChanged();
 }
 
-void ClusterStore::applyMetrics(const QString& member, const Patroni::Metrics& metrics)
+void ClusterStore::recordHistoryFailure(const SourceError& error, const QDateTime& at)
+{
+    recordSource(&m_state.historySource, error, at);
+    Q_EMIT sourceUpdated(SourceKind::PatroniHistory);
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordMetricsFailure(const SourceError& error, const QDateTime& at)
+{
+    recordSource(&m_state.metricsSource, error, at);
+    Q_EMIT sourceUpdated(SourceKind::PatroniMetrics);
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordSource(SourceState* source, const SourceError& error, const QDateTime& at)
+{
+    source->lastAttempt = at;
+    source->error = error;
+    if (!error.isError())
+        source->lastSuccess = at;
+}
+
+void ClusterStore::applyMetrics(const QString& member, const Patroni::Metrics& metrics, const QDateTime& at)
 {
     QMap<QString, double> flat;
     for (const Patroni::MetricSample& sample : metrics.samples) {
@@ -187,6 +224,8 @@ void ClusterStore::applyMetrics(const QString& member, const Patroni::Metrics& m
     }
     m_state.metricsMember = member;
     m_state.metrics = std::move(flat);
+    recordSource(&m_state.metricsSource, {}, at);
+    Q_EMIT sourceUpdated(SourceKind::PatroniMetrics);
     Q_EMIT stateChanged();
 }
 
@@ -210,6 +249,11 @@ void ClusterStore::reevaluate(const QDateTime& at)
     }
     if (!events.isEmpty())
         Q_EMIT eventsDetected(events);
+}
+
+QString ClusterStore::effectiveLeader() const
+{
+    return Cluster::effectiveLeader(m_state, m_thresholds.promotionGraceSeconds);
 }
 
 QString ClusterStore::leader() const

@@ -38,7 +38,9 @@ public:
     void applyDynamicConfig(const Patroni::DynamicConfig& config, const QDateTime& at);
     void recordConfigFailure(const SourceError& error, const QDateTime& at);
     void applyHistory(const QList<Patroni::HistoryEntry>& history, const QDateTime& at);
-    void applyMetrics(const QString& member, const Patroni::Metrics& metrics);
+    void recordHistoryFailure(const SourceError& error, const QDateTime& at);
+    void applyMetrics(const QString& member, const Patroni::Metrics& metrics, const QDateTime& at);
+    void recordMetricsFailure(const SourceError& error, const QDateTime& at);
 
     // --- HAProxy's stats CSV and etcd's own view (both optional per profile)
     void configureSources(bool haproxy, bool etcd, const RouteNames& routes);
@@ -62,8 +64,10 @@ public:
     QDateTime lastPollAt() const { return m_state.dcs.lastAttempt; }
     QString lastGoodSource() const { return m_lastGoodSource; }
     const QStringList& lastWarnings() const { return m_state.dcsWarnings; }
-    // The single leader, or empty when there is none or more than one.
+    // The DCS's single leader, or empty when it names none or more than one. What the console
+    // believes (the node's own word and silence joined in) is effectiveLeader().
     QString leader() const;
+    QString effectiveLeader() const;
     quint64 pollCount() const { return m_pollCount; }
     // Every failing cross-layer check, worst first, as of the last update.
     const QList<Finding>& findings() const { return m_findings; }
@@ -71,6 +75,11 @@ public:
     qint64 maximumLagOnFailover() const;
 
 Q_SIGNALS:
+    // A source's answer or failure was recorded (also when nothing in it changed: "last updated").
+    void sourceUpdated(Cluster::SourceKind source);
+    // These members' DCS entry or own answer changed (added ones included; removed ones are in
+    // viewChanged). A view redraws their rows only.
+    void membersUpdated(const QStringList& members);
     void viewChanged(const Cluster::ClusterView& previous, const Cluster::ClusterView& current);
     void stalenessChanged(bool stale);
     void leaderChanged(const QString& previous, const QString& current);
@@ -87,6 +96,7 @@ Q_SIGNALS:
 
 private:
     void setError(const SourceError& error);
+    void recordSource(SourceState* source, const SourceError& error, const QDateTime& at);
     void setMemberObservation(const QString& member, const MemberObservation& observation, const QDateTime& at);
     // Recomputes findings and events after any change of m_state.
     void reevaluate(const QDateTime& at);

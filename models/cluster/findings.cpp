@@ -157,18 +157,6 @@ namespace {
 
 } // namespace
 
-QString effectiveLeader(const ClusterState& state)
-{
-    const QStringList leaders = state.view.leaders();
-    if (leaders.size() != 1)
-        return {};
-    const QString name = leaders.first();
-    const auto it = state.members.constFind(name);
-    if (it != state.members.constEnd() && it->source.failing())
-        return {};
-    return name;
-}
-
 QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now, const Thresholds& limits)
 {
     QList<Finding> out;

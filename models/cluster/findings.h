@@ -17,8 +17,4 @@ struct Thresholds {
 // Every named cross-layer check over one state, worst first. Pure: `now` is the poll's time.
 QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now, const Thresholds& limits = {});
 
-// The one leader the console believes in: named by the DCS, alone, and its own API answering.
-// Empty otherwise. (A leader whose own API says "replica" is a finding, member.role-disagrees.)
-QString effectiveLeader(const ClusterState& state);
-
 } // namespace Cluster

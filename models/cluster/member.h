@@ -62,8 +62,6 @@ struct Member {
     friend bool operator==(const Member&, const Member&) = default;
 };
 
-Health memberHealth(const Member& member);
-
 struct ScheduledSwitchover {
     QString at;
     QString from;
@@ -84,18 +82,5 @@ struct ClusterView {
 
     friend bool operator==(const ClusterView&, const ClusterView&) = default;
 };
-
-} // namespace Cluster
-
-namespace Cluster {
-
-// The headline a DBA reads first: overall health and one sentence.
-struct ClusterSummary {
-    Health health = Health::Unknown;
-    QString headline; // "Leader patroni1 · 2 of 2 replicas healthy · TL 3"
-    QStringList problems; // plain sentences, worst first
-};
-
-ClusterSummary summarize(const ClusterView& view);
 
 } // namespace Cluster

@@ -89,20 +89,12 @@ QStringList validate(const Profile& p)
         checkHttpUrl(url, tr("etcd"), &problems);
 
     const PostgresSettings& pg = p.postgres;
-    if (!pg.useMemberHosts && pg.endpoints.isEmpty())
-        problems.append(tr("PostgreSQL is set to use fixed hosts, but no host is given; add one or use the "
-                           "members' hosts."));
-    if (!pg.useMemberHosts) {
-        for (const PostgresEndpoint& e : pg.endpoints) {
-            if (e.host.trimmed().isEmpty())
-                problems.append(tr("A PostgreSQL host is empty."));
-            checkPort(e.port, tr("PostgreSQL"), &problems);
-        }
-    }
     if (pg.dbname.trimmed().isEmpty())
         problems.append(tr("The PostgreSQL database name is empty."));
-    if (pg.user.trimmed().isEmpty())
-        problems.append(tr("The PostgreSQL user name is empty."));
+    // An empty user is allowed: PostgreSQL is then not asked (lag in seconds and the routing proof
+    // need a login the DBA may not want to give the console).
+    if (!pg.user.isEmpty() && pg.user.trimmed().isEmpty())
+        problems.append(tr("The PostgreSQL user name is only spaces; leave it empty to not ask PostgreSQL."));
     static const QStringList sslmodes
         = { u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s };
     if (!sslmodes.contains(pg.sslmode))

@@ -7,20 +7,11 @@
 
 namespace Cluster {
 
-// Where PostgreSQL itself is reached (for the SQL views: replication, locks, activity).
-struct PostgresEndpoint {
-    QString host;
-    int port = 5432;
-    friend bool operator==(const PostgresEndpoint&, const PostgresEndpoint&) = default;
-};
-
+// How PostgreSQL itself is asked (lag in seconds, where HAProxy's ports land): at the host:port each
+// member reports in GET /cluster, so the list follows the cluster; as this user, in this database.
 struct PostgresSettings {
-    // true: connect to the host:port each Patroni member reports in GET /cluster, so the list
-    // follows the cluster; false: use `endpoints` as given.
-    bool useMemberHosts = true;
-    QList<PostgresEndpoint> endpoints;
     QString dbname = QStringLiteral("postgres");
-    QString user = QStringLiteral("postgres");
+    QString user = QStringLiteral("postgres"); // empty: PostgreSQL is not asked
     QString sslmode = QStringLiteral("prefer"); // libpq's: disable, allow, prefer, require, verify-ca, verify-full
     friend bool operator==(const PostgresSettings&, const PostgresSettings&) = default;
 };

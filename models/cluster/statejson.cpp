@@ -1,6 +1,6 @@
 #include "models/cluster/statejson.h"
 
-#include "models/cluster/findings.h"
+#include "models/cluster/assessment.h"
 
 #include <QJsonArray>
 
@@ -84,17 +84,22 @@ QJsonObject sourceToJson(const SourceState& s)
 QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& findings, const QDateTime& now)
 {
     QJsonObject root;
-    root.insert("schema"_L1, u"patroni-console/status/1"_s);
+    root.insert("schema"_L1, u"patroni-console/status/2"_s);
     root.insert("takenAt"_L1, time(now));
 
     QJsonObject cluster;
     const QStringList leaders = state.view.leaders();
+    const ClusterSummary summary = summarize(state, findings);
     cluster.insert("scope"_L1, state.scope().isEmpty() ? QJsonValue() : state.scope());
-    cluster.insert("leader"_L1, leaders.size() == 1 ? QJsonValue(leaders.first()) : QJsonValue());
-    cluster.insert("leaders"_L1, QJsonArray::fromStringList(leaders));
-    const QString effective = effectiveLeader(state);
-    cluster.insert("effectiveLeader"_L1, effective.isEmpty() ? QJsonValue() : effective);
+    // The leader the console believes in (see Cluster::effectiveLeader); the DCS's word beside it.
+    cluster.insert("leader"_L1, summary.leader.isEmpty() ? QJsonValue() : summary.leader);
+    cluster.insert("dcsLeader"_L1, leaders.size() == 1 ? QJsonValue(leaders.first()) : QJsonValue());
+    cluster.insert("dcsLeaders"_L1, QJsonArray::fromStringList(leaders));
     cluster.insert("leaderSince"_L1, time(state.leaderSince));
+    cluster.insert("health"_L1, healthKey(summary.health));
+    cluster.insert("summary"_L1, summary.headline);
+    cluster.insert("membersRunning"_L1, summary.membersRunning);
+    cluster.insert("membersTotal"_L1, summary.membersTotal);
     cluster.insert("paused"_L1, state.view.paused);
     if (state.view.scheduledSwitchover)
         cluster.insert("scheduledSwitchover"_L1,
@@ -123,6 +128,8 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
     QJsonObject sources;
     sources.insert("patroni"_L1, sourceToJson(state.dcs));
     sources.insert("patroniConfig"_L1, sourceToJson(state.configSource));
+    sources.insert("patroniHistory"_L1, sourceToJson(state.historySource));
+    sources.insert("patroniMetrics"_L1, sourceToJson(state.metricsSource));
     if (state.haproxyConfigured)
         sources.insert("haproxy"_L1, sourceToJson(state.haproxySource));
     if (state.etcdConfigured)
@@ -210,38 +217,35 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
     }
 
     QJsonArray members;
-    for (const Member& m : state.view.members) {
+    for (const MemberView& v : memberViews(state, findings)) {
+        const Member& m = v.dcs;
         QJsonObject j;
-        j.insert("name"_L1, m.name);
+        j.insert("name"_L1, v.name);
         j.insert("host"_L1, m.host);
         j.insert("port"_L1, m.port);
         j.insert("apiUrl"_L1, m.apiUrl.toString());
-        j.insert("role"_L1, roleKey(m.role));
-        j.insert("roleText"_L1, m.roleText);
-        j.insert("state"_L1, m.state);
-        j.insert("timeline"_L1, optional(m.timeline));
-        j.insert("lagBytes"_L1, optional(m.lagBytes));
-        j.insert("lagUnknown"_L1, m.lagUnknown);
+        j.insert("role"_L1, roleKey(v.role));
+        j.insert("roleText"_L1, v.roleText);
+        j.insert("state"_L1, v.state);
+        j.insert("timeline"_L1, optional(v.timeline));
+        j.insert("lagBytes"_L1, optional(v.lagBytes));
+        j.insert("lagUnknown"_L1, v.lagUnknown);
         j.insert("receiveLagBytes"_L1, optional(m.receiveLagBytes));
         j.insert("replayLagBytes"_L1, optional(m.replayLagBytes));
-        const auto seconds = state.lagSeconds(m.name);
-        j.insert("lagSeconds"_L1, seconds ? QJsonValue(*seconds) : QJsonValue());
-        j.insert("pendingRestart"_L1, m.pendingRestart);
+        j.insert("lagSeconds"_L1, v.lagSeconds ? QJsonValue(*v.lagSeconds) : QJsonValue());
+        j.insert("pendingRestart"_L1, v.pendingRestart);
         j.insert("scheduledRestart"_L1, m.scheduledRestart.isEmpty() ? QJsonValue() : m.scheduledRestart);
         j.insert("tags"_L1, QJsonObject::fromVariantMap(m.tags));
-        j.insert("health"_L1, [&] {
-            switch (memberHealth(m)) {
-            case Health::Healthy:
-                return u"healthy"_s;
-            case Health::Warning:
-                return u"warning"_s;
-            case Health::Critical:
-                return u"critical"_s;
-            case Health::Unknown:
-                break;
-            }
-            return u"unknown"_s;
-        }());
+        j.insert("health"_L1, healthKey(v.health));
+        j.insert("reach"_L1,
+            v.reach == Reach::Answering    ? u"answering"_s
+                : v.reach == Reach::Silent ? u"silent"_s
+                                           : u"not-asked"_s);
+        // What GET /cluster (the DCS) says, beside what the console concluded.
+        j.insert("dcs"_L1,
+            QJsonObject { { u"role"_s, roleKey(m.role) }, { u"roleText"_s, m.roleText }, { u"state"_s, m.state },
+                { u"timeline"_s, optional(m.timeline) }, { u"lagBytes"_s, optional(m.lagBytes) },
+                { u"lagUnknown"_s, m.lagUnknown } });
         const auto obs = state.members.constFind(m.name);
         j.insert("own"_L1, obs != state.members.constEnd() ? QJsonValue(ownToJson(*obs)) : QJsonValue());
         members.append(j);

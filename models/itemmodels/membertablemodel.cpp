@@ -18,100 +18,72 @@ void MemberTableModel::setStore(Cluster::ClusterStore* store)
     m_store = store;
     if (!store)
         return;
-    connect(store, &Cluster::ClusterStore::viewChanged, this,
-        [this](const Cluster::ClusterView&, const Cluster::ClusterView& current) { setMembers(current.members); });
+    // Any change can move a row: the node's answer, a finding, PostgreSQL's lag in seconds.
+    // Recomputing the views is cheap; the diff below keeps what the view repaints small.
     connect(store, &Cluster::ClusterStore::stalenessChanged, this, &MemberTableModel::setStale);
-    connect(store, &Cluster::ClusterStore::findingsChanged, this, &MemberTableModel::setFindings);
-    setMembers(store->view().members);
+    connect(store, &Cluster::ClusterStore::stateChanged, this, &MemberTableModel::refresh);
+    refresh();
     setStale(store->isStale());
-    setFindings(store->findings());
+}
+
+void MemberTableModel::refresh()
+{
+    if (m_store)
+        setViews(Cluster::memberViews(m_store->state(), m_store->findings()));
 }
 
 int MemberTableModel::rowOf(const QString& name, int from) const
 {
-    for (int i = from; i < m_members.size(); ++i) {
-        if (m_members.at(i).name == name)
+    for (int i = from; i < m_views.size(); ++i) {
+        if (m_views.at(i).name == name)
             return i;
     }
     return -1;
 }
 
-void MemberTableModel::setMembers(const QList<Cluster::Member>& members)
+void MemberTableModel::setViews(const QList<Cluster::MemberView>& views)
 {
     // 1. Rows whose member is gone, bottom up so indexes stay valid.
     QSet<QString> wanted;
-    for (const auto& m : members)
-        wanted.insert(m.name);
-    for (int row = int(m_members.size()) - 1; row >= 0; --row) {
-        if (!wanted.contains(m_members.at(row).name)) {
+    for (const auto& v : views)
+        wanted.insert(v.name);
+    for (int row = int(m_views.size()) - 1; row >= 0; --row) {
+        if (!wanted.contains(m_views.at(row).name)) {
             beginRemoveRows({}, row, row);
-            m_members.removeAt(row);
+            m_views.removeAt(row);
             endRemoveRows();
         }
     }
-    // 2. Walk the new list: keep, move or insert so that row i holds members[i], and update in place.
-    for (int i = 0; i < members.size(); ++i) {
-        const Cluster::Member& m = members.at(i);
-        if (i < m_members.size() && m_members.at(i).name == m.name) {
-            updateRow(i, m);
+    // 2. Walk the new list: keep, move or insert so that row i holds views[i], and update in place.
+    for (int i = 0; i < views.size(); ++i) {
+        const Cluster::MemberView& v = views.at(i);
+        if (i < m_views.size() && m_views.at(i).name == v.name) {
+            updateRow(i, v);
             continue;
         }
-        const int existing = rowOf(m.name, i + 1);
+        const int existing = rowOf(v.name, i + 1);
         if (existing >= 0) {
             beginMoveRows({}, existing, existing, {}, i);
-            m_members.move(existing, i);
+            m_views.move(existing, i);
             endMoveRows();
-            updateRow(i, m);
+            updateRow(i, v);
         } else {
             beginInsertRows({}, i, i);
-            m_members.insert(i, m);
+            m_views.insert(i, v);
             endInsertRows();
         }
     }
 }
 
-void MemberTableModel::updateRow(int row, const Cluster::Member& member)
+void MemberTableModel::updateRow(int row, const Cluster::MemberView& view)
 {
-    Cluster::Member& current = m_members[row];
-    if (current == member)
+    Cluster::MemberView& current = m_views[row];
+    if (current == view)
         return;
-    current = member;
+    current = view;
     // One signal per changed row, spanning every column: cheaper to reason about than per-cell diffs,
     // and views repaint one row either way.
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-}
-
-void MemberTableModel::setFindings(const QList<Cluster::Finding>& findings)
-{
-    QHash<QString, Cluster::Severity> worst;
-    for (const Cluster::Finding& f : findings) {
-        if (f.subject.isEmpty() || f.severity == Cluster::Severity::Info)
-            continue;
-        const auto it = worst.constFind(f.subject);
-        if (it == worst.constEnd() || int(f.severity) > int(*it))
-            worst.insert(f.subject, f.severity);
-    }
-    if (worst == m_worstFinding)
-        return;
-    const QHash<QString, Cluster::Severity> before = std::exchange(m_worstFinding, worst);
-    for (int row = 0; row < m_members.size(); ++row) {
-        const QString& name = m_members.at(row).name;
-        if (before.value(name, Cluster::Severity::Info) != worst.value(name, Cluster::Severity::Info))
-            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), { HealthRole });
-    }
-}
-
-Cluster::Health MemberTableModel::healthOf(const Cluster::Member& member) const
-{
-    Cluster::Health h = Cluster::memberHealth(member);
-    const auto it = m_worstFinding.constFind(member.name);
-    if (it == m_worstFinding.constEnd())
-        return h;
-    if (*it == Cluster::Severity::Critical)
-        return Cluster::Health::Critical;
-    if (h == Cluster::Health::Healthy || h == Cluster::Health::Unknown)
-        return Cluster::Health::Warning;
-    return h;
 }
 
 void MemberTableModel::setStale(bool stale)
@@ -119,13 +91,13 @@ void MemberTableModel::setStale(bool stale)
     if (m_stale == stale)
         return;
     m_stale = stale;
-    if (!m_members.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(int(m_members.size()) - 1, ColumnCount - 1), { StaleRole });
+    if (!m_views.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_views.size()) - 1, ColumnCount - 1), { StaleRole });
 }
 
 int MemberTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_members.size());
+    return parent.isValid() ? 0 : int(m_views.size());
 }
 
 int MemberTableModel::columnCount(const QModelIndex& parent) const
@@ -154,26 +126,30 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const Cluster::Member& m = m_members.at(index.row());
+    const Cluster::MemberView& v = m_views.at(index.row());
+    const Cluster::Member& m = v.dcs;
+    const bool dcsDisagrees = m.role != v.role || m.state != v.state;
     switch (role) {
     case Qt::DisplayRole:
         switch (Column(index.column())) {
         case NameColumn:
-            return m.name;
+            return v.name;
         case HostColumn:
             return m.port ? m.host + u':' + QString::number(m.port) : m.host;
         case RoleColumn:
-            return Cluster::roleName(m.role);
+            return Cluster::roleName(v.role);
         case StateColumn:
-            return m.state;
+            return v.state;
         case TimelineColumn:
-            return m.timeline ? QVariant(*m.timeline) : QVariant();
+            return v.timeline ? QVariant(*v.timeline) : QVariant();
         case LagColumn:
-            if (m.lagUnknown)
+            if (v.lagUnknown)
                 return u"unknown"_s;
-            return m.lagBytes ? QVariant(formatBytes(*m.lagBytes)) : QVariant();
+            return v.lagBytes ? QVariant(formatBytes(*v.lagBytes)) : QVariant();
+        case LagSecondsColumn:
+            return v.lagSeconds ? QVariant(QString::number(*v.lagSeconds, 'f', 3) + u" s"_s) : QVariant();
         case PendingRestartColumn:
-            return m.pendingRestart ? u"*"_s : QString();
+            return v.pendingRestart ? u"*"_s : QString();
         case TagsColumn:
             return tagsText(m.tags);
         case ColumnCount:
@@ -181,31 +157,39 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == RoleColumn && m.roleText != Cluster::roleName(m.role))
-            return u"Patroni says \"%1\""_s.arg(m.roleText);
+        if ((index.column() == RoleColumn || index.column() == StateColumn) && dcsDisagrees)
+            return tr("The DCS (GET /cluster) lists %1 as %2, %3").arg(v.name, m.roleText, m.state);
+        if (index.column() == RoleColumn && v.roleText != Cluster::roleName(v.role))
+            return tr("Patroni says \"%1\"").arg(v.roleText);
         if (index.column() == LagColumn && (m.receiveLagBytes || m.replayLagBytes))
-            return u"receive lag %1, replay lag %2"_s.arg(
-                m.receiveLagBytes ? formatBytes(*m.receiveLagBytes) : u"unknown"_s,
-                m.replayLagBytes ? formatBytes(*m.replayLagBytes) : u"unknown"_s);
+            return tr("receive lag %1, replay lag %2")
+                .arg(m.receiveLagBytes ? formatBytes(*m.receiveLagBytes) : tr("unknown"),
+                    m.replayLagBytes ? formatBytes(*m.replayLagBytes) : tr("unknown"));
         return {};
     case Qt::TextAlignmentRole:
-        if (index.column() == TimelineColumn || index.column() == LagColumn)
+        if (index.column() == TimelineColumn || index.column() == LagColumn || index.column() == LagSecondsColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case NameRole:
-        return m.name;
+        return v.name;
     case HealthRole:
-        return int(healthOf(m));
+        return int(v.health);
     case MemberRoleRole:
-        return int(m.role);
+        return int(v.role);
     case LagBytesRole:
-        return m.lagBytes ? QVariant(*m.lagBytes) : QVariant();
+        return v.lagBytes ? QVariant(*v.lagBytes) : QVariant();
     case LagUnknownRole:
-        return m.lagUnknown;
+        return v.lagUnknown;
     case StaleRole:
         return m_stale;
     case IsLeaderRole:
-        return Cluster::isLeaderRole(m.role);
+        return v.isLeader();
+    case LagSecondsRole:
+        return v.lagSeconds ? QVariant(*v.lagSeconds) : QVariant();
+    case ReachRole:
+        return int(v.reach);
+    case DcsDisagreesRole:
+        return dcsDisagrees;
     default:
         return {};
     }
@@ -228,6 +212,8 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("TL");
     case LagColumn:
         return tr("Lag");
+    case LagSecondsColumn:
+        return tr("Lag s");
     case PendingRestartColumn:
         return tr("Pending restart");
     case TagsColumn:
@@ -248,6 +234,9 @@ QHash<int, QByteArray> MemberTableModel::roleNames() const
     names.insert(LagUnknownRole, "lagUnknown");
     names.insert(StaleRole, "stale");
     names.insert(IsLeaderRole, "isLeader");
+    names.insert(LagSecondsRole, "lagSeconds");
+    names.insert(ReachRole, "reach");
+    names.insert(DcsDisagreesRole, "dcsDisagrees");
     return names;
 }
 

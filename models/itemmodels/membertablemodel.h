@@ -1,7 +1,6 @@
 #pragma once
 
-#include "models/cluster/finding.h"
-#include "models/cluster/member.h"
+#include "models/cluster/assessment.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
@@ -12,9 +11,10 @@ class ClusterStore;
 
 namespace ItemModels {
 
-// One row per cluster member, in Patroni's order (by name). Updated by diff: a poll that changes
-// one replica's lag emits one dataChanged for that row, never a reset. Colours are ui/'s business:
-// this model only answers semantic roles.
+// One row per cluster member, in Patroni's order (by name), each as Cluster::memberViews() joins it:
+// the node's own word and silence, the DCS and PostgreSQL — the same answer the banner and the CLI
+// give. Updated by diff: a poll that changes one replica's lag emits one dataChanged for that row,
+// never a reset. Colours are ui/'s business: this model only answers semantic roles.
 class MemberTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MemberTableModel)
@@ -26,6 +26,7 @@ public:
         StateColumn,
         TimelineColumn,
         LagColumn,
+        LagSecondsColumn,
         PendingRestartColumn,
         TagsColumn,
         ColumnCount
@@ -38,17 +39,17 @@ public:
         LagUnknownRole, // bool
         StaleRole, // bool: the whole view is the last good one, not current
         IsLeaderRole, // bool
+        LagSecondsRole, // double, invalid when PostgreSQL was not asked or cannot tell
+        ReachRole, // Cluster::Reach as int
+        DcsDisagreesRole, // bool: the DCS lists this member with another role or state
     };
 
     explicit MemberTableModel(QObject* parent = nullptr);
 
-    // Follow a store: every view it publishes is applied by diff.
+    // Follow a store: every change of its state is applied by diff.
     void setStore(Cluster::ClusterStore* store);
-    void setMembers(const QList<Cluster::Member>& members);
+    void setViews(const QList<Cluster::MemberView>& views);
     void setStale(bool stale);
-    // A member's row is as bad as the worst finding about it (its own API down, an old timeline, not
-    // streaming…), not only as its DCS state says.
-    void setFindings(const QList<Cluster::Finding>& findings);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -56,16 +57,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    const Cluster::Member& memberAt(int row) const { return m_members.at(row); }
+    const Cluster::MemberView& viewAt(int row) const { return m_views.at(row); }
 
 private:
+    void refresh();
     int rowOf(const QString& name, int from) const;
-    void updateRow(int row, const Cluster::Member& member);
+    void updateRow(int row, const Cluster::MemberView& view);
 
-    Cluster::Health healthOf(const Cluster::Member& member) const;
-
-    QList<Cluster::Member> m_members;
-    QHash<QString, Cluster::Severity> m_worstFinding; // by member name
+    QList<Cluster::MemberView> m_views;
     bool m_stale = false;
     QPointer<Cluster::ClusterStore> m_store;
 };

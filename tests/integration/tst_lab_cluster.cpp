@@ -2,6 +2,7 @@
 // Needs the lab running (packaging/run-tests.sh starts it).
 #include "app/sources/patronipoller.h"
 #include "labcluster.h"
+#include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "reservedport.h"
@@ -85,9 +86,8 @@ void TestLabCluster::followsSwitchoverWithinTwoPolls()
     const QString before = store.leader();
     QVERIFY(!before.isEmpty());
     QString target;
-    for (const Cluster::Member& m : store.view().members) {
-        if (m.name != before && Cluster::isReplicaRole(m.role)
-            && Cluster::memberHealth(m) == Cluster::Health::Healthy) {
+    for (const Cluster::MemberView& m : Cluster::memberViews(store.state(), store.findings())) {
+        if (m.name != before && Cluster::isReplicaRole(m.role) && m.health == Cluster::Health::Healthy) {
             target = m.name;
             break;
         }

@@ -4,7 +4,7 @@
 // may take longer than its interval, and that must not fail a test of what the console concludes.
 // The milliseconds are printed for information.
 // Every test leaves the lab healthy again (manage-cluster.sh start brings back what was stopped).
-#include "app/monitor/clustermonitor.h"
+#include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "labcluster.h"
 #include "models/cluster/clusterstore.h"
@@ -109,7 +109,7 @@ private:
     LabCluster m_lab;
     QElapsedTimer m_clock;
     QNetworkAccessManager* m_nam = nullptr;
-    Monitor::ClusterMonitor* m_monitor = nullptr;
+    App::LiveSession* m_monitor = nullptr;
     QList<Recorded> m_events;
     qint64 m_faultAt = 0; // events before the fault are the start-up's, not the fault's
     qint64 m_haproxyPolls = 0;
@@ -159,7 +159,7 @@ void TestLabFaults::startMonitor()
     profile.patroniUrls = m_lab.apiUrls();
     profile.intervals.patroniMs = pollMs;
     m_nam = new QNetworkAccessManager;
-    m_monitor = new Monitor::ClusterMonitor(m_nam, profile);
+    m_monitor = new App::LiveSession(m_nam, profile, {});
     connect(
         m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
             for (const auto& e : events)

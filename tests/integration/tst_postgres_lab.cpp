@@ -5,10 +5,11 @@
 // Another engineer may fail the lab over meanwhile: every assertion about roles reads GET /cluster
 // right before, and a round that straddles a leader change is retried.
 #include "app/postgres/asyncconnection.h"
-#include "app/postgres/lagprobe.h"
+#include "app/postgres/nodelink.h"
 #include "app/postgres/routingprober.h"
 #include "app/sources/httpfetch.h"
 #include "labcluster.h"
+#include "models/cluster/assessment.h"
 #include "models/patroni/clusterparser.h"
 #include "reservedport.h"
 
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void primaryReportsOneRowPerReplica();
     void unprivilegedRoleSeesDetailsHidden();
     void replicasReportTheirOwnLag();
+    void lostLinkReconnectsOnTheNextRead();
     void wrongPasswordIsAnAuthError();
     void unknownDatabase();
     void refusedQuickly();
@@ -224,7 +226,8 @@ void TestPostgresLab::replicaPortCoversEveryReplica()
         }
         QStringList replicas;
         for (const Cluster::Member& m : before.members) {
-            if (Cluster::isReplicaRole(m.role) && Cluster::memberHealth(m) == Cluster::Health::Healthy)
+            if (Cluster::isReplicaRole(m.role)
+                && Cluster::stateHealth(m.role, m.state, m.lagUnknown, m.pendingRestart) == Cluster::Health::Healthy)
                 replicas.append(m.name);
         }
         replicas.sort();
@@ -313,12 +316,15 @@ void TestPostgresLab::primaryReportsOneRowPerReplica()
         }
         replicas.sort();
 
-        Postgres::LagProbe probe;
-        QSignalSpy probed(&probe, &Postgres::LagProbe::primaryProbed);
-        QVERIFY(probe.probePrimary(superuser(view.member(leader)->port)));
-        QVERIFY(!probe.probePrimary(superuser(view.member(leader)->port))); // one at a time per node
+        Postgres::NodeLink link;
+        link.setParams(superuser(view.member(leader)->port));
+        QSignalSpy probed(&link, &Postgres::NodeLink::readFinished);
+        QCOMPARE(link.read(true), Postgres::NodeLink::Start::Started);
+        QCOMPARE(link.read(true), Postgres::NodeLink::Start::Busy); // one at a time per node
         QVERIFY(probed.wait(10000));
-        const auto reading = probed.first().first().value<Postgres::PrimaryLagReading>();
+        const auto reading = probed.first().first().value<Postgres::NodeReading>();
+        QVERIFY(reading.newConnection);
+        QVERIFY(reading.asPrimary);
         QVERIFY2(!reading.error.isError(), qPrintable(Cluster::describe(reading.error)));
         QVERIFY(reading.snapshot);
         if (reading.snapshot->inRecovery) {
@@ -352,6 +358,14 @@ void TestPostgresLab::primaryReportsOneRowPerReplica()
             continue;
         }
         qInfo().noquote() << "primary probe: connect" << reading.connectMs << "ms, total" << reading.totalMs << "ms";
+        // The next poll asks over the same connection: no new backend, no new handshake.
+        probed.clear();
+        QCOMPARE(link.read(true), Postgres::NodeLink::Start::Started);
+        QVERIFY(probed.wait(10000));
+        const auto again = probed.first().first().value<Postgres::NodeReading>();
+        QVERIFY2(!again.error.isError(), qPrintable(Cluster::describe(again.error)));
+        QVERIFY(!again.newConnection);
+        QCOMPARE(link.connectionsOpened(), 1u);
         return;
     }
     QFAIL(qPrintable(lastFailure));
@@ -362,14 +376,15 @@ void TestPostgresLab::unprivilegedRoleSeesDetailsHidden()
     // email_app has no pg_monitor: PostgreSQL shows the senders but withholds their state and positions.
     // The lab is healthy (initTestCase waited for it): its primary has standbys, and a moment without
     // any is a broken lab, not a reason to skip. Ask again for a while in case one is reconnecting.
-    Postgres::LagProbe probe;
-    QSignalSpy probed(&probe, &Postgres::LagProbe::primaryProbed);
-    Postgres::PrimaryLagReading reading;
+    Postgres::NodeLink link;
+    link.setParams(app(m_primaryPort));
+    QSignalSpy probed(&link, &Postgres::NodeLink::readFinished);
+    Postgres::NodeReading reading;
     for (int attempt = 0; attempt < 30; ++attempt) {
         probed.clear();
-        QVERIFY(probe.probePrimary(app(m_primaryPort)));
+        QCOMPARE(link.read(true), Postgres::NodeLink::Start::Started);
         QVERIFY(probed.wait(10000));
-        reading = probed.first().first().value<Postgres::PrimaryLagReading>();
+        reading = probed.first().first().value<Postgres::NodeReading>();
         QVERIFY2(!reading.error.isError(), qPrintable(Cluster::describe(reading.error)));
         QVERIFY(reading.snapshot);
         if (!reading.snapshot->stats.isEmpty())
@@ -394,11 +409,13 @@ void TestPostgresLab::replicasReportTheirOwnLag()
     for (const Cluster::Member& m : view.members) {
         if (m.name == leader || m.state == u"stopped"_s)
             continue;
-        Postgres::LagProbe probe;
-        QSignalSpy probed(&probe, &Postgres::LagProbe::replicaProbed);
-        QVERIFY(probe.probeReplica(superuser(m.port)));
+        Postgres::NodeLink link;
+        link.setParams(superuser(m.port));
+        QSignalSpy probed(&link, &Postgres::NodeLink::readFinished);
+        QCOMPARE(link.read(false), Postgres::NodeLink::Start::Started);
         QVERIFY(probed.wait(10000));
-        const auto reading = probed.first().first().value<Postgres::ReplicaLagReading>();
+        const auto reading = probed.first().first().value<Postgres::NodeReading>();
+        QVERIFY(!reading.asPrimary);
         QVERIFY2(!reading.error.isError(), qPrintable(Cluster::describe(reading.error)));
         QVERIFY(reading.status);
         const Postgres::ReplicaStatus& s = *reading.status;
@@ -424,6 +441,35 @@ void TestPostgresLab::replicasReportTheirOwnLag()
         ++checked;
     }
     QVERIFY(checked >= 1);
+}
+
+void TestPostgresLab::lostLinkReconnectsOnTheNextRead()
+{
+    // A restart or failover ends the lag connection; the next poll opens one new connection, once.
+    const Cluster::ClusterView view = clusterView();
+    const QString leader = leaderName(view);
+    QVERIFY(!leader.isEmpty());
+    const int port = view.member(leader)->port;
+    Postgres::NodeLink link;
+    link.setParams(superuser(port));
+    QSignalSpy probed(&link, &Postgres::NodeLink::readFinished);
+    QCOMPARE(link.read(true), Postgres::NodeLink::Start::Started);
+    QVERIFY(probed.wait(10000));
+    QVERIFY(link.isConnected());
+    // Our own backend, found by its application_name and ended from another session.
+    const Postgres::OneShotResult killed = runOnce(superuser(port),
+        u"select count(pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = "
+        "'patroni-console' and pid <> pg_backend_pid() and query like '%pg_stat_replication%'"_s);
+    QVERIFY2(!killed.result.isError(), qPrintable(Cluster::describe(killed.result.error)));
+    QCOMPARE(killed.result.value(0, u"n"_s).toInt(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!link.isConnected(), 10000);
+    probed.clear();
+    QCOMPARE(link.read(true), Postgres::NodeLink::Start::Started);
+    QVERIFY(probed.wait(10000));
+    const auto reading = probed.first().first().value<Postgres::NodeReading>();
+    QVERIFY2(!reading.error.isError(), qPrintable(Cluster::describe(reading.error)));
+    QVERIFY(reading.newConnection);
+    QCOMPARE(link.connectionsOpened(), 2u);
 }
 
 void TestPostgresLab::wrongPasswordIsAnAuthError()

@@ -94,7 +94,7 @@ void TestStatusCli::jsonAgreesWithPatronictl()
             break;
         QTest::qWait(1000);
     }
-    QCOMPARE(state.value("schema"_L1).toString(), u"patroni-console/status/1"_s);
+    QCOMPARE(state.value("schema"_L1).toString(), u"patroni-console/status/2"_s);
     const QJsonArray members = state.value("members"_L1).toArray();
     QCOMPARE(members.size(), reference.size());
     QString leader;
@@ -114,8 +114,14 @@ void TestStatusCli::jsonAgreesWithPatronictl()
         else
             QVERIFY(m.value("lagSeconds"_L1).isDouble()); // PostgreSQL was asked
         QVERIFY(m.value("own"_L1).toObject().value("reachable"_L1).toBool());
+        QCOMPARE(m.value("reach"_L1).toString(), u"answering"_s);
+        QCOMPARE(m.value("health"_L1).toString(), u"healthy"_s);
+        // On a healthy lab the DCS's view and the console's agree.
+        QCOMPARE(m.value("dcs"_L1).toObject().value("role"_L1).toString(), m.value("role"_L1).toString());
     }
     QCOMPARE(state.value("cluster"_L1).toObject().value("leader"_L1).toString(), leader);
+    QCOMPARE(state.value("cluster"_L1).toObject().value("dcsLeader"_L1).toString(), leader);
+    QCOMPARE(state.value("cluster"_L1).toObject().value("health"_L1).toString(), u"healthy"_s);
     const QJsonObject sources = state.value("sources"_L1).toObject();
     for (const auto& name : { "patroni"_L1, "haproxy"_L1, "etcd"_L1, "postgres"_L1 })
         QVERIFY2(sources.value(name).toObject().value("ok"_L1).toBool(), qPrintable(QString(name)));
@@ -162,7 +168,7 @@ void TestStatusCli::tableHasPatronictlColumns()
     QVERIFY(text.contains(u"+ Cluster: "_s + m_lab.value(u"LAB_SCOPE"_s)));
     const Run tsv = status({ u"--url"_s, m_lab.apiUrls().first().toString(), u"--format"_s, u"tsv"_s }, m_env);
     QCOMPARE(tsv.exitCode, 0);
-    QCOMPARE(tsv.out.split('\n').first(), QByteArray("member\thost\tport\trole\tstate\ttimeline\tlag_bytes"));
+    QCOMPARE(tsv.out.split('\n').first(), QByteArray("member\thost\tport\trole\tstate\ttimeline\tlag_bytes\thealth"));
     QCOMPARE(tsv.out.count('\n'), 1 + 3);
 }
 

@@ -1,0 +1,264 @@
+#include "app/cli/profilescommand.h"
+
+#include "app/credentials/credentialstore.h"
+#include "app/settings/profilestore.h"
+#include "models/cluster/profilefile.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+    QString join(const QList<QUrl>& urls)
+    {
+        QStringList out;
+        for (const QUrl& u : urls)
+            out.append(u.toString());
+        return out.join(u' ');
+    }
+
+    int list(Settings::ProfileStore& store, QTextStream& out, const QString& format)
+    {
+        const QList<Cluster::Profile> profiles = store.profiles();
+        if (format == u"json"_s) {
+            QJsonArray names;
+            for (const Cluster::Profile& p : profiles)
+                names.append(p.name);
+            out << QJsonDocument(QJsonObject { { u"profiles"_s, names }, { u"builtIn"_s, store.isShowingBuiltIn() } })
+                       .toJson(QJsonDocument::Indented);
+            return 0;
+        }
+        for (const Cluster::Profile& p : profiles) {
+            out << p.name << (store.isShowingBuiltIn() ? u" (built in: the repository's lab cluster)"_s : QString())
+                << '\n';
+            out << "  Patroni     " << join(p.patroniUrls) << '\n';
+            if (!p.haproxyStatsUrl.isEmpty())
+                out << "  HAProxy     " << p.haproxyStatsUrl.toString()
+                    << (p.haproxyStatsUser.isEmpty() ? QString() : u" (user %1)"_s.arg(p.haproxyStatsUser)) << '\n';
+            if (!p.etcdUrls.isEmpty())
+                out << "  etcd        " << join(p.etcdUrls) << '\n';
+            if (!p.postgres.user.isEmpty())
+                out << "  PostgreSQL  " << p.postgres.user << '@' << p.postgres.dbname << " (sslmode "
+                    << p.postgres.sslmode << ")\n";
+        }
+        return 0;
+    }
+
+    // Reads FILE, or standard input for "-".
+    std::optional<QByteArray> readInput(const QString& path, QString* error)
+    {
+        QFile f;
+        const bool ok
+            = path == u"-"_s ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+        if (!ok) {
+            *error = u"cannot read %1: %2"_s.arg(path, f.errorString());
+            return std::nullopt;
+        }
+        return f.readAll();
+    }
+
+    int importFile(Settings::ProfileStore& store, const QString& path, bool replace, QTextStream& out, QTextStream& err)
+    {
+        QString error;
+        const std::optional<QByteArray> text = readInput(path, &error);
+        if (!text) {
+            err << "patroni-console profiles: " << error << '\n';
+            return 1;
+        }
+        const Cluster::ProfileFileResult parsed = Cluster::parseProfileFile(*text);
+        if (!parsed.ok()) {
+            for (const Cluster::ProfileFileError& e : parsed.errors)
+                err << path << ':' << e.line << ": " << e.message << '\n';
+            err << "patroni-console profiles: nothing was imported (" << parsed.errors.size()
+                << " problem(s)); fix the file and import it again\n";
+            return 1;
+        }
+        QList<Cluster::Profile> toSave;
+        QStringList unchanged;
+        QStringList conflicts;
+        const bool builtIn = store.isShowingBuiltIn();
+        for (const Cluster::Profile& p : parsed.profiles) {
+            const std::optional<Cluster::Profile> existing = builtIn ? std::nullopt : store.load(p.name);
+            if (existing && *existing == p) {
+                unchanged.append(p.name);
+                continue;
+            }
+            if (existing && !replace)
+                conflicts.append(p.name);
+            toSave.append(p);
+        }
+        if (!conflicts.isEmpty()) {
+            err << "patroni-console profiles: these saved profiles differ from the file: " << conflicts.join(u", "_s)
+                << "\nnothing was imported; give --replace to overwrite them, or rename them in the file\n";
+            return 1;
+        }
+        const Settings::StoreResult saved = store.saveAll(toSave);
+        if (!saved.ok()) {
+            for (const QString& problem : saved.problems)
+                err << "patroni-console profiles: " << problem << '\n';
+            err << "patroni-console profiles: nothing was imported\n";
+            return 1;
+        }
+        QStringList names;
+        for (const Cluster::Profile& p : std::as_const(toSave))
+            names.append(p.name);
+        out << "imported " << toSave.size() << " profile(s)"
+            << (names.isEmpty() ? QString() : u": "_s + names.join(u", "_s));
+        if (!unchanged.isEmpty())
+            out << "; " << unchanged.size() << " already saved as in the file";
+        out << '\n';
+        out << "passwords are not part of the file: the console asks the keychain for them (service "
+            << Credentials::CredentialStore::serviceName() << ")\n";
+        return 0;
+    }
+
+    int exportFile(Settings::ProfileStore& store, const QString& path, const QStringList& names, QTextStream& err)
+    {
+        QList<Cluster::Profile> profiles;
+        if (names.isEmpty()) {
+            profiles = store.profiles();
+        } else {
+            for (const QString& n : names) {
+                const auto p = store.load(n);
+                if (!p) {
+                    err << "patroni-console profiles: no profile \"" << n
+                        << "\"; saved: " << store.names().join(u", "_s) << '\n';
+                    return 1;
+                }
+                profiles.append(*p);
+            }
+        }
+        const QByteArray text = Cluster::writeProfileFile(profiles);
+        if (path == u"-"_s) {
+            QFile f;
+            f.open(stdout, QIODevice::WriteOnly);
+            f.write(text);
+            return 0;
+        }
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size() || !f.flush()) {
+            err << "patroni-console profiles: cannot write " << path << ": " << f.errorString() << '\n';
+            return 1;
+        }
+        return 0;
+    }
+
+    int remove(Settings::ProfileStore& store, const QString& name, QTextStream& out, QTextStream& err)
+    {
+        const Settings::StoreResult removed = store.remove(name);
+        if (!removed.ok()) {
+            err << "patroni-console profiles: " << removed.problems.join(u' ') << '\n';
+            return 1;
+        }
+        out << "removed " << name << '\n';
+        // Its passwords go too: a removed cluster leaves no secret behind.
+        Credentials::CredentialStore credentials;
+        QEventLoop loop;
+        int pending = 3;
+        QStringList failed;
+        QObject context;
+        for (Cluster::SecretKind kind :
+            { Cluster::SecretKind::PatroniApi, Cluster::SecretKind::HaproxyStats, Cluster::SecretKind::Postgres }) {
+            credentials.remove(name, kind, &context, [&, kind](const Credentials::Result& r) {
+                if (!r.ok())
+                    failed.append(Cluster::secretKindName(kind) + u": "_s + r.message);
+                if (--pending == 0)
+                    loop.quit();
+            });
+        }
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        if (pending > 0)
+            loop.exec();
+        if (pending > 0)
+            failed.append(u"the keychain did not answer within 10 s (is it locked?)"_s);
+        if (!failed.isEmpty())
+            err << "patroni-console profiles: the keychain entries of " << name
+                << " could not all be removed: " << failed.join(u"; "_s) << '\n';
+        return 0;
+    }
+
+} // namespace
+
+int runProfiles(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(u"The saved clusters.\n\n"
+                                "  list                       every saved cluster and its sources\n"
+                                "  show NAME                  one, in the profiles file format\n"
+                                "  import FILE [--replace]    save every cluster of FILE (- for standard input), "
+                                "all or none\n"
+                                "  export FILE [NAME]...      write the saved clusters (or those named) to FILE "
+                                "(- for standard output)\n"
+                                "  remove NAME                forget a cluster and its keychain entries\n\n"
+                                "The file (schema patroni-console/profiles/1) is described in the README; it never "
+                                "holds a password."_s);
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
+    const QCommandLineOption replace(u"replace"_s, u"import: overwrite saved clusters of the same name."_s);
+    const QCommandLineOption format(u"format"_s, u"list: text (default) or json."_s, u"FORMAT"_s, u"text"_s);
+    p.addOptions({ help, replace, format });
+    p.addPositionalArgument(u"verb"_s, u"list, show, import, export or remove"_s);
+    const auto usage = [&err](const QString& message) {
+        err << "patroni-console profiles: " << message << "\nTry patroni-console profiles --help.\n";
+        return 2;
+    };
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << p.helpText().replace(u"Usage: "_s + arguments.value(0), u"Usage: patroni-console profiles"_s);
+        return 0;
+    }
+    const QStringList args = p.positionalArguments();
+    if (args.isEmpty())
+        return usage(u"which verb? list, show, import, export or remove"_s);
+    const QString verb = args.first();
+    Settings::ProfileStore store;
+    if (verb == u"list"_s) {
+        if (args.size() != 1)
+            return usage(u"list takes no argument"_s);
+        if (p.value(format) != u"text"_s && p.value(format) != u"json"_s)
+            return usage(u"--format must be text or json"_s);
+        return list(store, out, p.value(format));
+    }
+    if (verb == u"show"_s) {
+        if (args.size() != 2)
+            return usage(u"show NAME"_s);
+        const auto profile = store.load(args.at(1));
+        if (!profile) {
+            err << "patroni-console profiles: no profile \"" << args.at(1)
+                << "\"; saved: " << store.names().join(u", "_s) << '\n';
+            return 1;
+        }
+        out << Cluster::writeProfileFile({ *profile });
+        return 0;
+    }
+    if (verb == u"import"_s) {
+        if (args.size() != 2)
+            return usage(u"import FILE (- for standard input)"_s);
+        return importFile(store, args.at(1), p.isSet(replace), out, err);
+    }
+    if (verb == u"export"_s) {
+        if (args.size() < 2)
+            return usage(u"export FILE [NAME]... (- for standard output)"_s);
+        return exportFile(store, args.at(1), args.mid(2), err);
+    }
+    if (verb == u"remove"_s) {
+        if (args.size() != 2)
+            return usage(u"remove NAME"_s);
+        return remove(store, args.at(1), out, err);
+    }
+    return usage(u"unknown verb \"%1\"; list, show, import, export or remove"_s.arg(verb));
+}
+
+} // namespace Cli

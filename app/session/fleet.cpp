@@ -1,0 +1,70 @@
+#include "app/session/fleet.h"
+
+#include "app/session/livesession.h"
+
+using namespace Qt::StringLiterals;
+
+namespace App {
+
+Cluster::Profile adHocProfile(const QList<QUrl>& patroniUrls)
+{
+    Cluster::Profile p;
+    p.name = patroniUrls.isEmpty() ? u"command line"_s : patroniUrls.first().authority();
+    p.patroniUrls = patroniUrls;
+    p.postgres.user.clear(); // PostgreSQL only where a profile or an option names a user
+    return p;
+}
+
+Cluster::Profile applyOverrides(Cluster::Profile profile, const ProfileOverrides& overrides)
+{
+    if (overrides.patroniIntervalMs)
+        profile.intervals.patroniMs = *overrides.patroniIntervalMs;
+    if (overrides.requestDeadlineMs)
+        profile.requestDeadlineMs = *overrides.requestDeadlineMs;
+    return profile;
+}
+
+Fleet::Fleet(QNetworkAccessManager* nam, const Session::SessionOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_options(options)
+{
+}
+
+LiveSession* Fleet::add(const Cluster::Profile& profile)
+{
+    auto* s = new LiveSession(m_nam, profile, m_options, this);
+    m_sessions.append(s);
+    connect(s, &Session::ClusterSession::roundFinished, this, [this] {
+        if (m_pending > 0 && --m_pending == 0)
+            Q_EMIT allRoundsFinished();
+    });
+    return s;
+}
+
+QList<Session::ClusterSession*> Fleet::sessions() const
+{
+    QList<Session::ClusterSession*> out;
+    for (LiveSession* s : m_sessions)
+        out.append(s);
+    return out;
+}
+
+void Fleet::startAll()
+{
+    for (LiveSession* s : std::as_const(m_sessions))
+        s->start();
+}
+
+void Fleet::pollOnceAll()
+{
+    m_pending = int(m_sessions.size());
+    if (m_pending == 0) {
+        Q_EMIT allRoundsFinished();
+        return;
+    }
+    for (LiveSession* s : std::as_const(m_sessions))
+        s->pollOnce();
+}
+
+} // namespace App

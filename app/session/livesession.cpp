@@ -1,0 +1,208 @@
+#include "app/session/livesession.h"
+
+#include "app/sources/etcdpoller.h"
+#include "app/sources/haproxypoller.h"
+#include "app/sources/patronipoller.h"
+#include "app/sources/postgrespoller.h"
+#include "app/sources/tlsconfig.h"
+#include "models/cluster/clusterstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace App {
+
+namespace {
+    int bit(Cluster::SecretKind kind)
+    {
+        return 1 << int(kind);
+    }
+} // namespace
+
+LiveSession::LiveSession(QNetworkAccessManager* nam, const Cluster::Profile& profile,
+    const Session::SessionOptions& options, QObject* parent)
+    : ClusterSession(profile, options, parent)
+    , m_patroni(new Sources::PatroniPoller(nam, store(), profile.patroniUrls, this))
+{
+    m_sources.append(m_patroni);
+    m_patroni->setInterval(profile.intervals.patroniMs);
+    if (profile.haproxyStatsUrl.isValid() && !profile.haproxyStatsUrl.isEmpty()) {
+        m_haproxy = new Sources::HaproxyPoller(nam, store(), profile.haproxyStatsUrl, this);
+        m_haproxy->setInterval(profile.intervals.haproxyMs);
+        m_sources.append(m_haproxy);
+    }
+    if (!profile.etcdUrls.isEmpty()) {
+        m_etcd = new Sources::EtcdPoller(nam, store(), profile.etcdUrls, this);
+        m_etcd->setInterval(profile.intervals.etcdMs);
+        m_sources.append(m_etcd);
+    }
+    for (Sources::Poller* p : std::as_const(m_sources))
+        p->setDeadline(profile.requestDeadlineMs);
+    // One TLS configuration for every HTTPS source of this cluster. A file that cannot be used is a
+    // finding, said once per poll, rather than a silent fallback to the system CAs.
+    QString tlsError;
+    if (const auto ssl = Sources::sslConfigurationFor(profile.tls, &tlsError)) {
+        for (Sources::Poller* p : std::as_const(m_sources))
+            p->setSslConfiguration(*ssl);
+    } else {
+        store()->setSettingsProblems({ tlsError });
+    }
+    if (!profile.postgres.user.isEmpty()) {
+        m_postgres = new Sources::PostgresPoller(store(), profile, this);
+        m_sources.append(m_postgres);
+        store()->configurePostgres(true);
+        connect(m_postgres, &Sources::PostgresPoller::passwordRejected, this, [this] {
+            m_awaiting |= bit(Cluster::SecretKind::Postgres);
+            m_credentials.read(name(), Cluster::SecretKind::Postgres, this,
+                [this](const Credentials::Result& r) { secretRead(Cluster::SecretKind::Postgres, r); });
+        });
+        // PostgreSQL is asked where the DCS says the members are, the leader as the primary.
+        connect(store(), &Cluster::ClusterStore::viewChanged, this, &LiveSession::handOnTopology);
+        connect(store(), &Cluster::ClusterStore::leaderChanged, this, &LiveSession::handOnTopology);
+        connect(store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
+            for (const Cluster::Event& e : events) {
+                if (e.kind == Cluster::EventKind::RoutingChanged) {
+                    m_postgres->requestFullRouting(); // HAProxy moved: prove where it sends clients now
+                    break;
+                }
+            }
+        });
+    }
+    const Cluster::HaproxyRoutes& r = profile.haproxyRoutes;
+    store()->configureSources(m_haproxy, m_etcd,
+        Cluster::RouteNames { r.primaryProxy, r.replicasProxy, r.anyProxy, r.primaryPort, r.replicasPort, r.anyPort });
+
+    for (Sources::Poller* p : std::as_const(m_sources))
+        connect(p, &Sources::Poller::roundFinished, this, &LiveSession::sourceRoundDone);
+    connect(m_patroni, &Sources::Poller::roundFinished, this, [this] {
+        if (m_patroniRoundDone)
+            return;
+        m_patroniRoundDone = true;
+        handOnTopology();
+        startWaitingSources();
+    });
+    m_patience.setSingleShot(true);
+    m_patience.setInterval(keychainPatienceMs);
+    connect(&m_patience, &QTimer::timeout, this, [this] {
+        m_patienceOver = true;
+        startWaitingSources();
+    });
+}
+
+LiveSession::~LiveSession() = default;
+
+void LiveSession::readSecrets()
+{
+    const Cluster::Profile& p = profile();
+    QList<Cluster::SecretKind> kinds;
+    if (!p.patroniApiUser.isEmpty())
+        kinds.append(Cluster::SecretKind::PatroniApi);
+    if (m_haproxy && !p.haproxyStatsUser.isEmpty())
+        kinds.append(Cluster::SecretKind::HaproxyStats);
+    if (m_postgres)
+        kinds.append(Cluster::SecretKind::Postgres);
+    for (Cluster::SecretKind kind : std::as_const(kinds)) {
+        if (m_awaiting & bit(kind))
+            continue;
+        m_awaiting |= bit(kind);
+        m_credentials.read(name(), kind, this, [this, kind](const Credentials::Result& r) { secretRead(kind, r); });
+    }
+    if (m_awaiting)
+        m_patience.start();
+}
+
+void LiveSession::secretRead(Cluster::SecretKind kind, const Credentials::Result& r)
+{
+    m_awaiting &= ~bit(kind);
+    switch (kind) {
+    case Cluster::SecretKind::PatroniApi:
+        // Patroni asks only unsafe methods for it; a proxy in front of its API may ask every request.
+        if (r.ok())
+            m_patroni->setCredentials(profile().patroniApiUser, r.secret);
+        break;
+    case Cluster::SecretKind::HaproxyStats:
+        if (m_haproxy && r.ok())
+            m_haproxy->setCredentials(profile().haproxyStatsUser, r.secret);
+        break;
+    case Cluster::SecretKind::Postgres:
+        if (m_postgres) {
+            if (r.ok())
+                m_postgres->setPassword(r.secret);
+            else
+                m_postgres->setPassword(std::nullopt, r.message);
+        }
+        break;
+    }
+    startWaitingSources();
+}
+
+void LiveSession::handOnTopology()
+{
+    if (m_postgres)
+        m_postgres->setTopology(store()->view().members, store()->leader());
+}
+
+void LiveSession::startWaitingSources()
+{
+    if (!m_running && !m_oneShot)
+        return;
+    const auto go = [this](Sources::Poller* p) {
+        if (m_running)
+            p->start();
+        else
+            p->pollNow();
+    };
+    if (m_haproxy && !m_haproxyStarted && (m_patienceOver || !(m_awaiting & bit(Cluster::SecretKind::HaproxyStats)))) {
+        m_haproxyStarted = true;
+        go(m_haproxy);
+    }
+    // PostgreSQL needs the member list: it follows Patroni's first round.
+    if (m_postgres && !m_postgresStarted && m_patroniRoundDone) {
+        const bool waiting = m_awaiting & bit(Cluster::SecretKind::Postgres);
+        if (!waiting || m_patienceOver) {
+            m_postgresStarted = true;
+            if (waiting)
+                m_postgres->setPassword(std::nullopt, u"the keychain has not answered (is it locked?)"_s);
+            go(m_postgres);
+        }
+    }
+}
+
+void LiveSession::start()
+{
+    m_running = true;
+    m_pendingSources = int(m_sources.size()); // the first round is reported, as after pollOnce()
+    readSecrets();
+    m_patroni->start();
+    if (m_etcd)
+        m_etcd->start();
+    startWaitingSources();
+}
+
+void LiveSession::stop()
+{
+    m_running = false;
+    m_patience.stop();
+    for (Sources::Poller* p : std::as_const(m_sources))
+        p->stop();
+}
+
+void LiveSession::pollOnce()
+{
+    m_oneShot = true;
+    m_haproxyStarted = false;
+    m_postgresStarted = false;
+    m_pendingSources = int(m_sources.size());
+    readSecrets();
+    m_patroni->pollNow();
+    if (m_etcd)
+        m_etcd->pollNow();
+    startWaitingSources();
+}
+
+void LiveSession::sourceRoundDone()
+{
+    if (m_pendingSources > 0 && --m_pendingSources == 0)
+        Q_EMIT roundFinished();
+}
+
+} // namespace App

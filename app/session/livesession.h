@@ -1,0 +1,75 @@
+#pragma once
+
+#include "app/credentials/credentialstore.h"
+#include "models/session/clustersession.h"
+
+#include <QList>
+#include <QTimer>
+
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Sources {
+class EtcdPoller;
+class HaproxyPoller;
+class PatroniPoller;
+class Poller;
+class PostgresPoller;
+} // namespace Sources
+
+namespace App {
+
+// A cluster's session with its sources: the Patroni, HAProxy, etcd and PostgreSQL pollers (one list,
+// one shape, each at its own interval), the profile's TLS settings, and its credentials from the
+// keychain, read asynchronously and handed to the pollers that need them. Nothing waits on another
+// session: a hung, slow or hostile cluster delays only itself.
+class LiveSession final : public Session::ClusterSession {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveSession)
+public:
+    // How long a source that needs a password waits for the keychain before polling without it (a
+    // locked keyring may never answer where nobody can unlock it).
+    static constexpr int keychainPatienceMs = 5000;
+
+    LiveSession(QNetworkAccessManager* nam, const Cluster::Profile& profile, const Session::SessionOptions& options,
+        QObject* parent = nullptr);
+    ~LiveSession() override;
+
+    void start() override;
+    void stop() override;
+    void pollOnce() override;
+
+    QList<Sources::Poller*> sources() const { return m_sources; }
+    Sources::PatroniPoller* patroni() const { return m_patroni; }
+    Sources::HaproxyPoller* haproxy() const { return m_haproxy; }
+    Sources::EtcdPoller* etcd() const { return m_etcd; }
+    Sources::PostgresPoller* postgres() const { return m_postgres; }
+
+private:
+    void readSecrets();
+    void secretRead(Cluster::SecretKind kind, const Credentials::Result& result);
+    void handOnTopology();
+    void sourceRoundDone();
+    void startWaitingSources();
+
+    QList<Sources::Poller*> m_sources;
+    Sources::PatroniPoller* m_patroni;
+    Sources::HaproxyPoller* m_haproxy = nullptr; // when the profile names a stats URL
+    Sources::EtcdPoller* m_etcd = nullptr; // when the profile names etcd URLs
+    Sources::PostgresPoller* m_postgres = nullptr; // when the profile names a PostgreSQL user
+    Credentials::CredentialStore m_credentials;
+    // Secrets still being read (bits of 1 << SecretKind); the sources that need them start once they
+    // are in, or when the keychain's patience has run out.
+    int m_awaiting = 0;
+    QTimer m_patience;
+    bool m_patienceOver = false;
+    bool m_running = false; // start() (continuous) rather than pollOnce()
+    bool m_oneShot = false;
+    bool m_patroniRoundDone = false;
+    bool m_haproxyStarted = false;
+    bool m_postgresStarted = false;
+    int m_pendingSources = 0;
+};
+
+} // namespace App

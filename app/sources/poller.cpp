@@ -1,0 +1,84 @@
+#include "app/sources/poller.h"
+
+namespace Sources {
+
+Poller::Poller(QNetworkAccessManager* nam, QObject* parent)
+    : QObject(parent)
+    , m_nam(nam)
+{
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, &Poller::tick);
+}
+
+void Poller::setCredentials(const QString& user, const QString& password)
+{
+    if (user.isEmpty()) {
+        m_options.basicAuth.reset();
+        return;
+    }
+    m_options.basicAuth = BasicAuth { user, password };
+}
+
+void Poller::start()
+{
+    m_timer.start();
+    pollNow();
+}
+
+void Poller::stop()
+{
+    m_timer.stop();
+}
+
+void Poller::pollNow()
+{
+    if (m_inFlight) {
+        ++m_skippedBusy;
+        return;
+    }
+    begin();
+}
+
+void Poller::tick()
+{
+    if (m_inFlight && !releaseStalledRound()) {
+        ++m_skippedBusy;
+        return;
+    }
+    if (m_skip > 0) {
+        --m_skip;
+        return;
+    }
+    begin();
+}
+
+void Poller::begin()
+{
+    m_inFlight = true;
+    ++m_started;
+    startRound();
+}
+
+void Poller::finishRound(bool ok)
+{
+    if (!m_inFlight)
+        return; // a subclass bug must not end a round twice
+    m_inFlight = false;
+    if (ok) {
+        m_failures = 0;
+        m_skip = 0;
+    } else {
+        ++m_failures;
+        m_skip = std::min(m_failures - 1, m_maxBackoff);
+    }
+    Q_EMIT roundFinished(ok);
+}
+
+FetchOptions Poller::fetchOptions(const QString& sourceName) const
+{
+    FetchOptions o = m_options;
+    o.sourceName = sourceName;
+    return o;
+}
+
+} // namespace Sources

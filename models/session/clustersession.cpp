@@ -1,0 +1,112 @@
+#include "models/session/clustersession.h"
+
+#include "models/cluster/clusterstore.h"
+#include "models/cluster/journal.h"
+#include "models/cluster/laghistory.h"
+#include "models/itemmodels/eventlogmodel.h"
+#include "models/itemmodels/findingsmodel.h"
+#include "models/itemmodels/membertablemodel.h"
+
+#include <QDebug>
+
+using namespace Qt::StringLiterals;
+
+namespace Session {
+
+QString ClusterSession::journalPath(const QString& directory, const QString& profileName)
+{
+    QString safe = profileName;
+    for (QChar& c : safe) {
+        if (!c.isLetterOrNumber() && c != u'-' && c != u'_' && c != u'.')
+            c = u'_';
+    }
+    if (safe.startsWith(u'.'))
+        safe.prepend(u'_');
+    return directory + u'/' + safe + u".jsonl"_s;
+}
+
+ClusterSession::ClusterSession(const Cluster::Profile& profile, const SessionOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_profile(profile)
+    , m_store(new Cluster::ClusterStore(this))
+    , m_history(std::make_unique<Cluster::LagHistory>())
+    , m_events(new ItemModels::EventLogModel(options.recentEvents, this))
+{
+    if (!options.journalDirectory.isEmpty()) {
+        m_journal = std::make_unique<Cluster::Journal>(journalPath(options.journalDirectory, profile.name));
+        // What happened while the console was closed.
+        m_events->append(m_journal->read(options.journalTailOnStart));
+    }
+    connect(m_store, &Cluster::ClusterStore::eventsDetected, this, &ClusterSession::handleEvents);
+    connect(m_store, &Cluster::ClusterStore::sourceUpdated, this, [this](Cluster::SourceKind source) {
+        if (source == Cluster::SourceKind::Patroni)
+            recordLag();
+    });
+    connect(m_store, &Cluster::ClusterStore::stateChanged, this, [this] {
+        std::optional<Cluster::ClusterSummary> before = std::move(m_summary);
+        m_summary.reset();
+        if (!before || *before != summary())
+            Q_EMIT summaryChanged();
+    });
+}
+
+ClusterSession::~ClusterSession() = default;
+
+ItemModels::MemberTableModel* ClusterSession::memberModel()
+{
+    if (!m_members) {
+        m_members = new ItemModels::MemberTableModel(this);
+        m_members->setStore(m_store);
+    }
+    return m_members;
+}
+
+ItemModels::FindingsModel* ClusterSession::findingsModel()
+{
+    if (!m_findings) {
+        m_findings = new ItemModels::FindingsModel(this);
+        m_findings->setStore(m_store);
+    }
+    return m_findings;
+}
+
+const Cluster::ClusterSummary& ClusterSession::summary() const
+{
+    if (!m_summary)
+        m_summary = Cluster::summarize(m_store->state(), m_store->findings());
+    return *m_summary;
+}
+
+void ClusterSession::handleEvents(const QList<Cluster::Event>& events)
+{
+    m_events->append(events);
+    for (const Cluster::Event& e : events) {
+        if (e.kind == Cluster::EventKind::LeaderChanged || e.kind == Cluster::EventKind::LeaderLost
+            || e.kind == Cluster::EventKind::TimelineChanged)
+            m_history->mark(e);
+    }
+    if (m_journal) {
+        QString error;
+        if (!m_journal->append(events, &error))
+            qWarning().noquote() << "patroni-console:" << m_profile.name << error;
+    }
+}
+
+void ClusterSession::recordLag()
+{
+    const Cluster::ClusterState& state = m_store->state();
+    if (state.dcs.failing())
+        return; // the last good view again: nothing new to record
+    const QDateTime at = state.dcs.lastSuccess;
+    for (const Cluster::MemberView& v : Cluster::memberViews(state, m_store->findings())) {
+        if (v.isLeader())
+            continue;
+        m_history->record(v.name, at, v.lagUnknown ? std::nullopt : v.lagBytes, v.lagSeconds);
+    }
+    // Everything past the retention (a member that left keeps its history until then), now and then
+    // rather than every poll.
+    if (++m_lagRecords % 600 == 0)
+        m_history->prune(at);
+}
+
+} // namespace Session

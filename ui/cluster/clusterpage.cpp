@@ -1,0 +1,192 @@
+#include "ui/cluster/clusterpage.h"
+
+#include "ui/cluster/findingstyleproxy.h"
+#include "ui/cluster/memberstyleproxy.h"
+#include "ui/palette.h"
+
+#include "models/cluster/clusterstore.h"
+#include "models/itemmodels/eventlogmodel.h"
+#include "models/itemmodels/findingsmodel.h"
+#include "models/itemmodels/membertablemodel.h"
+#include "models/session/clustersession.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+namespace {
+    QString ageText(const QDateTime& then)
+    {
+        if (!then.isValid())
+            return ClusterPage::tr("never");
+        const qint64 s = then.secsTo(QDateTime::currentDateTimeUtc());
+        if (s < 2)
+            return ClusterPage::tr("just now");
+        if (s < 120)
+            return ClusterPage::tr("%1 s ago").arg(s);
+        return ClusterPage::tr("%1 min ago").arg(s / 60);
+    }
+} // namespace
+
+ClusterPage::ClusterPage(QWidget* parent)
+    : QWidget(parent)
+    , m_banner(new QLabel(this))
+    , m_findings(new QListView(this))
+    , m_findingsProxy(new FindingStyleProxy(this))
+    , m_events(new QListView(this))
+    , m_eventsProxy(new FindingStyleProxy(this))
+    , m_table(new QTableView(this))
+    , m_proxy(new MemberStyleProxy(this))
+    , m_statusLabel(new QLabel(this))
+    , m_ageTimer(new QTimer(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    m_banner->setObjectName(u"healthBanner"_s);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setMargin(10);
+    m_banner->setWordWrap(true);
+    QFont bannerFont = m_banner->font();
+    bannerFont.setPointSizeF(bannerFont.pointSizeF() * 1.5);
+    bannerFont.setBold(true);
+    m_banner->setFont(bannerFont);
+    m_banner->setAutoFillBackground(true);
+    layout->addWidget(m_banner);
+
+    // Findings right under the banner: the disagreements between layers must be impossible to miss.
+    m_findings->setModel(m_findingsProxy);
+    m_findings->setObjectName(u"findings"_s);
+    m_findings->setWordWrap(true);
+    m_findings->setUniformItemSizes(false);
+    m_findings->setSelectionMode(QAbstractItemView::NoSelection);
+    m_findings->setFocusPolicy(Qt::NoFocus);
+    layout->addWidget(m_findings);
+    connect(m_findingsProxy, &QAbstractItemModel::rowsInserted, this, &ClusterPage::fitFindings);
+    connect(m_findingsProxy, &QAbstractItemModel::rowsRemoved, this, &ClusterPage::fitFindings);
+    connect(m_findingsProxy, &QAbstractItemModel::modelReset, this, &ClusterPage::fitFindings);
+
+    m_table->setModel(m_proxy);
+    m_table->setObjectName(u"memberTable"_s);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setAlternatingRowColors(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // What just changed, newest first, under the members: the journal's tail and every new event.
+    m_events->setModel(m_eventsProxy);
+    m_events->setObjectName(u"recentEvents"_s);
+    m_events->setSelectionMode(QAbstractItemView::NoSelection);
+    m_events->setFocusPolicy(Qt::NoFocus);
+    auto* eventsBox = new QWidget(this);
+    auto* eventsLayout = new QVBoxLayout(eventsBox);
+    eventsLayout->setContentsMargins(0, 4, 0, 0);
+    auto* eventsTitle = new QLabel(tr("Recent changes"), eventsBox);
+    QFont titleFont = eventsTitle->font();
+    titleFont.setBold(true);
+    eventsTitle->setFont(titleFont);
+    eventsLayout->addWidget(eventsTitle);
+    eventsLayout->addWidget(m_events);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(eventsBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    m_statusLabel->setObjectName(u"sourceStatus"_s);
+    layout->addWidget(m_statusLabel);
+
+    // "12 s ago" must keep counting while the source is silent.
+    m_ageTimer->setInterval(1000);
+    connect(m_ageTimer, &QTimer::timeout, this, &ClusterPage::refresh);
+    m_ageTimer->start();
+    fitFindings();
+    refresh();
+}
+
+void ClusterPage::setSession(Session::ClusterSession* session)
+{
+    if (m_session) {
+        disconnect(m_session, nullptr, this, nullptr);
+        disconnect(m_session->store(), nullptr, this, nullptr);
+    }
+    m_session = session;
+    m_findingsProxy->setSourceModel(session ? session->findingsModel() : nullptr);
+    m_proxy->setSourceModel(session ? session->memberModel() : nullptr);
+    m_eventsProxy->setSourceModel(session ? session->eventModel() : nullptr);
+    if (session) {
+        m_table->horizontalHeader()->setSectionResizeMode(
+            ItemModels::MemberTableModel::TagsColumn, QHeaderView::Stretch);
+        // The summary is the session's (it has seen the store's change first); the poll times are the
+        // store's.
+        connect(session, &Session::ClusterSession::summaryChanged, this, &ClusterPage::refresh);
+        connect(session->store(), &Cluster::ClusterStore::pollRecorded, this, &ClusterPage::refresh);
+    }
+    fitFindings();
+    refresh();
+}
+
+void ClusterPage::fitFindings()
+{
+    const int rows = m_findingsProxy->rowCount();
+    m_findings->setVisible(rows > 0);
+    const int rowHeight = std::max(m_findings->sizeHintForRow(0), fontMetrics().height() + 6);
+    m_findings->setFixedHeight(std::min(rows, 6) * rowHeight + 2 * m_findings->frameWidth() + 2);
+}
+
+QString ClusterPage::bannerText() const
+{
+    return m_banner->text();
+}
+
+QString ClusterPage::statusText() const
+{
+    return m_statusLabel->text();
+}
+
+void ClusterPage::refresh()
+{
+    if (!m_session) {
+        m_banner->setText(tr("No cluster"));
+        m_statusLabel->clear();
+        return;
+    }
+    const Cluster::ClusterStore* store = m_session->store();
+    // The banner says what Cluster::summarize() says; only the colour is decided here.
+    const Cluster::ClusterSummary& summary = m_session->summary();
+    QString text = m_session->name() + u" — "_s + summary.headline;
+    if (summary.stale)
+        text += tr(" (last good %1)").arg(ageText(store->lastGoodAt()));
+    if (m_banner->text() != text)
+        m_banner->setText(text);
+    if (summary.health != m_bannerHealth
+        || m_banner->palette().color(QPalette::Window) != Palette::healthColor(summary.health)) {
+        QPalette pal = m_banner->palette();
+        pal.setColor(QPalette::Window, Palette::healthColor(summary.health));
+        pal.setColor(QPalette::WindowText, Qt::white);
+        m_banner->setPalette(pal);
+        m_bannerHealth = summary.health;
+    }
+
+    QString status = tr("Last poll %1").arg(ageText(store->lastPollAt()));
+    if (store->hasView())
+        status += tr(" · data from %1, %2").arg(store->lastGoodSource(), ageText(store->lastGoodAt()));
+    if (!store->lastWarnings().isEmpty())
+        status += tr(" · %n field(s) ignored", nullptr, int(store->lastWarnings().size()));
+    if (m_statusLabel->text() != status) {
+        m_statusLabel->setText(status);
+        m_statusLabel->setToolTip(store->lastWarnings().join(u'\n'));
+    }
+}
+
+} // namespace Ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "models/cluster/member.h"
+#include "models/session/clustersession.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QListView;
+class QTableView;
+class QTimer;
+
+namespace Ui {
+
+class FindingStyleProxy;
+class MemberStyleProxy;
+
+// One cluster's page: a health banner a DBA reads in one second (Cluster::summarize(): the same
+// words as the fleet list and `status`), the findings under it, the members, what just changed, and
+// a line that says where the data came from and how fresh it is. It reads the session; it never
+// writes it.
+class ClusterPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterPage)
+public:
+    explicit ClusterPage(QWidget* parent = nullptr);
+
+    void setSession(Session::ClusterSession* session);
+    Session::ClusterSession* session() const { return m_session; }
+
+    QTableView* memberView() const { return m_table; }
+    QListView* findingsView() const { return m_findings; }
+    QListView* eventsView() const { return m_events; }
+    QString bannerText() const;
+    Cluster::Health bannerHealth() const { return m_bannerHealth; }
+    QString statusText() const;
+
+private:
+    void refresh();
+    void fitFindings();
+
+    QPointer<Session::ClusterSession> m_session;
+    QLabel* m_banner;
+    QListView* m_findings;
+    FindingStyleProxy* m_findingsProxy;
+    QListView* m_events;
+    FindingStyleProxy* m_eventsProxy;
+    QTableView* m_table;
+    MemberStyleProxy* m_proxy;
+    QLabel* m_statusLabel;
+    QTimer* m_ageTimer;
+    Cluster::Health m_bannerHealth = Cluster::Health::Unknown;
+};
+
+} // namespace Ui

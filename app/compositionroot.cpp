@@ -1,13 +1,14 @@
 #include "app/compositionroot.h"
 
+#include "app/benchprobe.h"
 #include "app/session/fleet.h"
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
 #include "ui/mainwindow.h"
 
+#include "app/sources/httpfetch.h"
 #include <QApplication>
-#include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
@@ -24,8 +25,8 @@ QString CompositionRoot::journalDirectory()
 CompositionRoot::CompositionRoot(const Options& options, QObject* parent)
     : QObject(parent)
     , m_options(options)
-    , m_nam(new QNetworkAccessManager(this))
-    , m_fleet(new Fleet(m_nam, Session::SessionOptions { journalDirectory() }, this))
+    , m_http(new Sources::HttpClient(this))
+    , m_fleet(new Fleet(m_http, Session::SessionOptions { journalDirectory() }, this))
 {
     // --url: one cluster that is not saved; --profile: those saved ones (main() checked the names);
     // neither: every saved cluster (the built-in lab while none is saved).
@@ -60,6 +61,7 @@ int CompositionRoot::runGui()
     m_window = std::make_unique<Ui::MainWindow>(sessions, title);
     m_window->show();
     m_fleet->startAll();
+    BenchProbe::createIfRequested(sessions, this); // tests/bench/fleet_bench.sh only
     if (m_options.screenshotPath.isEmpty())
         return QApplication::exec();
 

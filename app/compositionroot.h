@@ -6,7 +6,9 @@
 
 #include <memory>
 
-class QNetworkAccessManager;
+namespace Sources {
+class HttpClient;
+}
 
 namespace Ui {
 class MainWindow;
@@ -33,7 +35,7 @@ public:
 
 private:
     Options m_options;
-    QNetworkAccessManager* m_nam;
+    Sources::HttpClient* m_http;
     Fleet* m_fleet;
     std::unique_ptr<Ui::MainWindow> m_window;
 };

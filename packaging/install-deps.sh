@@ -4,8 +4,8 @@
 set -euo pipefail
 
 PACKAGES=(
-  # toolchain
-  build-essential cmake ninja-build pkg-config git dpkg-dev clang-format
+  # toolchain; pyflakes3 lints the lab's Python helper
+  build-essential cmake ninja-build pkg-config git dpkg-dev clang-format pyflakes3
   # Qt 6 and friends
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qtkeychain-qt6-dev libsecret-1-0 libgl-dev

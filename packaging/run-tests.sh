@@ -81,6 +81,12 @@ if [ -n "$FORMAT" ]; then
   git ls-files '*.cpp' '*.h' | xargs "$FORMAT" --dry-run --Werror
 fi
 
+# The lab's Python helper: it must at least compile and have no undefined names or dead imports.
+echo "run-tests: lint packaging/lab/labhelper.py"
+python3 -m py_compile packaging/lab/labhelper.py
+pyflakes3 packaging/lab/labhelper.py
+rm -rf packaging/lab/__pycache__
+
 # Sanitizer options (LSAN_OPTIONS with tests/lsan.supp among them) come from the test presets.
 export CTEST_PARALLEL_LEVEL=1
 cmake --workflow --preset "$PRESET"

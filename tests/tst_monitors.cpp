@@ -10,7 +10,7 @@
 #include "reservedport.h"
 #include "testdata.h"
 
-#include <QNetworkAccessManager>
+#include "app/sources/httpfetch.h"
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,9 +51,9 @@ void TestMonitors::hungClusterDoesNotDelayAnother()
     hung.mode = FakeHttpServer::Mode::Hang;
     FakeHttpServer healthy;
     healthy.body = body;
-    QNetworkAccessManager nam; // one manager for the whole application, as in the window
-    App::LiveSession slow(&nam, profile(u"slow"_s, hung.baseUrl(), 60000), {});
-    App::LiveSession fast(&nam, profile(u"fast"_s, healthy.baseUrl(), 2000), {});
+    Sources::HttpClient http;
+    App::LiveSession slow(&http, profile(u"slow"_s, hung.baseUrl(), 60000), {});
+    App::LiveSession fast(&http, profile(u"fast"_s, healthy.baseUrl(), 2000), {});
     slow.start();
     fast.start();
     QTRY_VERIFY_WITH_TIMEOUT(fast.store()->pollCount() >= 5, 30000);
@@ -97,9 +97,9 @@ void TestMonitors::sameMemberNamesNeverMerge()
     west.body = labCluster(u"patroni2"_s, u"patroni1"_s, api);
     QTemporaryDir journals;
     QVERIFY(journals.isValid());
-    QNetworkAccessManager nam;
-    App::LiveSession a(&nam, profile(u"east"_s, east.baseUrl(), 2000), { journals.path() });
-    App::LiveSession b(&nam, profile(u"west"_s, west.baseUrl(), 2000), { journals.path() });
+    Sources::HttpClient http;
+    App::LiveSession a(&http, profile(u"east"_s, east.baseUrl(), 2000), { journals.path() });
+    App::LiveSession b(&http, profile(u"west"_s, west.baseUrl(), 2000), { journals.path() });
     a.start();
     b.start();
     QTRY_VERIFY_WITH_TIMEOUT(a.store()->pollCount() >= 2 && b.store()->pollCount() >= 2, 20000);
@@ -149,8 +149,8 @@ void TestMonitors::haproxyStatsBehindBasicAuth()
     Cluster::Profile p = profile(u"guarded"_s, patroni.baseUrl(), 2000);
     p.haproxyStatsUrl = QUrl(stats.baseUrl() + u"/;csv"_s);
     p.haproxyStatsUser = u"stats"_s;
-    QNetworkAccessManager nam;
-    App::LiveSession session(&nam, p, {});
+    Sources::HttpClient http;
+    App::LiveSession session(&http, p, {});
     QSignalSpy round(&session, &Session::ClusterSession::roundFinished);
     session.pollOnce();
     QVERIFY(round.wait(20000));
@@ -160,7 +160,7 @@ void TestMonitors::haproxyStatsBehindBasicAuth()
 
     // A wrong password: refused, and the message says what to do.
     qputenv("PATRONI_CONSOLE_HAPROXY_STATS_PASSWORD", "wrong");
-    App::LiveSession wrong(&nam, p, {});
+    App::LiveSession wrong(&http, p, {});
     QSignalSpy wrongRound(&wrong, &Session::ClusterSession::roundFinished);
     wrong.pollOnce();
     QVERIFY(wrongRound.wait(20000));
@@ -178,11 +178,11 @@ void TestMonitors::savedIntervalsAreKept()
     patroni.body = body;
     Cluster::Profile p = profile(u"saved"_s, patroni.baseUrl(), 1234);
     p.intervals.patroniMs = 4321;
-    QNetworkAccessManager nam;
-    App::LiveSession kept(&nam, App::applyOverrides(p, {}), {});
+    Sources::HttpClient http;
+    App::LiveSession kept(&http, App::applyOverrides(p, {}), {});
     QCOMPARE(kept.patroni()->interval(), 4321);
     QCOMPARE(kept.patroni()->deadline(), 1234);
-    App::LiveSession overridden(&nam, App::applyOverrides(p, { 500, std::nullopt }), {});
+    App::LiveSession overridden(&http, App::applyOverrides(p, { 500, std::nullopt }), {});
     QCOMPARE(overridden.patroni()->interval(), 500);
     QCOMPARE(overridden.patroni()->deadline(), 1234);
 }

@@ -5,7 +5,7 @@
 #include "models/cluster/clusterstore.h"
 #include "reservedport.h"
 
-#include <QNetworkAccessManager>
+#include "app/sources/httpfetch.h"
 #include <QSignalSpy>
 #include <QTest>
 
@@ -53,16 +53,16 @@ void TestPatroniPoller::goodAnswer()
 {
     FakeHttpServer server;
     server.body = goodBody();
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(server.baseUrl()) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
     QCOMPARE(finished.first().first().toBool(), true);
     QCOMPARE(store.leader(), u"patroni1"_s);
     QVERIFY(!store.isStale());
-    QCOMPARE(server.requestLines.first(), QByteArray("GET /cluster HTTP/1.1"));
+    QCOMPARE(server.requestLines.first(), QByteArray("GET /cluster HTTP/1.0")); // as Patroni speaks
     // The first round also reads the dynamic config and the history from the member that answered.
     QTRY_COMPARE(server.requestsFor("/config"), 1);
     QTRY_COMPARE(server.requestsFor("/history"), 1);
@@ -96,9 +96,9 @@ void TestPatroniPoller::failures()
 
     FakeHttpServer server;
     server.body = goodBody();
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(server.baseUrl()) });
     poller.setDeadline(700);
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
@@ -132,9 +132,9 @@ void TestPatroniPoller::nextMemberAnswersWhenFirstIsDown()
     alive.body = goodBody();
     const ReservedClosedPort closed;
     const QUrl dead(u"http://127.0.0.1:%1"_s.arg(closed.port()));
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { dead, QUrl(alive.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { dead, QUrl(alive.baseUrl()) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
     poller.pollNow();
@@ -155,9 +155,9 @@ void TestPatroniPoller::garbageFromOneMemberFallsThrough()
     broken.body = "{\"members\": ";
     FakeHttpServer alive;
     alive.body = goodBody();
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(broken.baseUrl()), QUrl(alive.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(broken.baseUrl()), QUrl(alive.baseUrl()) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
     poller.pollNow();
@@ -179,9 +179,9 @@ void TestPatroniPoller::oneRequestInFlight()
 {
     FakeHttpServer server;
     server.mode = FakeHttpServer::Mode::Hang;
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(server.baseUrl()) });
     poller.setDeadline(500);
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     for (int i = 0; i < 5; ++i)
@@ -196,9 +196,9 @@ void TestPatroniPoller::learnsMembersFromApiUrl()
 {
     FakeHttpServer server;
     server.body = goodBody();
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl() + u"/patroni"_s) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(server.baseUrl() + u"/patroni"_s) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
@@ -215,9 +215,9 @@ void TestPatroniPoller::redirectIsNotFollowed()
     redirector.status = 302;
     redirector.body = "";
     redirector.extraHeaders = "Location: " + target.baseUrl().toUtf8() + "/cluster\r\n";
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(redirector.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(redirector.baseUrl()) });
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     poller.pollNow();
     QTRY_COMPARE(finished.count(), 1);
@@ -233,9 +233,9 @@ void TestPatroniPoller::hungMemberDoesNotHoldBackTheDcsView()
     FakeHttpServer dcs;
     dcs.body = goodBody().replace(QStringLiteral("http://127.0.0.1:%1/patroni").arg(deadMemberPort(1)).toUtf8(),
         (hung.baseUrl() + u"/patroni"_s).toUtf8());
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(dcs.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(dcs.baseUrl()) });
     poller.setInterval(100);
     poller.setDeadline(60000); // far beyond this test: only the order below can make it pass
     poller.start();
@@ -251,9 +251,9 @@ void TestPatroniPoller::slowReadFailuresAreRecorded()
     // recorded against its own source, not dropped.
     FakeHttpServer server;
     server.body = goodBody();
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { QUrl(server.baseUrl()) });
+    Sources::PatroniPoller poller(&http, &store, { QUrl(server.baseUrl()) });
     QSignalSpy rounds(&poller, &Sources::Poller::roundFinished);
     QSignalSpy sources(&store, &Cluster::ClusterStore::sourceUpdated);
     poller.pollNow();

@@ -5,7 +5,7 @@
 #include "app/sources/tlsconfig.h"
 #include "models/cluster/clusterstore.h"
 
-#include <QNetworkAccessManager>
+#include "app/sources/httpfetch.h"
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslKey>
@@ -81,9 +81,9 @@ void TestTls::initTestCase()
 void TestTls::selfSignedIsRefusedWithAdvice()
 {
     HttpsServer server(m_cert, m_key);
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { server.url() });
+    Sources::PatroniPoller poller(&http, &store, { server.url() });
     poller.setPollMembers(false);
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);
     poller.pollNow();
@@ -102,9 +102,9 @@ void TestTls::trustedWhenTheProfileNamesTheCa()
     QString error;
     const auto ssl = Sources::sslConfigurationFor(tls, &error);
     QVERIFY2(ssl, qPrintable(error));
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, { server.url() });
+    Sources::PatroniPoller poller(&http, &store, { server.url() });
     poller.setPollMembers(false);
     poller.setSslConfiguration(*ssl);
     QSignalSpy finished(&poller, &Sources::PatroniPoller::pollFinished);

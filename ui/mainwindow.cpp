@@ -35,6 +35,7 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     m_fleet->setUniformItemSizes(true);
     m_fleet->setWordWrap(false);
     m_fleet->setTextElideMode(Qt::ElideRight);
+    m_fleet->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_filter->setObjectName(u"fleetFilter"_s);
     m_filter->setPlaceholderText(tr("Filter clusters"));
     m_filter->setClearButtonEnabled(true);

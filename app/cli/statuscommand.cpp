@@ -7,11 +7,11 @@
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/statejson.h"
 
+#include "app/sources/httpfetch.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QTimer>
 
@@ -26,8 +26,8 @@ namespace {
     {
         QTextStream out(stdout);
         QTextStream err(stderr);
-        QNetworkAccessManager nam;
-        App::Fleet fleet(&nam, Session::SessionOptions {});
+        Sources::HttpClient http;
+        App::Fleet fleet(&http, Session::SessionOptions {});
         for (const Cluster::Profile& profile : Settings::ProfileStore().profiles())
             fleet.add(App::applyOverrides(profile, App::ProfileOverrides { std::nullopt, deadline }));
         QEventLoop loop;
@@ -167,8 +167,8 @@ int runStatus(const QStringList& arguments)
     }
     prof = App::applyOverrides(prof, App::ProfileOverrides { std::nullopt, deadline });
 
-    QNetworkAccessManager nam;
-    App::LiveSession session(&nam, prof, Session::SessionOptions {}); // one reading: no journal
+    Sources::HttpClient http;
+    App::LiveSession session(&http, prof, Session::SessionOptions {}); // one reading: no journal
     QEventLoop loop;
     QObject::connect(&session, &Session::ClusterSession::roundFinished, &loop, &QEventLoop::quit);
     session.pollOnce();

@@ -24,16 +24,16 @@ Cluster::Profile applyOverrides(Cluster::Profile profile, const ProfileOverrides
     return profile;
 }
 
-Fleet::Fleet(QNetworkAccessManager* nam, const Session::SessionOptions& options, QObject* parent)
+Fleet::Fleet(Sources::HttpClient* http, const Session::SessionOptions& options, QObject* parent)
     : QObject(parent)
-    , m_nam(nam)
+    , m_http(http)
     , m_options(options)
 {
 }
 
 LiveSession* Fleet::add(const Cluster::Profile& profile)
 {
-    auto* s = new LiveSession(m_nam, profile, m_options, this);
+    auto* s = new LiveSession(m_http, profile, m_options, this);
     m_sessions.append(s);
     connect(s, &Session::ClusterSession::roundFinished, this, [this] {
         if (m_pending > 0 && --m_pending == 0)

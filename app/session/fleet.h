@@ -9,7 +9,9 @@
 
 #include <optional>
 
-class QNetworkAccessManager;
+namespace Sources {
+class HttpClient;
+}
 
 namespace App {
 
@@ -31,7 +33,7 @@ class Fleet final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Fleet)
 public:
-    Fleet(QNetworkAccessManager* nam, const Session::SessionOptions& options, QObject* parent = nullptr);
+    Fleet(Sources::HttpClient* http, const Session::SessionOptions& options, QObject* parent = nullptr);
 
     LiveSession* add(const Cluster::Profile& profile);
     QList<Session::ClusterSession*> sessions() const;
@@ -45,7 +47,7 @@ Q_SIGNALS:
     void allRoundsFinished();
 
 private:
-    QNetworkAccessManager* m_nam;
+    Sources::HttpClient* m_http;
     Session::SessionOptions m_options;
     QList<LiveSession*> m_sessions;
     int m_pending = 0;

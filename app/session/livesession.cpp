@@ -18,20 +18,20 @@ namespace {
     }
 } // namespace
 
-LiveSession::LiveSession(QNetworkAccessManager* nam, const Cluster::Profile& profile,
-    const Session::SessionOptions& options, QObject* parent)
+LiveSession::LiveSession(
+    Sources::HttpClient* http, const Cluster::Profile& profile, const Session::SessionOptions& options, QObject* parent)
     : ClusterSession(profile, options, parent)
-    , m_patroni(new Sources::PatroniPoller(nam, store(), profile.patroniUrls, this))
+    , m_patroni(new Sources::PatroniPoller(http, store(), profile.patroniUrls, this))
 {
     m_sources.append(m_patroni);
     m_patroni->setInterval(profile.intervals.patroniMs);
     if (profile.haproxyStatsUrl.isValid() && !profile.haproxyStatsUrl.isEmpty()) {
-        m_haproxy = new Sources::HaproxyPoller(nam, store(), profile.haproxyStatsUrl, this);
+        m_haproxy = new Sources::HaproxyPoller(http, store(), profile.haproxyStatsUrl, this);
         m_haproxy->setInterval(profile.intervals.haproxyMs);
         m_sources.append(m_haproxy);
     }
     if (!profile.etcdUrls.isEmpty()) {
-        m_etcd = new Sources::EtcdPoller(nam, store(), profile.etcdUrls, this);
+        m_etcd = new Sources::EtcdPoller(http, store(), profile.etcdUrls, this);
         m_etcd->setInterval(profile.intervals.etcdMs);
         m_sources.append(m_etcd);
     }

@@ -8,7 +8,9 @@
 
 #include <optional>
 
-class QNetworkAccessManager;
+namespace Sources {
+class HttpClient;
+}
 
 namespace Sources {
 class EtcdPoller;
@@ -32,7 +34,7 @@ public:
     // locked keyring may never answer where nobody can unlock it).
     static constexpr int keychainPatienceMs = 5000;
 
-    LiveSession(QNetworkAccessManager* nam, const Cluster::Profile& profile, const Session::SessionOptions& options,
+    LiveSession(Sources::HttpClient* http, const Cluster::Profile& profile, const Session::SessionOptions& options,
         QObject* parent = nullptr);
     ~LiveSession() override;
 

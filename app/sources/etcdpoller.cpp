@@ -16,8 +16,8 @@ namespace {
 } // namespace
 
 EtcdPoller::EtcdPoller(
-    QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& clientUrls, QObject* parent)
-    : Poller(nam, parent)
+    Sources::HttpClient* http, Cluster::ClusterStore* store, const QList<QUrl>& clientUrls, QObject* parent)
+    : Poller(http, parent)
     , m_store(store)
     , m_urls(clientUrls)
 {
@@ -36,7 +36,7 @@ void EtcdPoller::startRound()
         const QUrl base = m_urls.at(i);
         m_round.endpoints.append({ base, std::nullopt, {} });
         const FetchOptions options = fetchOptions(u"etcd "_s + base.authority());
-        fetch(nam(), at(base, u"/health"_s), options, this, [this, i, options](const FetchResult& r) {
+        fetch(http(), at(base, u"/health"_s), options, this, [this, i, options](const FetchResult& r) {
             Cluster::EtcdView::Endpoint& e = m_round.endpoints[i];
             if (r.error.isError() && r.httpStatus != 503) {
                 e.error = r.error;
@@ -92,12 +92,12 @@ void EtcdPoller::askCluster(const QUrl& base)
         }
         finish();
     };
-    fetch(nam(), at(base, u"/v3/cluster/member/list"_s), options, this, [members, done](const FetchResult& r) {
+    fetch(http(), at(base, u"/v3/cluster/member/list"_s), options, this, [members, done](const FetchResult& r) {
         if (!r.error.isError())
             *members = Etcd::parseMemberList(r.body).memberList;
         done();
     });
-    fetch(nam(), at(base, u"/v3/maintenance/status"_s), options, this, [status, done](const FetchResult& r) {
+    fetch(http(), at(base, u"/v3/maintenance/status"_s), options, this, [status, done](const FetchResult& r) {
         if (!r.error.isError())
             *status = Etcd::parseStatus(r.body).status;
         done();

@@ -19,7 +19,7 @@ class EtcdPoller final : public Poller {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EtcdPoller)
 public:
-    EtcdPoller(QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& clientUrls,
+    EtcdPoller(Sources::HttpClient* http, Cluster::ClusterStore* store, const QList<QUrl>& clientUrls,
         QObject* parent = nullptr);
 
 protected:

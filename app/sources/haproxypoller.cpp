@@ -20,8 +20,8 @@ QUrl haproxyCsvUrl(const QUrl& statsUrl)
 }
 
 HaproxyPoller::HaproxyPoller(
-    QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent)
-    : Poller(nam, parent)
+    Sources::HttpClient* http, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent)
+    : Poller(http, parent)
     , m_store(store)
     , m_url(haproxyCsvUrl(csvUrl))
     , m_sourceName(u"HAProxy stats "_s + m_url.authority())
@@ -31,7 +31,7 @@ HaproxyPoller::HaproxyPoller(
 
 void HaproxyPoller::startRound()
 {
-    fetch(nam(), m_url, fetchOptions(m_sourceName), this, [this](const FetchResult& r) {
+    fetch(http(), m_url, fetchOptions(m_sourceName), this, [this](const FetchResult& r) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         bool ok = false;
         if (r.error.isError()) {

@@ -17,7 +17,7 @@ class HaproxyPoller final : public Poller {
     Q_DISABLE_COPY_MOVE(HaproxyPoller)
 public:
     HaproxyPoller(
-        QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent = nullptr);
+        Sources::HttpClient* http, Cluster::ClusterStore* store, const QUrl& csvUrl, QObject* parent = nullptr);
 
 protected:
     void startRound() override;

@@ -23,8 +23,8 @@ QUrl apiBase(const QUrl& url)
 }
 
 PatroniPoller::PatroniPoller(
-    QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls, QObject* parent)
-    : Poller(nam, parent)
+    Sources::HttpClient* http, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls, QObject* parent)
+    : Poller(http, parent)
     , m_store(store)
 {
     for (const QUrl& url : seedUrls) {
@@ -50,12 +50,21 @@ void PatroniPoller::startRound()
 
 bool PatroniPoller::releaseStalledRound()
 {
-    // Only member APIs still answering (or hanging): the DCS's view must not wait for them.
+    // Only member APIs still answering (or hanging): the DCS's view must not wait for them. What the
+    // others said goes to the store now; the late ones follow when they come.
     if (m_clusterInFlight || m_slowInFlight > 0)
         return false;
     m_roundMembers.clear();
+    flushAnswers();
     finishRound(m_roundOk);
     return true;
+}
+
+void PatroniPoller::flushAnswers()
+{
+    if (m_answers.isEmpty())
+        return;
+    m_store->applyMemberAnswers(std::exchange(m_answers, {}));
 }
 
 void PatroniPoller::finishRoundIfDone()
@@ -83,24 +92,33 @@ void PatroniPoller::pollMembers()
         m_memberInFlight.insert(url);
         m_roundMembers.insert(url);
         const QString source = u"%1 API %2"_s.arg(m.name, apiBase(url).toString());
-        fetch(nam(), url, fetchOptions(source), this, [this, url, name = m.name, source](const FetchResult& r) {
+        fetch(http(), url, fetchOptions(source), this, [this, url, name = m.name, source](const FetchResult& r) {
             m_memberInFlight.remove(url);
-            m_roundMembers.remove(url);
-            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const bool ofThisRound = m_roundMembers.remove(url);
+            Cluster::ClusterStore::MemberAnswer answer { name, url, std::nullopt, {}, QDateTime::currentDateTimeUtc() };
             if (r.error.isError()) {
                 const int failures = ++m_memberFailures[url];
                 m_memberSkip[url] = std::min(failures - 1, 3);
-                m_store->recordMemberFailure(name, url, r.error, now);
+                answer.error = r.error;
             } else {
                 m_memberFailures.remove(url);
                 Patroni::MemberStatusParseResult parsed = Patroni::parseMemberStatus(r.body);
                 if (parsed.status) {
-                    m_store->applyMemberStatus(name, url, *parsed.status, now);
+                    answer.status = std::move(parsed.status);
                 } else {
                     parsed.error.source = source;
-                    m_store->recordMemberFailure(name, url, parsed.error, now);
+                    answer.error = parsed.error;
                 }
             }
+            if (!ofThisRound) {
+                m_store->applyMemberAnswers({ answer }); // a straggler of an earlier round: at once
+                return;
+            }
+            // The round's answers go to the store together: its checks run once per round, not once
+            // per member.
+            m_answers.append(answer);
+            if (m_roundMembers.isEmpty())
+                flushAnswers();
             finishRoundIfDone();
         });
     }
@@ -111,7 +129,7 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
     const QUrl base = m_urls.at(index);
     QUrl url = base;
     url.setPath(u"/cluster"_s);
-    fetch(nam(), url, fetchOptions(u"Patroni API "_s + base.toString()), this,
+    fetch(http(), url, fetchOptions(u"Patroni API "_s + base.toString()), this,
         [this, index, attempt, errors, base](const FetchResult& r) mutable {
             const QDateTime now = QDateTime::currentDateTimeUtc();
             if (!r.error.isError()) {
@@ -176,7 +194,7 @@ void PatroniPoller::pollSlow(const QUrl& base)
 
     QUrl config = base;
     config.setPath(u"/config"_s);
-    fetch(nam(), config, options, this, [this, source](const FetchResult& r) {
+    fetch(http(), config, options, this, [this, source](const FetchResult& r) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (r.error.isError()) {
             m_store->recordConfigFailure(r.error, now);
@@ -194,7 +212,7 @@ void PatroniPoller::pollSlow(const QUrl& base)
     });
     QUrl metrics = base;
     metrics.setPath(u"/metrics"_s);
-    fetch(nam(), metrics, options, this, [this, member, source](const FetchResult& r) {
+    fetch(http(), metrics, options, this, [this, member, source](const FetchResult& r) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (r.error.isError()) {
             m_store->recordMetricsFailure(r.error, now);
@@ -212,7 +230,7 @@ void PatroniPoller::pollSlow(const QUrl& base)
     });
     QUrl history = base;
     history.setPath(u"/history"_s);
-    fetch(nam(), history, options, this, [this, source](const FetchResult& r) {
+    fetch(http(), history, options, this, [this, source](const FetchResult& r) {
         const QDateTime now = QDateTime::currentDateTimeUtc();
         if (r.error.isError()) {
             m_store->recordHistoryFailure(r.error, now);

@@ -1,16 +1,13 @@
 #pragma once
 
 #include "app/sources/poller.h"
+#include "models/cluster/clusterstore.h"
 #include "models/cluster/member.h"
 
 #include <QHash>
 #include <QList>
 #include <QSet>
 #include <QUrl>
-
-namespace Cluster {
-class ClusterStore;
-}
 
 namespace Sources {
 
@@ -29,7 +26,7 @@ class PatroniPoller final : public Poller {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PatroniPoller)
 public:
-    PatroniPoller(QNetworkAccessManager* nam, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls,
+    PatroniPoller(Sources::HttpClient* http, Cluster::ClusterStore* store, const QList<QUrl>& seedUrls,
         QObject* parent = nullptr);
 
     void setPollMembers(bool enabled) { m_pollMembers = enabled; }
@@ -48,6 +45,7 @@ protected:
 private:
     void pollMembers();
     void finishRoundIfDone();
+    void flushAnswers();
     void pollSlow(const QUrl& base);
     void tryUrl(int index, int attempt, QList<Cluster::SourceError> errors);
     void learnUrls();
@@ -61,6 +59,7 @@ private:
     bool m_roundOk = false;
     QSet<QUrl> m_memberInFlight; // GET /patroni per member API, whichever round started it
     QSet<QUrl> m_roundMembers; // those this round waits for
+    QList<Cluster::ClusterStore::MemberAnswer> m_answers; // this round's, until the last is in
     // Backoff for a member API that keeps failing: after the first failure (reported at once) it is
     // asked every second round, then every third, at most every fourth — a dead node costs little,
     // and one that comes back is seen within four rounds.

@@ -1,10 +1,12 @@
 #include "app/sources/poller.h"
 
+#include <QRandomGenerator>
+
 namespace Sources {
 
-Poller::Poller(QNetworkAccessManager* nam, QObject* parent)
+Poller::Poller(Sources::HttpClient* http, QObject* parent)
     : QObject(parent)
-    , m_nam(nam)
+    , m_http(http)
 {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &Poller::tick);
@@ -21,12 +23,23 @@ void Poller::setCredentials(const QString& user, const QString& password)
 
 void Poller::start()
 {
-    m_timer.start();
+    // The first round now; the following ones at a phase of their own within the interval, so that a
+    // fleet started at once does not poll in one burst every second (a burst makes the GUI thread busy
+    // for tens of milliseconds and holds hundreds of sockets open at the same instant).
     pollNow();
+    const int phase = int(QRandomGenerator::global()->bounded(std::max(1, m_timer.interval())));
+    QTimer::singleShot(phase, this, [this] {
+        if (m_stopped)
+            return;
+        m_timer.start();
+        tick();
+    });
+    m_stopped = false;
 }
 
 void Poller::stop()
 {
+    m_stopped = true;
     m_timer.stop();
 }
 

@@ -5,8 +5,6 @@
 #include <QObject>
 #include <QTimer>
 
-class QNetworkAccessManager;
-
 namespace Sources {
 
 // What every source of a cluster shares (Patroni, HAProxy, etcd, PostgreSQL): an interval timer, at
@@ -23,7 +21,7 @@ class Poller : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Poller)
 public:
-    Poller(QNetworkAccessManager* nam, QObject* parent = nullptr);
+    Poller(Sources::HttpClient* http, QObject* parent = nullptr);
 
     void setInterval(int ms) { m_timer.setInterval(ms); }
     int interval() const { return m_timer.interval(); }
@@ -36,7 +34,7 @@ public:
 
     void start(); // first round now, then every interval
     void stop();
-    bool isRunning() const { return m_timer.isActive(); }
+    bool isRunning() const { return !m_stopped; }
     // A round now, unless one is running (then nothing: its answer is on the way).
     void pollNow();
 
@@ -58,16 +56,17 @@ protected:
     void finishRound(bool ok);
     // The shared options (deadline, TLS, credentials) with this request's name for messages.
     FetchOptions fetchOptions(const QString& sourceName) const;
-    QNetworkAccessManager* nam() const { return m_nam; }
+    Sources::HttpClient* http() const { return m_http; }
 
 private:
     void tick();
     void begin();
 
-    QNetworkAccessManager* m_nam;
+    Sources::HttpClient* m_http;
     FetchOptions m_options;
     QTimer m_timer;
     bool m_inFlight = false;
+    bool m_stopped = true;
     int m_failures = 0;
     int m_skip = 0;
     int m_maxBackoff = 3;

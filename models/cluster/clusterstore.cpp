@@ -66,23 +66,22 @@ void ClusterStore::recordFailure(const SourceError& error, const QDateTime& at)
 void ClusterStore::applyMemberStatus(
     const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at)
 {
-    MemberObservation o = m_state.members.value(member);
-    o.apiUrl = apiUrl;
-    o.status = status;
-    o.source.lastAttempt = at;
-    o.source.lastSuccess = at;
-    o.source.error = SourceError {};
-    setMemberObservation(member, o, at);
+    setMemberObservation(member, observationFor({ member, apiUrl, status, {}, at }), at);
 }
 
 void ClusterStore::recordMemberFailure(
     const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at)
 {
-    MemberObservation o = m_state.members.value(member);
-    o.apiUrl = apiUrl;
-    o.source.lastAttempt = at;
-    o.source.error = error;
-    setMemberObservation(member, o, at);
+    setMemberObservation(member, observationFor({ member, apiUrl, std::nullopt, error, at }), at);
+}
+
+bool ClusterStore::storeObservation(const QString& member, const MemberObservation& observation)
+{
+    const auto it = m_state.members.constFind(member);
+    const bool changed = it == m_state.members.constEnd() || it->status != observation.status
+        || it->source.error != observation.source.error || it->apiUrl != observation.apiUrl;
+    m_state.members.insert(member, observation);
+    return changed;
 }
 
 void ClusterStore::setMemberObservation(
@@ -91,14 +90,50 @@ void ClusterStore::setMemberObservation(
     // Only members the DCS lists: an answer that arrives after the member left is history.
     if (!m_state.view.member(member))
         return;
-    const auto it = m_state.members.constFind(member);
-    const bool changed = it == m_state.members.constEnd() || it->status != observation.status
-        || it->source.error != observation.source.error || it->apiUrl != observation.apiUrl;
-    m_state.members.insert(member, observation);
+    const bool changed = storeObservation(member, observation);
     reevaluate(at);
     Q_EMIT memberObservationChanged(member);
     if (changed)
         Q_EMIT membersUpdated({ member });
+    Q_EMIT stateChanged();
+}
+
+MemberObservation ClusterStore::observationFor(const MemberAnswer& a) const
+{
+    MemberObservation o = m_state.members.value(a.member);
+    o.apiUrl = a.apiUrl;
+    o.source.lastAttempt = a.at;
+    if (a.status) {
+        o.status = a.status;
+        o.source.lastSuccess = a.at;
+        o.source.error = SourceError {};
+    } else {
+        o.source.error = a.error;
+    }
+    return o;
+}
+
+void ClusterStore::applyMemberAnswers(const QList<MemberAnswer>& answers)
+{
+    QStringList changed;
+    QStringList answered;
+    QDateTime latest;
+    for (const MemberAnswer& a : answers) {
+        if (!m_state.view.member(a.member))
+            continue;
+        if (storeObservation(a.member, observationFor(a)))
+            changed.append(a.member);
+        answered.append(a.member);
+        if (!latest.isValid() || a.at > latest)
+            latest = a.at;
+    }
+    if (answered.isEmpty())
+        return;
+    reevaluate(latest);
+    for (const QString& m : std::as_const(answered))
+        Q_EMIT memberObservationChanged(m);
+    if (!changed.isEmpty())
+        Q_EMIT membersUpdated(changed);
     Q_EMIT stateChanged();
 }
 

@@ -33,6 +33,15 @@ public:
     void applyMemberStatus(
         const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at);
     void recordMemberFailure(const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at);
+    // Several members' answers of one round at once: the checks run once for all of them.
+    struct MemberAnswer {
+        QString member;
+        QUrl apiUrl;
+        std::optional<Patroni::MemberStatus> status; // set: an answer; unset: `error`
+        SourceError error;
+        QDateTime at;
+    };
+    void applyMemberAnswers(const QList<MemberAnswer>& answers);
 
     // --- GET /config and GET /history
     void applyDynamicConfig(const Patroni::DynamicConfig& config, const QDateTime& at);
@@ -98,6 +107,9 @@ private:
     void setError(const SourceError& error);
     void recordSource(SourceState* source, const SourceError& error, const QDateTime& at);
     void setMemberObservation(const QString& member, const MemberObservation& observation, const QDateTime& at);
+    // Stores one answer; true when it changed what is known of the member. No signal, no checks.
+    bool storeObservation(const QString& member, const MemberObservation& observation);
+    MemberObservation observationFor(const MemberAnswer& answer) const;
     // Recomputes findings and events after any change of m_state.
     void reevaluate(const QDateTime& at);
 

@@ -472,14 +472,6 @@ namespace {
         return p;
     }
 
-    QJsonArray urlArray(const QList<QUrl>& urls)
-    {
-        QJsonArray a;
-        for (const QUrl& u : urls)
-            a.append(u.toString(QUrl::FullyEncoded));
-        return a;
-    }
-
 } // namespace
 
 QString profileFileSchema()
@@ -534,8 +526,8 @@ ProfileFileResult parseProfileFile(QByteArrayView text)
             if (out.errors.size() == errorsBefore) {
                 for (const QString& problem : validate(p))
                     out.errors.append({ item.line,
-                        (p.name.isEmpty() ? tr("profile #%1").arg(i + 1) : tr("profile \"%1\"").arg(p.name))
-                            + u": "_s + problem });
+                        (p.name.isEmpty() ? tr("profile #%1").arg(i + 1) : tr("profile \"%1\"").arg(p.name)) + u": "_s
+                            + problem });
             }
             if (!p.name.isEmpty()) {
                 const auto first = names.constFind(p.name);
@@ -575,36 +567,50 @@ ProfileFileResult parseProfileFile(QByteArrayView text)
 
 QByteArray writeProfileFile(const QList<Profile>& profiles)
 {
-    QJsonArray list;
-    for (const Profile& p : profiles) {
-        QJsonObject o;
-        o.insert("name"_L1, p.name);
-        o.insert("patroniUrls"_L1, urlArray(p.patroniUrls));
-        o.insert("haproxyStatsUrl"_L1,
-            p.haproxyStatsUrl.isEmpty() ? QString() : p.haproxyStatsUrl.toString(QUrl::FullyEncoded));
-        o.insert("haproxyStatsUser"_L1, p.haproxyStatsUser);
-        o.insert("etcdUrls"_L1, urlArray(p.etcdUrls));
-        o.insert("patroniApiUser"_L1, p.patroniApiUser);
-        o.insert("requestDeadlineMs"_L1, p.requestDeadlineMs);
-        o.insert("postgres"_L1,
-            QJsonObject { { u"user"_s, p.postgres.user }, { u"dbname"_s, p.postgres.dbname },
-                { u"sslmode"_s, p.postgres.sslmode } });
+    // Written by hand, in the fields' natural order (name first), which QJsonDocument would sort away:
+    // a person reads and edits this file.
+    // Explicit QByteArray results: with QStringBuilder an `auto` result would hold references to
+    // temporaries that are gone by the time it is used.
+    const auto str = [](const QString& v) -> QByteArray {
+        const QByteArray a = QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact);
+        return a.mid(1, a.size() - 2); // the JSON string, escaped, without the array's brackets
+    };
+    const auto urls = [&str](const QList<QUrl>& list) -> QByteArray {
+        QByteArrayList parts;
+        for (const QUrl& u : list)
+            parts.append(str(u.toString(QUrl::FullyEncoded)));
+        return "[" + parts.join(", ") + "]";
+    };
+    const auto num = [](int v) -> QByteArray { return QByteArray::number(v); };
+    const auto boolean = [](bool v) -> QByteArray { return QByteArray(v ? "true" : "false"); };
+    QByteArray out = "{\n  \"schema\": " + str(profileFileSchema()) + ",\n  \"profiles\": [";
+    for (qsizetype i = 0; i < profiles.size(); ++i) {
+        const Profile& p = profiles.at(i);
         const HaproxyRoutes& r = p.haproxyRoutes;
-        o.insert("haproxyRoutes"_L1,
-            QJsonObject { { u"host"_s, r.host }, { u"primaryPort"_s, r.primaryPort },
-                { u"replicasPort"_s, r.replicasPort }, { u"anyPort"_s, r.anyPort },
-                { u"primaryProxy"_s, r.primaryProxy }, { u"replicasProxy"_s, r.replicasProxy },
-                { u"anyProxy"_s, r.anyProxy } });
-        o.insert("tls"_L1,
-            QJsonObject { { u"caFile"_s, p.tls.caFile }, { u"clientCertFile"_s, p.tls.clientCertFile },
-                { u"clientKeyFile"_s, p.tls.clientKeyFile }, { u"verifyPeer"_s, p.tls.verifyPeer } });
-        o.insert("intervals"_L1,
-            QJsonObject { { u"patroniMs"_s, p.intervals.patroniMs }, { u"haproxyMs"_s, p.intervals.haproxyMs },
-                { u"etcdMs"_s, p.intervals.etcdMs }, { u"postgresMs"_s, p.intervals.postgresMs } });
-        list.append(o);
+        out += QByteArray(i == 0 ? "\n" : ",\n") + "    {\n";
+        out += "      \"name\": " + str(p.name) + ",\n";
+        out += "      \"patroniUrls\": " + urls(p.patroniUrls) + ",\n";
+        out += "      \"haproxyStatsUrl\": "
+            + str(p.haproxyStatsUrl.isEmpty() ? QString() : p.haproxyStatsUrl.toString(QUrl::FullyEncoded)) + ",\n";
+        out += "      \"haproxyStatsUser\": " + str(p.haproxyStatsUser) + ",\n";
+        out += "      \"etcdUrls\": " + urls(p.etcdUrls) + ",\n";
+        out += "      \"patroniApiUser\": " + str(p.patroniApiUser) + ",\n";
+        out += "      \"postgres\": { \"user\": " + str(p.postgres.user) + ", \"dbname\": " + str(p.postgres.dbname)
+            + ", \"sslmode\": " + str(p.postgres.sslmode) + " },\n";
+        out += "      \"haproxyRoutes\": { \"host\": " + str(r.host) + ", \"primaryPort\": " + num(r.primaryPort)
+            + ", \"replicasPort\": " + num(r.replicasPort) + ", \"anyPort\": " + num(r.anyPort)
+            + ", \"primaryProxy\": " + str(r.primaryProxy) + ", \"replicasProxy\": " + str(r.replicasProxy)
+            + ", \"anyProxy\": " + str(r.anyProxy) + " },\n";
+        out += "      \"tls\": { \"caFile\": " + str(p.tls.caFile)
+            + ", \"clientCertFile\": " + str(p.tls.clientCertFile) + ", \"clientKeyFile\": " + str(p.tls.clientKeyFile)
+            + ", \"verifyPeer\": " + boolean(p.tls.verifyPeer) + " },\n";
+        out += "      \"intervals\": { \"patroniMs\": " + num(p.intervals.patroniMs)
+            + ", \"haproxyMs\": " + num(p.intervals.haproxyMs) + ", \"etcdMs\": " + num(p.intervals.etcdMs)
+            + ", \"postgresMs\": " + num(p.intervals.postgresMs) + " },\n";
+        out += "      \"requestDeadlineMs\": " + num(p.requestDeadlineMs) + "\n    }";
     }
-    return QJsonDocument(QJsonObject { { u"schema"_s, profileFileSchema() }, { u"profiles"_s, list } })
-        .toJson(QJsonDocument::Indented);
+    out += profiles.isEmpty() ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
 }
 
 } // namespace Cluster

@@ -7,9 +7,9 @@
 #include "models/itemmodels/membertablemodel.h"
 #include "reservedport.h"
 
+#include "app/sources/httpfetch.h"
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
@@ -44,12 +44,12 @@ void TestLabCluster::waitForFirstView(Sources::PatroniPoller& poller, Cluster::C
 
 void TestLabCluster::agreesWithPatronictl()
 {
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
     ItemModels::MemberTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setStore(&store);
-    Sources::PatroniPoller poller(&nam, &store, m_lab.apiUrls());
+    Sources::PatroniPoller poller(&http, &store, m_lab.apiUrls());
     waitForFirstView(poller, store);
 
     // Both read the DCS; poll again right after patronictl so a change in between cannot confuse us.
@@ -79,9 +79,9 @@ void TestLabCluster::agreesWithPatronictl()
 
 void TestLabCluster::followsSwitchoverWithinTwoPolls()
 {
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, m_lab.apiUrls());
+    Sources::PatroniPoller poller(&http, &store, m_lab.apiUrls());
     waitForFirstView(poller, store);
     const QString before = store.leader();
     QVERIFY(!before.isEmpty());
@@ -114,9 +114,9 @@ void TestLabCluster::observableWhileOneMemberApiIsDown()
     const ReservedClosedPort closed;
     QList<QUrl> urls = m_lab.apiUrls();
     urls.prepend(QUrl(u"http://127.0.0.1:%1"_s.arg(closed.port())));
-    QNetworkAccessManager nam;
+    Sources::HttpClient http;
     Cluster::ClusterStore store;
-    Sources::PatroniPoller poller(&nam, &store, urls);
+    Sources::PatroniPoller poller(&http, &store, urls);
     waitForFirstView(poller, store);
     QCOMPARE(store.view().members.size(), 3);
     QVERIFY(!store.leader().isEmpty());

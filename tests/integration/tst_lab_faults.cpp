@@ -6,6 +6,7 @@
 // Every test leaves the lab healthy again (manage-cluster.sh start brings back what was stopped).
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
+#include "app/sources/httpfetch.h"
 #include "labcluster.h"
 #include "models/cluster/clusterstore.h"
 
@@ -108,7 +109,7 @@ private:
 
     LabCluster m_lab;
     QElapsedTimer m_clock;
-    QNetworkAccessManager* m_nam = nullptr;
+    Sources::HttpClient* m_http = nullptr;
     App::LiveSession* m_monitor = nullptr;
     QList<Recorded> m_events;
     qint64 m_faultAt = 0; // events before the fault are the start-up's, not the fault's
@@ -142,8 +143,8 @@ void TestLabFaults::cleanup()
 {
     delete m_monitor;
     m_monitor = nullptr;
-    delete m_nam;
-    m_nam = nullptr;
+    delete m_http;
+    m_http = nullptr;
     for (const Recorded& r : std::as_const(m_events))
         qInfo().noquote() << QString::number(r.atMs).rightJustified(6) << "ms" << Cluster::eventKindName(r.event.kind)
                           << r.event.subject << "-" << r.event.message;
@@ -158,8 +159,8 @@ void TestLabFaults::startMonitor()
     profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
     profile.patroniUrls = m_lab.apiUrls();
     profile.intervals.patroniMs = pollMs;
-    m_nam = new QNetworkAccessManager;
-    m_monitor = new App::LiveSession(m_nam, profile, {});
+    m_http = new Sources::HttpClient;
+    m_monitor = new App::LiveSession(m_http, profile, {});
     connect(
         m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
             for (const auto& e : events)

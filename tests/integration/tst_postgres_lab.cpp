@@ -15,7 +15,6 @@
 
 #include <QElapsedTimer>
 #include <QHostInfo>
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -65,7 +64,7 @@ private:
     int serverPortOf(AsyncConnection& conn);
 
     LabCluster m_lab;
-    QNetworkAccessManager m_nam;
+    Sources::HttpClient m_http;
     int m_primaryPort = 5000;
     int m_replicaPort = 5001;
     int m_anyPort = 5002;
@@ -114,7 +113,7 @@ Cluster::ClusterView TestPostgresLab::clusterView()
         std::optional<Sources::FetchResult> got;
         QObject context;
         QEventLoop loop;
-        Sources::fetch(&m_nam, url, {}, &context, [&got, &loop](const Sources::FetchResult& r) {
+        Sources::fetch(&m_http, url, {}, &context, [&got, &loop](const Sources::FetchResult& r) {
             got = r;
             loop.quit();
         });

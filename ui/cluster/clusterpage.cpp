@@ -10,6 +10,7 @@
 #include "models/itemmodels/membertablemodel.h"
 #include "models/session/clustersession.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
@@ -73,6 +74,9 @@ ClusterPage::ClusterPage(QWidget* parent)
     connect(m_findingsProxy, &QAbstractItemModel::rowsInserted, this, &ClusterPage::fitFindings);
     connect(m_findingsProxy, &QAbstractItemModel::rowsRemoved, this, &ClusterPage::fitFindings);
     connect(m_findingsProxy, &QAbstractItemModel::modelReset, this, &ClusterPage::fitFindings);
+    connect(m_findingsProxy, &QAbstractItemModel::dataChanged, this, &ClusterPage::fitFindings);
+    // Wrapped lines depend on the width: fit again when it changes.
+    m_findings->viewport()->installEventFilter(this);
 
     m_table->setModel(m_proxy);
     m_table->setObjectName(u"memberTable"_s);
@@ -136,12 +140,22 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     refresh();
 }
 
+bool ClusterPage::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_findings->viewport() && event->type() == QEvent::Resize)
+        QTimer::singleShot(0, this, &ClusterPage::fitFindings);
+    return QWidget::eventFilter(watched, event);
+}
+
 void ClusterPage::fitFindings()
 {
+    // As tall as its first six findings (a long one wraps onto a second line), then it scrolls.
     const int rows = m_findingsProxy->rowCount();
     m_findings->setVisible(rows > 0);
-    const int rowHeight = std::max(m_findings->sizeHintForRow(0), fontMetrics().height() + 6);
-    m_findings->setFixedHeight(std::min(rows, 6) * rowHeight + 2 * m_findings->frameWidth() + 2);
+    int height = 0;
+    for (int r = 0; r < std::min(rows, 6); ++r)
+        height += std::max(m_findings->sizeHintForRow(r), fontMetrics().height() + 6);
+    m_findings->setFixedHeight(height + 2 * m_findings->frameWidth() + 2);
 }
 
 QString ClusterPage::bannerText() const
@@ -165,7 +179,7 @@ void ClusterPage::refresh()
     // The banner says what Cluster::summarize() says; only the colour is decided here.
     const Cluster::ClusterSummary& summary = m_session->summary();
     QString text = m_session->name() + u" — "_s + summary.headline;
-    if (summary.stale)
+    if (summary.stale && summary.everRead)
         text += tr(" (last good %1)").arg(ageText(store->lastGoodAt()));
     if (m_banner->text() != text)
         m_banner->setText(text);

@@ -36,6 +36,9 @@ public:
     Cluster::Health bannerHealth() const { return m_bannerHealth; }
     QString statusText() const;
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void refresh();
     void fitFindings();

@@ -36,8 +36,9 @@ QVariant FleetProxy::data(const QModelIndex& index, int role) const
         return QString(QSortFilterProxyModel::data(index, FleetModel::NameRole).toString() + u'\n'
             + QSortFilterProxyModel::data(index, FleetModel::HeadlineRole).toString());
     case Qt::DecorationRole:
-        return Palette::healthIcon(Cluster::Health(QSortFilterProxyModel::data(index, FleetModel::HealthRole).toInt()),
-            QSortFilterProxyModel::data(index, FleetModel::StaleRole).toBool());
+        // The cluster's health, stale or not: an unreachable cluster is red in the list, not grey.
+        return Palette::healthIcon(
+            Cluster::Health(QSortFilterProxyModel::data(index, FleetModel::HealthRole).toInt()), false);
     default:
         return QSortFilterProxyModel::data(index, role);
     }

@@ -1,7 +1,9 @@
 // Benchmarks for the core: parsing and applying one poll. Run from a release build:
 //   cmake --preset release && cmake --build --preset release && build/release/tests/bench_core
+#include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/findings.h"
+#include "models/cluster/laghistory.h"
 #include "models/haproxy/statsparser.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "models/patroni/clusterparser.h"
@@ -103,6 +105,61 @@ void BM_FullPatroniRound5(benchmark::State& state)
     benchmark::DoNotOptimize(store.findings().size());
 }
 BENCHMARK(BM_FullPatroniRound5);
+
+// The same round as the poller now applies it: the members' answers together (one pass of the checks).
+void BM_FullPatroniRound5Batched(benchmark::State& state)
+{
+    const QByteArray bodies[2] = { clusterBody(5, 4096), clusterBody(5, 8192) };
+    const QByteArray leader = readData("patroni/patroni-3.0.2-leader.json");
+    const QByteArray replica = readData("patroni/patroni-3.0.2-replica.json");
+    Cluster::ClusterStore store;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qint64 i = 0;
+    for (auto _ : state) {
+        auto cluster = Patroni::parseCluster(bodies[i++ & 1]);
+        store.applyClusterView(*cluster.view, QStringLiteral("bench"), now, cluster.warnings);
+        QList<Cluster::ClusterStore::MemberAnswer> answers;
+        for (const Cluster::Member& m : cluster.view->members) {
+            auto own = Patroni::parseMemberStatus(Cluster::isLeaderRole(m.role) ? leader : replica);
+            answers.append({ m.name, m.apiUrl, own.status, {}, now });
+        }
+        store.applyMemberAnswers(answers);
+    }
+    benchmark::DoNotOptimize(store.findings().size());
+}
+BENCHMARK(BM_FullPatroniRound5Batched);
+
+// The one answer per question over a 5-member state: what every view asks on every change.
+void BM_SummarizeCluster5(benchmark::State& state)
+{
+    const auto cluster = Patroni::parseCluster(clusterBody(5, 4096));
+    Cluster::ClusterStore store;
+    store.applyClusterView(*cluster.view, QStringLiteral("bench"), QDateTime::currentDateTimeUtc());
+    for (auto _ : state)
+        benchmark::DoNotOptimize(Cluster::summarize(store.state(), store.findings()).headline.size());
+}
+BENCHMARK(BM_SummarizeCluster5);
+
+// One replica's lag history over a whole day at one poll a second: the time to record it and the
+// memory it then holds (the "bytes" counter), i.e. the memory per member-day.
+void BM_LagHistoryMemberDay(benchmark::State& state)
+{
+    const QDateTime t0 = QDateTime(QDate(2026, 11, 30), QTime(0, 0), Qt::UTC);
+    qint64 bytes = 0;
+    qint64 samples = 0;
+    for (auto _ : state) {
+        Cluster::LagHistory h;
+        for (int s = 0; s < 24 * 3600; ++s)
+            h.record(QStringLiteral("patroni2"), t0.addSecs(s), 1000 + s % 5000, 0.25);
+        h.prune(t0.addSecs(24 * 3600));
+        bytes = h.memoryBytes();
+        samples = h.sampleCount();
+        benchmark::DoNotOptimize(bytes);
+    }
+    state.counters["bytes"] = double(bytes);
+    state.counters["samples"] = double(samples);
+}
+BENCHMARK(BM_LagHistoryMemberDay)->Unit(benchmark::kMillisecond);
 
 } // namespace
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QList>
 #include <QObject>
 #include <QTimer>
@@ -32,14 +33,16 @@ private:
     void beginMeasuring();
     void sample();
     void finish();
+    qint64 historyKb() const;
 
     QList<Session::ClusterSession*> m_sessions;
     QString m_path;
     int m_measureS;
     bool m_measuring = false;
     qint64 m_lastCpuUs = 0;
-    QList<qint64> m_busyUs; // CPU time of each turn of the event loop, while measuring
-    QList<qint64> m_ageMs; // one per session per sample
+    // Histograms, not lists: the probe must not grow the memory it measures.
+    QList<quint32> m_busyTenUs; // CPU time of each turn of the event loop, in 10 µs steps (last: over)
+    QList<quint32> m_ageMs; // each session's data age at each sample, in ms (last: over)
     int m_neverRead = 0; // session samples without any data yet
     QTimer m_sampler;
     QElapsedTimer m_window;
@@ -47,6 +50,10 @@ private:
     qint64 m_peakFds = 0;
     qint64 m_peakRssKb = 0;
     qint64 m_startRssKb = 0;
+    qint64 m_startFds = 0;
+    qint64 m_startHistoryKb = 0;
+    int m_samples = 0;
+    QJsonArray m_rssTimelineKb;
 };
 
 } // namespace App

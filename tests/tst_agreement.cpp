@@ -77,6 +77,13 @@ void TestAgreement::everyViewSaysTheSame()
     QCOMPARE(window.bannerHealth(), summary.health);
     QVERIFY2(window.bannerText().contains(summary.headline), qPrintable(window.bannerText()));
     const QAbstractItemModel* fleet = window.fleetView()->model();
+    // The list repaints a changed row within its refresh interval.
+    QTRY_VERIFY([&] {
+        for (int r = 0; r < fleet->rowCount(); ++r)
+            if (fleet->index(r, 0).data(ItemModels::FleetModel::NameRole).toString() == session.name())
+                return fleet->index(r, 0).data(ItemModels::FleetModel::HeadlineRole).toString() == summary.headline;
+        return false;
+    }());
     bool found = false;
     for (int r = 0; r < fleet->rowCount(); ++r) {
         const QModelIndex i = fleet->index(r, 0);

@@ -4,8 +4,8 @@
 // read. Judged by order and outcome; times are the benchmark's business (tests/bench/fleet_bench.sh).
 #include "app/session/fleet.h"
 #include "app/session/livesession.h"
-#include "app/sources/httpfetch.h"
 #include "app/sources/haproxypoller.h"
+#include "app/sources/httpfetch.h"
 #include "app/sources/patronipoller.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/profilefile.h"

@@ -1,5 +1,6 @@
 #include "ui/palette.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPixmap>
 
@@ -47,6 +48,13 @@ QBrush staleText()
 
 QIcon healthIcon(Cluster::Health health, bool stale)
 {
+    // Drawn once per kind and kept: views ask for the icon on every repaint, and a new QIcon each
+    // time would fill Qt's pixmap cache with copies (a fleet list repaints often).
+    static QHash<int, QIcon> icons;
+    const int key = int(health) * 2 + (stale ? 1 : 0);
+    const auto it = icons.constFind(key);
+    if (it != icons.constEnd())
+        return *it;
     QPixmap pm(14, 14);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
@@ -55,7 +63,8 @@ QIcon healthIcon(Cluster::Health health, bool stale)
     p.setPen(c.darker(130));
     p.setBrush(c);
     p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
-    return QIcon(pm);
+    p.end();
+    return *icons.insert(key, QIcon(pm));
 }
 
 } // namespace Ui::Palette

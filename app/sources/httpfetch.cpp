@@ -580,7 +580,7 @@ void HttpClient::remove(Exchange* exchange)
 
 void HttpClient::deliver(Delivery delivery)
 {
-    m_deliveries.append(std::move(delivery));
+    m_deliveries.push_back(std::move(delivery));
     if (!m_drainPosted) {
         m_drainPosted = true;
         QMetaObject::invokeMethod(this, &HttpClient::drain, Qt::QueuedConnection);
@@ -592,19 +592,18 @@ void HttpClient::drain()
     m_drainPosted = false;
     QElapsedTimer slice;
     slice.start();
-    while (m_nextDelivery < m_deliveries.size()) {
-        // Moved out first: a callback may start requests, and so append deliveries.
-        Delivery d = std::move(m_deliveries[m_nextDelivery++]);
+    while (!m_deliveries.empty()) {
+        // Taken off first: a callback may start requests, and so queue deliveries.
+        Delivery d = std::move(m_deliveries.front());
+        m_deliveries.pop_front();
         if (d.context)
             d.done(d.result);
-        if (slice.elapsed() >= sliceMs && m_nextDelivery < m_deliveries.size()) {
+        if (slice.elapsed() >= sliceMs && !m_deliveries.empty()) {
             m_drainPosted = true;
             QMetaObject::invokeMethod(this, &HttpClient::drain, Qt::QueuedConnection);
             return;
         }
     }
-    m_deliveries.clear();
-    m_nextDelivery = 0;
 }
 
 void HttpClient::sweep()

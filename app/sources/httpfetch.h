@@ -9,6 +9,7 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <optional>
 
@@ -75,8 +76,7 @@ private:
     void sweep();
 
     QList<class Exchange*> m_active;
-    QList<Delivery> m_deliveries;
-    qsizetype m_nextDelivery = 0;
+    std::deque<Delivery> m_deliveries; // answers not yet handed on, oldest first
     bool m_drainPosted = false;
     QTimer m_sweeper;
     quint64 m_started = 0;

@@ -9,6 +9,18 @@ namespace ItemModels {
 FleetModel::FleetModel(QObject* parent)
     : QAbstractListModel(parent)
 {
+    m_flush.setSingleShot(true);
+    m_flush.setInterval(refreshIntervalMs);
+    connect(&m_flush, &QTimer::timeout, this, &FleetModel::flush);
+}
+
+void FleetModel::flush()
+{
+    const QSet<int> dirty = std::exchange(m_dirty, {});
+    for (int row : dirty) {
+        if (row < m_sessions.size())
+            Q_EMIT dataChanged(index(row, 0), index(row, 0));
+    }
 }
 
 void FleetModel::setSessions(const QList<Session::ClusterSession*>& sessions)
@@ -23,8 +35,11 @@ void FleetModel::setSessions(const QList<Session::ClusterSession*>& sessions)
         m_sessions.append(s);
         connect(s, &Session::ClusterSession::summaryChanged, this, [this, s] {
             const int row = rowOf(s);
-            if (row >= 0)
-                Q_EMIT dataChanged(index(row, 0), index(row, 0));
+            if (row < 0)
+                return;
+            m_dirty.insert(row);
+            if (!m_flush.isActive())
+                m_flush.start();
         });
         // By the time `destroyed` is emitted the guard is already null: drop the null rows.
         connect(s, &QObject::destroyed, this, [this] {
@@ -34,6 +49,7 @@ void FleetModel::setSessions(const QList<Session::ClusterSession*>& sessions)
                 beginRemoveRows({}, row, row);
                 m_sessions.removeAt(row);
                 endRemoveRows();
+                m_dirty.clear(); // rows moved: the next change marks them again
             }
         });
     }

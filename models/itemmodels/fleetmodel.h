@@ -3,6 +3,8 @@
 #include <QAbstractListModel>
 #include <QList>
 #include <QPointer>
+#include <QSet>
+#include <QTimer>
 
 namespace Session {
 class ClusterSession;
@@ -12,8 +14,9 @@ namespace ItemModels {
 
 // One row per cluster session: its name and what Cluster::summarize() says of it (health, headline,
 // leader, members running, timeline, worst lag, worst finding). A session whose summary changes
-// repaints its own row only. The order is the sessions' order; a view sorts by HealthRankRole to put
-// the worst first.
+// repaints its own row only, and a row at most every refresh interval (250 ms): a fleet whose lags
+// move every second would otherwise repaint the list hundreds of times a second. The order is the
+// sessions' order; a view sorts by HealthRankRole to put the worst first.
 class FleetModel final : public QAbstractListModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FleetModel)
@@ -32,6 +35,8 @@ public:
         StaleRole, // bool
     };
 
+    static constexpr int refreshIntervalMs = 250;
+
     explicit FleetModel(QObject* parent = nullptr);
     void setSessions(const QList<Session::ClusterSession*>& sessions);
     Session::ClusterSession* sessionAt(int row) const;
@@ -42,7 +47,11 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
+    void flush();
+
     QList<QPointer<Session::ClusterSession>> m_sessions;
+    QSet<int> m_dirty; // rows whose summary changed since the last flush
+    QTimer m_flush;
 };
 
 } // namespace ItemModels

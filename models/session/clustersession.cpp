@@ -30,13 +30,10 @@ ClusterSession::ClusterSession(const Cluster::Profile& profile, const SessionOpt
     , m_profile(profile)
     , m_store(new Cluster::ClusterStore(this))
     , m_history(std::make_unique<Cluster::LagHistory>())
-    , m_events(new ItemModels::EventLogModel(options.recentEvents, this))
+    , m_options(options)
 {
-    if (!options.journalDirectory.isEmpty()) {
+    if (!options.journalDirectory.isEmpty())
         m_journal = std::make_unique<Cluster::Journal>(journalPath(options.journalDirectory, profile.name));
-        // What happened while the console was closed.
-        m_events->append(m_journal->read(options.journalTailOnStart));
-    }
     connect(m_store, &Cluster::ClusterStore::eventsDetected, this, &ClusterSession::handleEvents);
     connect(m_store, &Cluster::ClusterStore::sourceUpdated, this, [this](Cluster::SourceKind source) {
         if (source == Cluster::SourceKind::Patroni)
@@ -51,6 +48,16 @@ ClusterSession::ClusterSession(const Cluster::Profile& profile, const SessionOpt
 }
 
 ClusterSession::~ClusterSession() = default;
+
+ItemModels::EventLogModel* ClusterSession::eventModel()
+{
+    if (!m_events) {
+        m_events = new ItemModels::EventLogModel(m_options.recentEvents, this);
+        // What happened before the page was opened (also while the console was closed).
+        m_events->append(m_journal ? m_journal->read(m_options.journalTail) : std::exchange(m_recent, {}));
+    }
+    return m_events;
+}
 
 ItemModels::MemberTableModel* ClusterSession::memberModel()
 {
@@ -79,7 +86,13 @@ const Cluster::ClusterSummary& ClusterSession::summary() const
 
 void ClusterSession::handleEvents(const QList<Cluster::Event>& events)
 {
-    m_events->append(events);
+    if (m_events) {
+        m_events->append(events);
+    } else if (!m_journal) {
+        m_recent += events;
+        if (m_recent.size() > m_options.recentInMemory)
+            m_recent.remove(0, m_recent.size() - m_options.recentInMemory);
+    }
     for (const Cluster::Event& e : events) {
         if (e.kind == Cluster::EventKind::LeaderChanged || e.kind == Cluster::EventKind::LeaderLost
             || e.kind == Cluster::EventKind::TimelineChanged)

@@ -3,6 +3,7 @@
 #include "models/cluster/assessment.h"
 #include "models/cluster/profile.h"
 
+#include <QList>
 #include <QObject>
 
 #include <memory>
@@ -26,7 +27,8 @@ struct SessionOptions {
     // commands such as `status`, tests).
     QString journalDirectory;
     int recentEvents = 500; // the event model's capacity
-    int journalTailOnStart = 200; // events read back from the journal at start
+    int journalTail = 200; // events read back from the journal when the event model is created
+    int recentInMemory = 50; // without a journal: events kept for a model created later
 };
 
 // One cluster as the window, the CLI and everything later see it: its profile, its store (what the
@@ -46,8 +48,10 @@ public:
     Cluster::ClusterStore* store() const { return m_store; }
     Cluster::LagHistory* lagHistory() const { return m_history.get(); }
     Cluster::Journal* journal() const { return m_journal.get(); } // null without a journal directory
-    ItemModels::EventLogModel* eventModel() const { return m_events; }
-    // Created on first use: a fleet of hundreds keeps table models only for the clusters looked at.
+    // Created on first use: a fleet of hundreds keeps item models only for the clusters looked at.
+    // The event model starts from the journal's tail (or, without a journal, the last events kept in
+    // memory) and then takes every new event.
+    ItemModels::EventLogModel* eventModel();
     ItemModels::MemberTableModel* memberModel();
     ItemModels::FindingsModel* findingsModel();
 
@@ -76,7 +80,9 @@ private:
     Cluster::ClusterStore* m_store;
     std::unique_ptr<Cluster::LagHistory> m_history;
     std::unique_ptr<Cluster::Journal> m_journal;
-    ItemModels::EventLogModel* m_events;
+    SessionOptions m_options;
+    ItemModels::EventLogModel* m_events = nullptr;
+    QList<Cluster::Event> m_recent; // without a journal: the newest events, for a model created later
     ItemModels::MemberTableModel* m_members = nullptr;
     ItemModels::FindingsModel* m_findings = nullptr;
     mutable std::optional<Cluster::ClusterSummary> m_summary;

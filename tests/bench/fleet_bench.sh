@@ -8,6 +8,7 @@
 #   bash tests/bench/fleet_bench.sh                      # 200 clusters x 5 members, 60 s measured
 #   CLUSTERS=500 HUNG=100 MEASURE=120 bash tests/bench/fleet_bench.sh
 #   PRESET=ci bash tests/bench/fleet_bench.sh            # under ASan (slower: not for the budget)
+#   REPORT=/tmp/fleet.json bash tests/bench/fleet_bench.sh # keep the JSON report
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CLUSTERS=${CLUSTERS:-200}
@@ -59,6 +60,7 @@ console_pid=$!
 wait "$console_pid" || true
 console_pid=""
 [ -s "$work/report.json" ] || { echo "fleet_bench: no report; the console said:"; tail -20 "$work/console.log"; exit 1; }
+[ -z "${REPORT:-}" ] || cp "$work/report.json" "$REPORT"
 
 echo "fleet_bench: $CLUSTERS clusters x $MEMBERS members ($HUNG never answer), Patroni every 1 s, HAProxy every 2 s,"
 echo "            $SECONDS_MEASURED s measured after $WARMUP s, preset $PRESET, $(nproc) cores${sim_cpu:+ (simulator on core $((cores - 1)))}"
@@ -79,4 +81,7 @@ for name, value, limit in rows:
     print('  %-32s %10.1f  (budget %6.0f)  %s' % (name, value, limit, 'ok' if value <= limit else 'OVER by %.1f' % (value - limit)))
 if hung:
     print('  (data age over the clusters that answer; %d sample(s) of never-answering clusters left out)' % r.get('samplesWithoutData', 0))
+print('while measured: open files %d -> %d (peak %d); RSS %.1f -> %.1f MB, of which the lag history %.1f -> %.1f MB'
+      % (r['openFdsStart'], r['openFdsEnd'], r['openFdsPeak'], r['rssKbStart'] / 1024.0, r['rssKbEnd'] / 1024.0,
+         r['lagHistoryKbStart'] / 1024.0, r['lagHistoryKbEnd'] / 1024.0))
 PY

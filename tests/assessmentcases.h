@@ -54,7 +54,16 @@ inline void feed(const Case& c, Cluster::ClusterStore* store)
 {
     Cluster::ClusterView view = *Patroni::parseCluster(TestData::read(QStringLiteral("patroni/") + c.clusterFile)).view;
     const QDateTime named = captured().addSecs(-c.secondsSinceLeaderNamed);
-    // The DCS named the leader at `named`: a first view then, the captured one now.
+    // The console saw the DCS name the leader at `named` (before that, no member led), then reads the
+    // captured view now.
+    Cluster::ClusterView before = view;
+    for (Cluster::Member& m : before.members) {
+        if (Cluster::isLeaderRole(m.role)) {
+            m.role = Cluster::Role::Replica;
+            m.roleText = QStringLiteral("replica");
+        }
+    }
+    store->applyClusterView(before, QStringLiteral("http://127.0.0.1:8008"), named.addSecs(-1));
     store->applyClusterView(view, QStringLiteral("http://127.0.0.1:8008"), named);
     if (!c.alsoLeader.isEmpty()) {
         for (Cluster::Member& m : view.members) {

@@ -148,9 +148,11 @@ void TestChangeDetector::findingsRaisedOnceClearedOnce()
     auto s = TestStates::healthy();
     run.step(s);
     TestStates::member(s, u"patroni2"_s).timeline = 3;
+    s.members[u"patroni2"_s].status->timeline = 3;
     QCOMPARE(kinds(run.step(s), true), (QStringList { u"finding-raised:member.old-timeline/patroni2"_s }));
     QCOMPARE(kinds(run.step(s), true), QStringList {});
     TestStates::member(s, u"patroni2"_s).timeline = 4;
+    s.members[u"patroni2"_s].status->timeline = 4;
     const auto cleared = run.step(s);
     QCOMPARE(kinds(cleared, true), (QStringList { u"finding-cleared:member.old-timeline/patroni2"_s }));
     QVERIFY(cleared.first().message.startsWith(u"Cleared: patroni2 is on timeline 3"_s));

@@ -52,8 +52,25 @@ void TestFindings::checks_data()
     {
         auto s = healthy();
         member(s, u"patroni3"_s).timeline = 3;
+        s.members[u"patroni3"_s].status->timeline = 3;
         QTest::newRow("old timeline") << s << QStringList { u"member.old-timeline/patroni3"_s }
                                       << int(Severity::Warning) << u"patroni3 is on timeline 3, the leader on 4"_s;
+    }
+    {
+        // The DCS's copy is stale (etcd without quorum: no member can update its key); the node
+        // itself is on the leader's timeline.
+        auto s = healthy();
+        member(s, u"patroni3"_s).timeline = 3;
+        QTest::newRow("old timeline only in the DCS's copy") << s << QStringList {} << -1 << QString();
+    }
+    {
+        // Not answering: the DCS's word is all there is.
+        auto s = healthy();
+        member(s, u"patroni3"_s).timeline = 3;
+        apiFails(s, u"patroni3"_s);
+        QTest::newRow("old timeline, node silent")
+            << s << QStringList { u"member.old-timeline/patroni3"_s, u"member.unreachable/patroni3"_s }
+            << int(Severity::Warning) << u"patroni3 is on timeline 3, the leader on 4"_s;
     }
     {
         auto s = healthy();
@@ -166,6 +183,7 @@ void TestFindings::worstFirstAndStable()
     TestStates::member(s, u"patroni3"_s).pendingRestart = true;
     TestStates::apiFails(s, u"patroni1"_s);
     TestStates::member(s, u"patroni2"_s).timeline = 2;
+    s.members[u"patroni2"_s].status->timeline = 2; // the node itself agrees: it is behind
     const auto a = Cluster::evaluateFindings(s, TestStates::t0());
     QStringList keys;
     for (const auto& f : a)

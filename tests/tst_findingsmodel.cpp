@@ -27,6 +27,7 @@ void TestFindingsModel::followsFindingsByKey()
     auto s = TestStates::healthy();
     s.view.paused = true;
     TestStates::member(s, u"patroni2"_s).timeline = 3;
+    s.members[u"patroni2"_s].status->timeline = 3;
     model.setFindings(Cluster::evaluateFindings(s, TestStates::t0()));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(inserted.count(), 2);
@@ -38,6 +39,7 @@ void TestFindingsModel::followsFindingsByKey()
 
     // A critical one arrives on top; the timeline one clears; the pause stays in place.
     TestStates::member(s, u"patroni2"_s).timeline = 4;
+    s.members[u"patroni2"_s].status->timeline = 4;
     TestStates::apiFails(s, u"patroni1"_s);
     model.setFindings(Cluster::evaluateFindings(s, TestStates::t0()));
     QCOMPARE(model.rowCount(), 2);

@@ -102,7 +102,9 @@ struct ClusterState {
     ClusterView view;
     SourceState dcs;
     QStringList dcsWarnings;
-    QDateTime leaderSince; // when the DCS started naming its current leader (or no leader)
+    // When the DCS started naming its current leader (or no leader), as the console saw it change;
+    // invalid until the console has seen a change.
+    QDateTime leaderSince;
     // GET /patroni per member, keyed by member name.
     QMap<QString, MemberObservation> members;
     // Problems of the cluster's own settings (an unreadable CA file, ...): shown, never silently ignored.

@@ -40,7 +40,10 @@ void ClusterStore::applyClusterView(
     }
     setError(SourceError {});
     const QString currentLeader = leader();
-    if (firstView || currentLeader != previousLeader)
+    // Only a change the console saw happen has a time: the first view does not say since when the DCS
+    // names its leader (a one-shot `status` must not grant a promotion grace to a leader that has
+    // long since demoted itself).
+    if (!firstView && currentLeader != previousLeader)
         m_state.leaderSince = at;
     if (currentLeader != previousLeader)
         Q_EMIT leaderChanged(previousLeader, currentLeader);

@@ -1,5 +1,7 @@
 #include "models/cluster/findings.h"
 
+#include "models/cluster/assessment.h"
+
 #include "models/itemmodels/membertablemodel.h"
 
 #include <algorithm>
@@ -35,7 +37,7 @@ namespace {
         return it == s.members.constEnd() || !it->source.failing();
     }
 
-    void evaluateRouting(const ClusterState& s, QList<Finding>* out)
+    void evaluateRouting(const ClusterState& s, const Thresholds& limits, QList<Finding>* out)
     {
         if (!s.haproxyConfigured)
             return;
@@ -54,8 +56,9 @@ namespace {
                     .arg(port));
             return true;
         };
-        const QStringList leaders = s.view.leaders();
-        const QString leader = leaders.size() == 1 ? leaders.first() : QString();
+        // The leader the console believes in: a killed one, or one that demoted itself, is no
+        // member HAProxy should send writes to.
+        const QString leader = effectiveLeader(s, limits.promotionGraceSeconds);
         if (!missing(r.primary, r.primaryPort)) {
             const QStringList primary = s.routedTo(r.primary);
             if (primary.isEmpty())
@@ -65,7 +68,7 @@ namespace {
                         .arg(r.primary));
             else if (leader.isEmpty())
                 add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
-                    u"Port %1 routes to %2, but Patroni has no single leader"_s.arg(r.primaryPort)
+                    u"Port %1 routes to %2, but no member is a working leader right now"_s.arg(r.primaryPort)
                         .arg(primary.join(u", "_s)));
             else if (primary != QStringList { leader })
                 add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
@@ -187,12 +190,15 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
         add(&out, "cluster.paused", Severity::Warning, {},
             u"Cluster is paused (maintenance mode): Patroni will not fail over automatically"_s);
 
-    std::optional<int> leaderTimeline = leader ? leader->timeline : std::nullopt;
-    if (leader && !leaderTimeline) {
-        const auto it = state.members.constFind(leader->name);
-        if (it != state.members.constEnd() && it->status)
-            leaderTimeline = it->status->timeline;
-    }
+    // Timelines as the nodes themselves report them when they answer: the DCS's copy goes stale
+    // exactly when it matters (while etcd has no quorum, no member can update its key).
+    const auto timelineOf = [&state](const Member& m) -> std::optional<int> {
+        const auto it = state.members.constFind(m.name);
+        if (it != state.members.constEnd() && !it->source.failing() && it->status && it->status->timeline)
+            return it->status->timeline;
+        return m.timeline;
+    };
+    const std::optional<int> leaderTimeline = leader ? timelineOf(*leader) : std::nullopt;
     const qint64 maxLag = limits.defaultMaximumLagOnFailover;
 
     for (const Member& m : view.members) {
@@ -229,9 +235,10 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
 
         if (isLeader)
             continue;
-        if (leaderTimeline && m.timeline && *m.timeline < *leaderTimeline)
+        const std::optional<int> timeline = timelineOf(m);
+        if (leaderTimeline && timeline && *timeline < *leaderTimeline)
             add(&out, "member.old-timeline", Severity::Warning, m.name,
-                u"%1 is on timeline %2, the leader on %3"_s.arg(m.name).arg(*m.timeline).arg(*leaderTimeline));
+                u"%1 is on timeline %2, the leader on %3"_s.arg(m.name).arg(*timeline).arg(*leaderTimeline));
         if (!isStreamingState(m.state)) {
             add(&out, "member.not-streaming", Severity::Warning, m.name,
                 u"%1 is not replicating: state \"%2\""_s.arg(m.name, m.state));
@@ -259,7 +266,7 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
                     m.name, bytes(*m.lagBytes), bytes(maxLag)));
     }
 
-    evaluateRouting(state, &out);
+    evaluateRouting(state, limits, &out);
     evaluateProbes(state, &out);
     evaluateEtcd(state, &out);
 

@@ -158,7 +158,7 @@ void TestProfilesCli::removeForgetsTheCluster()
     QCOMPARE(run({ u"import"_s, write(u"fleet.json"_s, fleetFile()) }).code, 0);
     const Run removed = run({ u"remove"_s, u"prod-us"_s });
     QCOMPARE(removed.code, 0);
-    QVERIFY(removed.out.contains("removed prod-us"));
+    QVERIFY2(removed.out.contains("removed prod-us"), removed.err.constData());
     const Run shown = run({ u"show"_s, u"prod-us"_s });
     QCOMPARE(shown.code, 1);
     QVERIFY(shown.err.contains("no profile \"prod-us\""));

@@ -155,13 +155,12 @@ namespace {
 
     int remove(Settings::ProfileStore& store, const QString& name, QTextStream& out, QTextStream& err)
     {
-        const Settings::StoreResult removed = store.remove(name);
-        if (!removed.ok()) {
-            err << "patroni-console profiles: " << removed.problems.join(u' ') << '\n';
+        if (!store.contains(name) || store.isShowingBuiltIn()) {
+            err << "patroni-console profiles: there is no saved profile \"" << name << "\"\n";
             return 1;
         }
-        out << "removed " << name << '\n';
-        // Its passwords go too: a removed cluster leaves no secret behind.
+        // Its passwords first: a removed cluster leaves no secret behind, and if the keychain cannot
+        // say that it removed them, the profile stays so that the removal can be tried again.
         Credentials::CredentialStore credentials;
         QEventLoop loop;
         int pending = 3;
@@ -170,7 +169,8 @@ namespace {
         for (Cluster::SecretKind kind :
             { Cluster::SecretKind::PatroniApi, Cluster::SecretKind::HaproxyStats, Cluster::SecretKind::Postgres }) {
             credentials.remove(name, kind, &context, [&, kind](const Credentials::Result& r) {
-                if (!r.ok())
+                // No keychain at all (a server without a Secret Service) holds nothing to remove.
+                if (!r.ok() && r.code != Credentials::Result::Code::Unavailable)
                     failed.append(Cluster::secretKindName(kind) + u": "_s + r.message);
                 if (--pending == 0)
                     loop.quit();
@@ -181,9 +181,17 @@ namespace {
             loop.exec();
         if (pending > 0)
             failed.append(u"the keychain did not answer within 10 s (is it locked?)"_s);
-        if (!failed.isEmpty())
-            err << "patroni-console profiles: the keychain entries of " << name
-                << " could not all be removed: " << failed.join(u"; "_s) << '\n';
+        if (!failed.isEmpty()) {
+            err << "patroni-console profiles: " << name << " was not removed: its keychain entries could not be "
+                << "removed (" << failed.join(u"; "_s) << "); unlock the keychain and try again\n";
+            return 1;
+        }
+        const Settings::StoreResult removed = store.remove(name);
+        if (!removed.ok()) {
+            err << "patroni-console profiles: " << removed.problems.join(u' ') << '\n';
+            return 1;
+        }
+        out << "removed " << name << " and its keychain entries\n";
         return 0;
     }
 

@@ -38,7 +38,15 @@ void NodeLink::close()
         m_conn->deleteLater();
         m_conn = nullptr;
     }
-    m_busy = false;
+    if (m_busy) {
+        // A read under way still ends in its one readFinished(), later, never from inside close().
+        NodeReading r = m_pending;
+        r.error.code = Cluster::SourceError::Code::ConnectionReset;
+        r.error.source = m_params.sourceName();
+        r.error.detail = QStringLiteral("the console closed the connection (its settings changed)");
+        QMetaObject::invokeMethod(
+            this, [this, r] { deliver(r); }, Qt::QueuedConnection);
+    }
 }
 
 NodeLink::Start NodeLink::read(bool asPrimary)

@@ -72,7 +72,7 @@ LiveSession::LiveSession(
         Cluster::RouteNames { r.primaryProxy, r.replicasProxy, r.anyProxy, r.primaryPort, r.replicasPort, r.anyPort });
 
     for (Sources::Poller* p : std::as_const(m_sources))
-        connect(p, &Sources::Poller::roundFinished, this, &LiveSession::sourceRoundDone);
+        connect(p, &Sources::Poller::roundFinished, this, [this, p] { sourceRoundDone(p); });
     connect(m_patroni, &Sources::Poller::roundFinished, this, [this] {
         if (m_patroniRoundDone)
             return;
@@ -170,7 +170,8 @@ void LiveSession::startWaitingSources()
 void LiveSession::start()
 {
     m_running = true;
-    m_pendingSources = int(m_sources.size()); // the first round is reported, as after pollOnce()
+    m_reported.clear(); // the first round is reported, as after pollOnce()
+    m_awaitingRound = true;
     readSecrets();
     m_patroni->start();
     if (m_etcd)
@@ -184,6 +185,9 @@ void LiveSession::stop()
     m_patience.stop();
     for (Sources::Poller* p : std::as_const(m_sources))
         p->stop();
+    // A later start() starts them again.
+    m_haproxyStarted = false;
+    m_postgresStarted = false;
 }
 
 void LiveSession::pollOnce()
@@ -191,7 +195,8 @@ void LiveSession::pollOnce()
     m_oneShot = true;
     m_haproxyStarted = false;
     m_postgresStarted = false;
-    m_pendingSources = int(m_sources.size());
+    m_reported.clear();
+    m_awaitingRound = true;
     readSecrets();
     m_patroni->pollNow();
     if (m_etcd)
@@ -199,10 +204,17 @@ void LiveSession::pollOnce()
     startWaitingSources();
 }
 
-void LiveSession::sourceRoundDone()
+void LiveSession::sourceRoundDone(Sources::Poller* source)
 {
-    if (m_pendingSources > 0 && --m_pendingSources == 0)
+    // Every source once, not any source N times: Patroni finishes several rounds while HAProxy may
+    // still wait for its password.
+    if (!m_awaitingRound)
+        return;
+    m_reported.insert(source);
+    if (m_reported.size() == m_sources.size()) {
+        m_awaitingRound = false;
         Q_EMIT roundFinished();
+    }
 }
 
 } // namespace App

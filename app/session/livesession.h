@@ -4,6 +4,7 @@
 #include "models/session/clustersession.h"
 
 #include <QList>
+#include <QSet>
 #include <QTimer>
 
 #include <optional>
@@ -52,7 +53,7 @@ private:
     void readSecrets();
     void secretRead(Cluster::SecretKind kind, const Credentials::Result& result);
     void handOnTopology();
-    void sourceRoundDone();
+    void sourceRoundDone(Sources::Poller* source);
     void startWaitingSources();
 
     QList<Sources::Poller*> m_sources;
@@ -71,7 +72,8 @@ private:
     bool m_patroniRoundDone = false;
     bool m_haproxyStarted = false;
     bool m_postgresStarted = false;
-    int m_pendingSources = 0;
+    QSet<Sources::Poller*> m_reported; // sources that have finished a round since start()/pollOnce()
+    bool m_awaitingRound = false;
 };
 
 } // namespace App

@@ -81,9 +81,11 @@ void EtcdPoller::askCluster(const QUrl& base)
     m_pending = 2;
     auto members = std::make_shared<std::optional<Etcd::MemberList>>();
     auto status = std::make_shared<std::optional<Etcd::Status>>();
-    const auto done = [this, members, status] {
+    auto problem = std::make_shared<Cluster::SourceError>();
+    const auto done = [this, members, status, problem] {
         if (--m_pending > 0)
             return;
+        m_round.detailsError = *problem;
         m_round.members = *members;
         if (*status) {
             m_round.version = (*status)->version;
@@ -92,16 +94,36 @@ void EtcdPoller::askCluster(const QUrl& base)
         }
         finish();
     };
-    fetch(http(), at(base, u"/v3/cluster/member/list"_s), options, this, [members, done](const FetchResult& r) {
-        if (!r.error.isError())
-            *members = Etcd::parseMemberList(r.body).memberList;
-        done();
-    });
-    fetch(http(), at(base, u"/v3/maintenance/status"_s), options, this, [status, done](const FetchResult& r) {
-        if (!r.error.isError())
-            *status = Etcd::parseStatus(r.body).status;
-        done();
-    });
+    // Either may fail on its own (an old gateway without /v3, a timeout): the reason is kept.
+    const QString source = options.sourceName;
+    fetch(http(), at(base, u"/v3/cluster/member/list"_s), options, this,
+        [members, problem, done, source](const FetchResult& r) {
+            if (r.error.isError()) {
+                *problem = r.error;
+            } else {
+                Etcd::MemberListParseResult parsed = Etcd::parseMemberList(r.body);
+                *members = parsed.memberList;
+                if (!parsed.memberList) {
+                    *problem = parsed.error;
+                    problem->source = source + u" member list"_s;
+                }
+            }
+            done();
+        });
+    fetch(http(), at(base, u"/v3/maintenance/status"_s), options, this,
+        [status, problem, done, source](const FetchResult& r) {
+            if (r.error.isError()) {
+                *problem = r.error;
+            } else {
+                Etcd::StatusParseResult parsed = Etcd::parseStatus(r.body);
+                *status = parsed.status;
+                if (!parsed.status) {
+                    *problem = parsed.error;
+                    problem->source = source + u" status"_s;
+                }
+            }
+            done();
+        });
 }
 
 void EtcdPoller::finish()

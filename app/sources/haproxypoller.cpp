@@ -36,9 +36,12 @@ void HaproxyPoller::startRound()
         bool ok = false;
         if (r.error.isError()) {
             Cluster::SourceError e = r.error;
-            if (e.code == Cluster::SourceError::Code::AuthFailed)
-                e.detail = u"the stats page wants a user and password; set the HAProxy stats user in the "
-                           "cluster's settings and its password in the keychain"_s;
+            if (e.code == Cluster::SourceError::Code::AuthFailed && e.httpStatus == 401)
+                e.detail = hasCredentials()
+                    ? u"the stats page refused the user and password sent; check the HAProxy stats user in the "
+                      "cluster's settings and its password in the keychain"_s
+                    : u"the stats page wants a user and password; set the HAProxy stats user in the cluster's "
+                      "settings and its password in the keychain"_s;
             m_store->recordHaproxyFailure(e, now);
         } else {
             Haproxy::StatsParseResult parsed = Haproxy::parseStatsCsv(r.body);

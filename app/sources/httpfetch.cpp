@@ -82,7 +82,7 @@ namespace {
             pos = eol + 2;
             if (size == 0)
                 return out;
-            if (pos + size > in.size())
+            if (size > in.size() - pos) // (never pos + size: a huge size must not overflow)
                 return std::nullopt;
             out.append(in.mid(pos, size));
             pos += size + 2;
@@ -133,11 +133,18 @@ public:
         if (literal.setAddress(m_url.host())) {
             m_addresses = { literal };
             QMetaObject::invokeMethod(
-                this, [this] { connectNext(); }, Qt::QueuedConnection);
+                this,
+                [this] {
+                    if (!m_finished)
+                        connectNext();
+                },
+                Qt::QueuedConnection);
             return;
         }
         m_lookupId = QHostInfo::lookupHost(m_url.host(), this, [this](const QHostInfo& info) {
             m_lookupId = -1;
+            if (m_finished)
+                return;
             m_addresses = info.addresses();
             if (info.error() != QHostInfo::NoError || m_addresses.isEmpty()) {
                 fail(SourceError::Code::HostNotFound, info.errorString());
@@ -301,16 +308,17 @@ private:
                 complete();
                 return;
             }
-            if (errno == EAGAIN || errno == EWOULDBLOCK)
+            const int e = errno; // before anything else can change it
+            if (e == EAGAIN || e == EWOULDBLOCK)
                 return;
-            if (errno == EINTR)
+            if (e == EINTR)
                 continue;
             // A reset after a whole answer is still an answer (some servers reset instead of closing).
-            if (errno == ECONNRESET && answerComplete()) {
+            if (e == ECONNRESET && answerComplete()) {
                 complete();
                 return;
             }
-            fail(codeForErrno(errno), errnoText(errno));
+            fail(codeForErrno(e), errnoText(e));
             return;
         }
     }
@@ -500,6 +508,10 @@ private:
         if (m_finished)
             return;
         m_finished = true;
+        if (m_lookupId >= 0) {
+            QHostInfo::abortHostLookup(m_lookupId);
+            m_lookupId = -1;
+        }
         closeSocket();
         m_client->remove(this);
         deleteLater();

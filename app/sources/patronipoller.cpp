@@ -29,9 +29,10 @@ PatroniPoller::PatroniPoller(
 {
     for (const QUrl& url : seedUrls) {
         const QUrl base = apiBase(url);
-        if (!m_urls.contains(base))
-            m_urls.append(base);
+        if (!m_seeds.contains(base))
+            m_seeds.append(base);
     }
+    m_urls = m_seeds;
     // The DCS's view is what every other check hangs on: asked every interval, no backoff.
     setMaxBackoffTicks(0);
 }
@@ -250,13 +251,33 @@ void PatroniPoller::pollSlow(const QUrl& base)
 
 void PatroniPoller::learnUrls()
 {
+    // The member that just answered first, then the configured ones, then the members the DCS lists
+    // now: an address that left (a replaced host, a rescheduled pod) is not tried again and again.
+    const QUrl answered = m_urls.value(m_preferred);
+    QList<QUrl> urls { answered };
+    for (const QUrl& base : std::as_const(m_seeds)) {
+        if (!urls.contains(base))
+            urls.append(base);
+    }
+    QSet<QUrl> memberApis;
     for (const Cluster::Member& m : std::as_const(m_members)) {
         if (!m.apiUrl.isValid() || m.apiUrl.host().isEmpty())
             continue;
+        QUrl own = m.apiUrl;
+        if (own.path().isEmpty() || own.path() == u"/"_s)
+            own.setPath(u"/patroni"_s);
+        memberApis.insert(own);
         const QUrl base = apiBase(m.apiUrl);
-        if (!m_urls.contains(base))
-            m_urls.append(base);
+        if (!urls.contains(base))
+            urls.append(base);
     }
+    m_urls = urls;
+    m_preferred = 0;
+    // Backoff of members that are gone: forgotten.
+    for (auto it = m_memberSkip.begin(); it != m_memberSkip.end();)
+        it = memberApis.contains(it.key()) ? std::next(it) : m_memberSkip.erase(it);
+    for (auto it = m_memberFailures.begin(); it != m_memberFailures.end();)
+        it = memberApis.contains(it.key()) ? std::next(it) : m_memberFailures.erase(it);
 }
 
 } // namespace Sources

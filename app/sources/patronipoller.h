@@ -51,7 +51,8 @@ private:
     void learnUrls();
 
     Cluster::ClusterStore* m_store; // written, never read
-    QList<QUrl> m_urls; // base URLs: scheme://host:port
+    QList<QUrl> m_seeds; // the configured base URLs: scheme://host:port
+    QList<QUrl> m_urls; // the one that answered last, the seeds, the members' own
     QList<Cluster::Member> m_members; // as the last good GET /cluster listed them
     QString m_lastLeader; // the DCS's single leader in that answer
     int m_preferred = 0;

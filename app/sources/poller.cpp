@@ -26,6 +26,9 @@ void Poller::start()
     // The first round now; the following ones at a phase of their own within the interval, so that a
     // fleet started at once does not poll in one burst every second (a burst makes the GUI thread busy
     // for tens of milliseconds and holds hundreds of sockets open at the same instant).
+    if (!m_stopped)
+        return; // already running: one phase timer, not two
+    m_stopped = false;
     pollNow();
     const int phase = int(QRandomGenerator::global()->bounded(std::max(1, m_timer.interval())));
     QTimer::singleShot(phase, this, [this] {
@@ -34,7 +37,6 @@ void Poller::start()
         m_timer.start();
         tick();
     });
-    m_stopped = false;
 }
 
 void Poller::stop()

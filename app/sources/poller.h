@@ -31,6 +31,7 @@ public:
     // Basic auth for every request of this source (e.g. HAProxy's `stats auth`); empty user: none.
     void setCredentials(const QString& user, const QString& password);
     void setMaxBackoffTicks(int ticks) { m_maxBackoff = ticks; }
+    bool hasCredentials() const { return m_options.basicAuth.has_value(); }
 
     void start(); // first round now, then every interval
     void stop();

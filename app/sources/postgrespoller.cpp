@@ -13,6 +13,8 @@ PostgresPoller::PostgresPoller(Cluster::ClusterStore* store, const Cluster::Prof
 {
     setInterval(profile.intervals.postgresMs);
     setDeadline(profile.requestDeadlineMs);
+    // Each node's link backs off on its own; a round-level backoff on top would multiply the two.
+    setMaxBackoffTicks(0);
     m_routingEnabled = profile.haproxyStatsUrl.isValid() && !profile.haproxyStatsUrl.isEmpty();
     connect(
         &m_routing, &Postgres::RoutingProber::probeFinished, this, [this](const QList<Postgres::RoutingProbe>& probes) {
@@ -29,8 +31,11 @@ PostgresPoller::PostgresPoller(Cluster::ClusterStore* store, const Cluster::Prof
 
 void PostgresPoller::setTopology(const QList<Cluster::Member>& members, const QString& leader)
 {
-    if (leader != m_leader && !m_leader.isEmpty())
-        m_fullRoutingDue = true; // where 5000 goes changes with the leader: prove it at once
+    // Where 5000 goes changes with the leader: prove it at once (also when a leader appears after a
+    // time without one, the usual course of a failover).
+    if (m_topologySeen && leader != m_leader)
+        m_fullRoutingDue = true;
+    m_topologySeen = true;
     m_members = members;
     m_leader = leader;
 }

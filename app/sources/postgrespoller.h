@@ -60,6 +60,7 @@ private:
     Cluster::Profile m_profile;
     QList<Cluster::Member> m_members;
     QString m_leader;
+    bool m_topologySeen = false;
     std::optional<QString> m_password;
     QString m_whyNoPassword;
     QHash<QString, Postgres::NodeLink*> m_links; // by member name

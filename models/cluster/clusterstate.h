@@ -80,6 +80,8 @@ struct EtcdView {
     std::optional<Etcd::MemberList> members;
     QString leader; // etcd member name; empty when unknown
     QString version;
+    // Why the member list or the raft status (asked of one member that answered /health) is missing.
+    SourceError detailsError;
 
     int healthyCount() const;
     friend bool operator==(const EtcdView&, const EtcdView&) = default;

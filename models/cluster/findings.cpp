@@ -147,6 +147,10 @@ namespace {
                 u"Only %1 of %2 etcd members are healthy: no quorum, the leader will demote itself and no "
                 "failover can happen (Patroni's own /cluster keeps showing the last view)"_s.arg(healthy)
                     .arg(total));
+        if (s.etcd->detailsError.isError())
+            add(out, "dcs.details-unreadable", Severity::Info, u"etcd"_s,
+                u"etcd's member list or raft status could not be read (%1): who leads etcd is unknown"_s.arg(
+                    describe(s.etcd->detailsError)));
         for (const EtcdView::Endpoint& e : s.etcd->endpoints) {
             if (e.health && e.health->healthy)
                 continue;

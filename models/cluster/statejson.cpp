@@ -213,7 +213,8 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         }
         root.insert("etcd"_L1,
             QJsonObject { { u"endpoints"_s, endpoints }, { u"members"_s, members }, { u"leader"_s, state.etcd->leader },
-                { u"version"_s, state.etcd->version }, { u"healthy"_s, state.etcd->healthyCount() } });
+                { u"version"_s, state.etcd->version }, { u"healthy"_s, state.etcd->healthyCount() },
+                { u"detailsError"_s, errorToJson(state.etcd->detailsError) } });
     }
 
     QJsonArray members;

@@ -49,7 +49,13 @@ void FleetModel::setSessions(const QList<Session::ClusterSession*>& sessions)
                 beginRemoveRows({}, row, row);
                 m_sessions.removeAt(row);
                 endRemoveRows();
-                m_dirty.clear(); // rows moved: the next change marks them again
+                // Rows after it moved up by one: so do their pending repaints.
+                QSet<int> moved;
+                for (int d : std::as_const(m_dirty)) {
+                    if (d != row)
+                        moved.insert(d > row ? d - 1 : d);
+                }
+                m_dirty = moved;
             }
         });
     }

@@ -232,12 +232,22 @@ void TestLabFaults::killedLeader()
     QVERIFY(firstAt(EventKind::LeaderLost, old) < firstAt(EventKind::LeaderChanged));
     QVERIFY(firstAt(EventKind::LeaderChanged) <= firstAt(EventKind::TimelineChanged));
     QVERIFY(m_monitor->store()->view().member(next)->timeline.value_or(-1) > oldTimeline);
-    // While HAProxy had marked the dead leader DOWN and not yet the new one UP, 5000 routed nowhere.
-    const qint64 nowhere = firstAt(EventKind::FindingRaised, u"routing.primary-mismatch/primary"_s);
-    QVERIFY2(nowhere >= 0, "no finding while port 5000 routed nowhere");
-    QVERIFY(nowhere > firstAt(EventKind::LeaderLost, old));
-    // And once HAProxy follows, port 5000 routes to the new leader only.
+    // Port 5000 is flagged from the moment the leader is lost (HAProxy still sends writes to the dead
+    // node for a few checks, then to nothing until the new leader is UP), not before, and the finding
+    // stands through the time 5000 routes nowhere.
+    const qint64 misrouted = firstAt(EventKind::FindingRaised, u"routing.primary-mismatch/primary"_s);
+    QVERIFY2(misrouted >= 0, "no finding while port 5000 did not reach a working leader");
+    QVERIFY(misrouted >= firstAt(EventKind::LeaderLost, old));
+    qint64 nowhere = -1;
+    for (const Recorded& r : std::as_const(m_events))
+        if (r.atMs >= m_faultAt && r.event.kind == EventKind::RoutingChanged && r.event.subject == u"primary"_s
+            && r.event.message.endsWith(u"→ nothing"_s))
+            nowhere = r.atMs;
+    QVERIFY2(nowhere >= misrouted, "HAProxy never showed port 5000 routing to nothing");
+    // And once HAProxy follows, port 5000 routes to the new leader only, and the finding clears.
     QTRY_COMPARE_WITH_TIMEOUT(m_monitor->store()->state().routedTo(u"primary"_s), QStringList { next }, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        firstAt(EventKind::FindingCleared, u"routing.primary-mismatch/primary"_s) > nowhere, 20000);
     qInfo().noquote() << u"killed %1: leader-lost after %2 ms; DCS named %3 after %4 ms; console after %5 ms"_s.arg(old)
                              .arg(firstAt(EventKind::LeaderLost, old) - killedAt)
                              .arg(next)

@@ -253,6 +253,15 @@ void PatroniPoller::learnUrls()
 {
     // The member that just answered first, then the configured ones, then the members the DCS lists
     // now: an address that left (a replaced host, a rescheduled pod) is not tried again and again.
+    // Nothing to redo when the member that answered is already first and the members' addresses
+    // are the ones learned last time (the common case: every good round, every cluster).
+    QList<QUrl> apis;
+    apis.reserve(m_members.size());
+    for (const Cluster::Member& m : std::as_const(m_members))
+        apis.append(m.apiUrl);
+    if (m_preferred == 0 && apis == m_learnedApis)
+        return;
+    m_learnedApis = std::move(apis);
     const QUrl answered = m_urls.value(m_preferred);
     QList<QUrl> urls { answered };
     for (const QUrl& base : std::as_const(m_seeds)) {

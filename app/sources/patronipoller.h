@@ -54,6 +54,7 @@ private:
     QList<QUrl> m_seeds; // the configured base URLs: scheme://host:port
     QList<QUrl> m_urls; // the one that answered last, the seeds, the members' own
     QList<Cluster::Member> m_members; // as the last good GET /cluster listed them
+    QList<QUrl> m_learnedApis; // the members' API addresses m_urls was last built from
     QString m_lastLeader; // the DCS's single leader in that answer
     int m_preferred = 0;
     bool m_clusterInFlight = false;

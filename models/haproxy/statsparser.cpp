@@ -1,5 +1,7 @@
 #include "models/haproxy/statsparser.h"
 
+#include <functional>
+
 #include "models/cluster/sourceerror.h"
 
 #include <QHash>
@@ -53,54 +55,58 @@ namespace {
         qsizetype line() const { return m_newlines + 1; }
         // Reads one record. *terminated is false when the data ended before the record's end of line
         // (or inside a quoted field): such a record may be cut off.
+        // Unquoted fields (all of HAProxy's) are handed out as views of the body, without a copy
+        // (QByteArray::fromRawData): they live only while the body does, i.e. during the parse.
         void next(QList<QByteArray>* fields, bool* terminated)
         {
             fields->clear();
-            QByteArray current;
-            bool inQuotes = false;
             const qsizetype size = m_data.size();
-            while (m_pos < size) {
-                const char c = m_data[m_pos++];
-                if (inQuotes) {
-                    if (c != '"') {
-                        if (c == '\n')
-                            ++m_newlines;
-                        current += c;
-                    } else if (m_pos < size && m_data[m_pos] == '"') {
-                        current += '"';
-                        ++m_pos;
-                    } else {
-                        inQuotes = false;
+            while (true) {
+                QByteArray quoted;
+                bool wasQuoted = false;
+                if (m_pos < size && m_data[m_pos] == '"') {
+                    wasQuoted = true;
+                    ++m_pos;
+                    bool closed = false;
+                    while (m_pos < size) {
+                        const char c = m_data[m_pos++];
+                        if (c != '"') {
+                            if (c == '\n')
+                                ++m_newlines;
+                            quoted += c;
+                        } else if (m_pos < size && m_data[m_pos] == '"') {
+                            quoted += '"';
+                            ++m_pos;
+                        } else {
+                            closed = true;
+                            break;
+                        }
                     }
-                    continue;
+                    if (!closed) {
+                        fields->append(quoted);
+                        *terminated = false;
+                        return;
+                    }
                 }
-                switch (c) {
-                case ',':
-                    fields->append(std::exchange(current, QByteArray()));
-                    break;
-                case '\n':
-                    fields->append(std::exchange(current, QByteArray()));
+                qsizetype end = m_pos;
+                while (end < size && m_data[end] != ',' && m_data[end] != '\n')
+                    ++end;
+                qsizetype length = end - m_pos;
+                if (end < size && m_data[end] == '\n' && length > 0 && m_data[end - 1] == '\r')
+                    --length; // CRLF: the \r is the line's end, not the field's
+                const QByteArray plain = QByteArray::fromRawData(m_data.data() + m_pos, length);
+                fields->append(wasQuoted ? quoted + plain : plain);
+                m_pos = end;
+                if (m_pos >= size) {
+                    *terminated = false;
+                    return;
+                }
+                if (m_data[m_pos++] == '\n') {
                     ++m_newlines;
                     *terminated = true;
                     return;
-                case '\r':
-                    if (m_pos < size && m_data[m_pos] == '\n')
-                        break;
-                    current += c;
-                    break;
-                case '"':
-                    if (current.isEmpty()) {
-                        inQuotes = true;
-                        break;
-                    }
-                    current += c;
-                    break;
-                default:
-                    current += c;
                 }
             }
-            fields->append(current);
-            *terminated = false;
         }
 
     private:
@@ -145,7 +151,9 @@ namespace {
 
     class FieldReader {
     public:
-        FieldReader(const QList<QByteArray>& fields, const QStringList& names, QString context, Warnings* warnings)
+        // The context ("line 7 (primary/patroni1)") is built only when there is something to say.
+        FieldReader(const QList<QByteArray>& fields, const QStringList& names, std::function<QString()> context,
+            Warnings* warnings)
             : m_fields(fields)
             , m_names(names)
             , m_context(std::move(context))
@@ -185,13 +193,13 @@ namespace {
         {
             const QString name = column >= 0 && column < m_names.size() ? m_names.at(column) : QString();
             QString value = QString::fromUtf8(raw(column).left(40));
-            m_warnings->add(m_context + u' ' + name + u" \""_s + value + u"\" "_s + what);
+            m_warnings->add(m_context() + u' ' + name + u" \""_s + value + u"\" "_s + what);
         }
 
     private:
         const QList<QByteArray>& m_fields;
         const QStringList& m_names;
-        QString m_context;
+        std::function<QString()> m_context;
         Warnings* m_warnings;
     };
 
@@ -378,19 +386,19 @@ StatsParseResult parseStatsCsv(QByteArrayView body)
         reader.next(&fields, &terminated);
         if (fields.size() == 1 && fields.constFirst().trimmed().isEmpty())
             continue; // blank line
-        const QString where = u"line "_s + QString::number(line);
+        const auto where = [line]() -> QString { return u"line "_s + QString::number(line); };
         if (fields.constFirst().startsWith('#')) {
-            warnings.add(where + u": a second header line: ignored"_s);
+            warnings.add(where() + u": a second header line: ignored"_s);
             continue;
         }
         if (!terminated && fields.size() < headerFields) {
             // The body ended mid-line (a cut transfer): any field of it may be cut; trust none.
-            warnings.add(where + u": cut off after "_s + QString::number(fields.size()) + u" of "_s
+            warnings.add(where() + u": cut off after "_s + QString::number(fields.size()) + u" of "_s
                 + QString::number(headerFields) + u" fields: ignored"_s);
             continue;
         }
         if (fields.size() < headerFields) {
-            warnings.add(where + u": "_s + QString::number(fields.size()) + u" fields where the header has "_s
+            warnings.add(where() + u": "_s + QString::number(fields.size()) + u" fields where the header has "_s
                 + QString::number(headerFields) + u": missing ones treated as empty"_s);
         }
 
@@ -398,10 +406,12 @@ StatsParseResult parseStatsCsv(QByteArrayView body)
         row.proxy = QString::fromUtf8(col.pxname < fields.size() ? fields.at(col.pxname) : QByteArray());
         row.name = QString::fromUtf8(col.svname < fields.size() ? fields.at(col.svname) : QByteArray());
         if (row.proxy.isEmpty() || row.name.isEmpty()) {
-            warnings.add(where + u": no pxname or svname: ignored"_s);
+            warnings.add(where() + u": no pxname or svname: ignored"_s);
             continue;
         }
-        const FieldReader f(fields, stats.columns, where + u" ("_s + row.proxy + u'/' + row.name + u')', &warnings);
+        const FieldReader f(
+            fields, stats.columns,
+            [&where, &row]() -> QString { return where() + u" ("_s + row.proxy + u'/' + row.name + u')'; }, &warnings);
 
         const auto type = col.type >= 0 ? f.integer(col.type) : std::nullopt;
         if (type && *type >= 0 && *type <= 3) {

@@ -1,8 +1,18 @@
 // The window reads sessions: banner, problems and staleness must say what a DBA needs at a glance.
 #include "feedsession.h"
+#include "testdata.h"
+
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/laghistory.h"
+#include "models/haproxy/statsparser.h"
 #include "models/itemmodels/fleetmodel.h"
+#include "ui/charts/lagchart.h"
+#include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
+#include "ui/topology/topologyscene.h"
+#include "ui/topology/topologyview.h"
+
+#include <QGraphicsItem>
 
 #include <QLabel>
 #include <QListView>
@@ -35,6 +45,9 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void bannerFollowsStore();
     void fleetWorstFirst();
+    void topologyFollowsTheStoreInPlace();
+    void markupInNamesStaysText();
+    void lagChartDrawsHistoryAndMarkers();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -124,6 +137,140 @@ void TestMainWindow::fleetWorstFirst()
     // The row's text is the cluster's one-line summary: the same words as the banner.
     const QModelIndex first = window.fleetView()->model()->index(0, 0);
     QVERIFY2(first.data().toString().contains(u"NO LEADER"_s), qPrintable(first.data().toString()));
+}
+
+void TestMainWindow::topologyFollowsTheStoreInPlace()
+{
+    FeedSession session(u"lab"_s);
+    Cluster::ClusterStore& store = *session.store();
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::TopologyScene* scene = window.page()->topologyScene();
+    QVERIFY(scene->memberNodes().isEmpty());
+
+    // patroni1 leads; HAProxy (captured on the lab) sends writes to patroni3: misrouted.
+    store.configureSources(true, false, Cluster::RouteNames {});
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    store.applyClusterView(lab(), u"http://127.0.0.1:8008"_s, now);
+    const auto csv = Haproxy::parseStatsCsv(TestData::read(u"haproxy/stats-2.6.12-healthy.csv"_s));
+    QVERIFY(csv.stats);
+    store.applyHaproxy(*csv.stats, now);
+    QTRY_COMPARE(scene->memberNodes(), (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s }));
+    using Route = QPair<int, QString>;
+    // One routing edge per server HAProxy has UP in each proxy of the CSV.
+    QCOMPARE(scene->routingEdges(),
+        (QList<Route> { { 5000, u"patroni3"_s }, { 5001, u"patroni1"_s }, { 5001, u"patroni2"_s },
+            { 5002, u"patroni1"_s }, { 5002, u"patroni2"_s }, { 5002, u"patroni3"_s } }));
+    using Link = QPair<QString, QString>;
+    QCOMPARE(scene->replicationEdges(),
+        (QList<Link> { { u"patroni1"_s, u"patroni2"_s }, { u"patroni1"_s, u"patroni3"_s } }));
+    QCOMPARE(scene->topology().route(5000)->health, Cluster::Health::Critical);
+
+    // The user zooms and selects patroni2; a switchover to patroni3 arrives: edges and the leader mark
+    // move, the items, the zoom and the selection stay.
+    Ui::TopologyView* view = window.page()->topologyView();
+    view->zoomBy(1.5);
+    const QTransform zoomed = view->transform();
+    scene->selectMember(u"patroni2"_s);
+    QCOMPARE(scene->selectedMember(), u"patroni2"_s);
+    const QList<QGraphicsItem*> before = scene->items();
+    Cluster::ClusterView switched = lab();
+    switched.members[0].role = Cluster::Role::Replica;
+    switched.members[0].lagBytes = 0;
+    switched.members[2].role = Cluster::Role::Leader;
+    switched.members[2].lagBytes.reset();
+    store.applyClusterView(switched, u"http://127.0.0.1:8008"_s, now.addSecs(1));
+    QTRY_COMPARE(scene->topology().leader, u"patroni3"_s);
+    QCOMPARE(scene->memberNodes(), (QStringList { u"patroni3"_s, u"patroni1"_s, u"patroni2"_s }));
+    QCOMPARE(scene->replicationEdges(),
+        (QList<Link> { { u"patroni3"_s, u"patroni1"_s }, { u"patroni3"_s, u"patroni2"_s } }));
+    QCOMPARE(scene->topology().route(5000)->health, Cluster::Health::Healthy);
+    QCOMPARE(scene->selectedMember(), u"patroni2"_s);
+    QCOMPARE(view->transform(), zoomed);
+    // The member and port items are the same objects (edges of the old leader were replaced).
+    int kept = 0;
+    const QList<QGraphicsItem*> after = scene->items();
+    for (QGraphicsItem* item : after)
+        kept += before.contains(item) ? 1 : 0;
+    QVERIFY2(kept >= 6, qPrintable(QString::number(kept)));
+    // Selecting in the picture selects the member's row in the table.
+    QTRY_COMPARE(window.memberView()->currentIndex().data().toString(), u"patroni2"_s);
+}
+
+void TestMainWindow::markupInNamesStaysText()
+{
+    FeedSession session(u"lab"_s);
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Cluster::ClusterView v = lab();
+    v.members[1].name = u"<b>x</b>"_s;
+    v.members[1].tags.insert(u"<i>tag</i>"_s, true);
+    session.store()->applyClusterView(v, u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
+    Ui::TopologyScene* scene = window.page()->topologyScene();
+    QTRY_VERIFY(scene->memberNodes().contains(u"<b>x</b>"_s));
+    // The node shows those eight characters (drawn with QPainter::drawText: never rich text).
+    QCOMPARE(scene->memberLines(u"<b>x</b>"_s).value(0), u"<b>x</b>"_s);
+    // Its tooltip is HTML that shows the name escaped, not interpreted.
+    QString tip;
+    for (QGraphicsItem* item : scene->items()) {
+        if (item->toolTip().contains(u"&lt;b&gt;x&lt;/b&gt;"_s))
+            tip = item->toolTip();
+        QVERIFY2(!item->toolTip().contains(u"<b>x</b>"_s), qPrintable(item->toolTip()));
+    }
+    QVERIFY(!tip.isEmpty());
+    // The table cell and the banner carry the text itself.
+    bool found = false;
+    const QAbstractItemModel* table = window.memberView()->model();
+    for (int r = 0; r < table->rowCount(); ++r)
+        found = found || table->index(r, 0).data().toString() == u"<b>x</b>"_s;
+    QVERIFY(found);
+}
+
+void TestMainWindow::lagChartDrawsHistoryAndMarkers()
+{
+    FeedSession session(u"lab"_s);
+    Cluster::ClusterStore& store = *session.store();
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    Ui::LagChart* chart = window.page()->lagChart();
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-120);
+    // Two minutes of polls, one a second, patroni3 falling behind; then patroni2 takes over.
+    for (int i = 0; i < 120; ++i) {
+        Cluster::ClusterView v = lab();
+        v.members[2].lagBytes = qint64(i) * 1024 * 1024;
+        if (i >= 100) {
+            v.members[0].role = Cluster::Role::Replica;
+            v.members[0].lagBytes = 0;
+            v.members[1].role = Cluster::Role::Leader;
+            v.members[1].lagBytes.reset();
+        }
+        store.applyClusterView(v, u"http://127.0.0.1:8008"_s, start.addSecs(i));
+    }
+    chart->setUnit(Cluster::LagUnit::Bytes);
+    chart->setRangeSeconds(300);
+    chart->refresh(start.addSecs(121));
+    const QHash<QString, int> points = chart->seriesPoints();
+    QVERIFY2(points.value(u"patroni3"_s) > 50, qPrintable(QString::number(points.value(u"patroni3"_s))));
+    QVERIFY(points.contains(u"patroni2"_s)); // its replica time before it led
+    QVERIFY(points.contains(u"patroni1"_s)); // a replica since the switchover
+    QCOMPARE(chart->axisTitle(), u"lag (MiB)"_s);
+    bool leaderMarker = false;
+    for (const Cluster::LagMarker& m : chart->markers())
+        leaderMarker = leaderMarker || (m.kind == Cluster::EventKind::LeaderChanged && m.subject == u"patroni2"_s);
+    QVERIFY(leaderMarker);
+    // Seconds: nothing recorded (no PostgreSQL here): no points, and the chart says why.
+    chart->setUnit(Cluster::LagUnit::Seconds);
+    chart->refresh(start.addSecs(121));
+    for (int n : chart->seriesPoints())
+        QCOMPARE(n, 0);
+    // Out of range: 5 minutes after the last sample there is nothing left to draw.
+    chart->setUnit(Cluster::LagUnit::Bytes);
+    chart->refresh(start.addSecs(121 + 600));
+    for (int n : chart->seriesPoints())
+        QCOMPARE(n, 0);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -6,9 +6,11 @@
 #include "models/itemmodels/fleetmodel.h"
 #include "models/session/clustersession.h"
 
+#include <QGuiApplication>
 #include <QIcon>
 #include <QLineEdit>
 #include <QListView>
+#include <QScreen>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -68,7 +70,11 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     });
     if (!sessions.isEmpty())
         showSession(sessions.first());
-    resize(sessions.size() > 1 ? 1400 : 1100, 640);
+    // 1600x1000 where the screen allows: topology, members, findings and the lag chart all in view.
+    QSize size(1600, 1000);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableSize());
+    resize(size);
 }
 
 void MainWindow::showSession(Session::ClusterSession* session)

@@ -1,10 +1,14 @@
 #include "ui/cluster/clusterpage.h"
 
+#include "ui/charts/lagchart.h"
 #include "ui/cluster/findingstyleproxy.h"
 #include "ui/cluster/memberstyleproxy.h"
 #include "ui/palette.h"
+#include "ui/topology/topologyscene.h"
+#include "ui/topology/topologyview.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/topology.h"
 #include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
@@ -48,6 +52,10 @@ ClusterPage::ClusterPage(QWidget* parent)
     , m_proxy(new MemberStyleProxy(this))
     , m_statusLabel(new QLabel(this))
     , m_ageTimer(new QTimer(this))
+    , m_scene(new TopologyScene(this))
+    , m_topology(new TopologyView(m_scene, this))
+    , m_lagChart(new LagChart(this))
+    , m_topologyTimer(new QTimer(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -99,16 +107,47 @@ ClusterPage::ClusterPage(QWidget* parent)
     eventsTitle->setFont(titleFont);
     eventsLayout->addWidget(eventsTitle);
     eventsLayout->addWidget(m_events);
+    // The picture and the lag over time side by side; the members and what just changed under them.
+    // At 1600x1000 all four are in view at once.
+    auto* upper = new QSplitter(Qt::Horizontal, this);
+    upper->setObjectName(u"upperSplitter"_s);
+    upper->addWidget(m_topology);
+    upper->addWidget(m_lagChart);
+    upper->setStretchFactor(0, 3);
+    upper->setStretchFactor(1, 2);
+    auto* lower = new QSplitter(Qt::Horizontal, this);
+    lower->setObjectName(u"lowerSplitter"_s);
+    lower->addWidget(m_table);
+    lower->addWidget(eventsBox);
+    lower->setStretchFactor(0, 3);
+    lower->setStretchFactor(1, 2);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_table);
-    splitter->addWidget(eventsBox);
+    splitter->setObjectName(u"pageSplitter"_s);
+    splitter->addWidget(upper);
+    splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // Proportions (QSplitter scales them to the space there is).
+    upper->setSizes({ 620, 380 });
+    lower->setSizes({ 640, 360 });
+    splitter->setSizes({ 560, 380 });
     layout->addWidget(splitter, 1);
 
     m_statusLabel->setTextFormat(Qt::PlainText);
     m_statusLabel->setObjectName(u"sourceStatus"_s);
     layout->addWidget(m_statusLabel);
+
+    // The topology follows the store; several changes in one turn of the event loop draw once.
+    m_topologyTimer->setSingleShot(true);
+    m_topologyTimer->setInterval(0);
+    connect(m_topologyTimer, &QTimer::timeout, this, &ClusterPage::updateTopology);
+    // Selecting a member in the picture selects its row, and back.
+    connect(m_scene, &TopologyScene::memberSelected, this, &ClusterPage::selectMember);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+            if (current.isValid())
+                m_scene->selectMember(current.data(ItemModels::MemberTableModel::NameRole).toString());
+        });
 
     // "12 s ago" must keep counting while the source is silent.
     m_ageTimer->setInterval(1000);
@@ -123,12 +162,18 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     if (m_session) {
         disconnect(m_session, nullptr, this, nullptr);
         disconnect(m_session->store(), nullptr, this, nullptr);
+        disconnect(m_session->store(), nullptr, m_topologyTimer, nullptr);
     }
     m_session = session;
     m_findingsProxy->setSourceModel(session ? session->findingsModel() : nullptr);
     m_proxy->setSourceModel(session ? session->memberModel() : nullptr);
     m_eventsProxy->setSourceModel(session ? session->eventModel() : nullptr);
+    m_lagChart->setSession(session);
+    m_scene->clearTopology();
     if (session) {
+        connect(session->store(), &Cluster::ClusterStore::stateChanged, m_topologyTimer, qOverload<>(&QTimer::start));
+        connect(
+            session->store(), &Cluster::ClusterStore::findingsChanged, m_topologyTimer, qOverload<>(&QTimer::start));
         m_table->horizontalHeader()->setSectionResizeMode(
             ItemModels::MemberTableModel::TagsColumn, QHeaderView::Stretch);
         // The summary is the session's (it has seen the store's change first); the poll times are the
@@ -138,6 +183,31 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     }
     fitFindings();
     refresh();
+    updateTopology();
+}
+
+void ClusterPage::updateTopology()
+{
+    if (!m_session) {
+        m_scene->clearTopology();
+        return;
+    }
+    const Cluster::ClusterStore* store = m_session->store();
+    m_scene->setTopology(Cluster::buildTopology(store->state(), store->findings()), store->isStale());
+}
+
+void ClusterPage::selectMember(const QString& name)
+{
+    if (name.isEmpty())
+        return;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(ItemModels::MemberTableModel::NameRole).toString() == name) {
+            if (m_table->currentIndex().row() != row)
+                m_table->selectRow(row);
+            return;
+        }
+    }
 }
 
 bool ClusterPage::eventFilter(QObject* watched, QEvent* event)

@@ -14,7 +14,10 @@ class QTimer;
 namespace Ui {
 
 class FindingStyleProxy;
+class LagChart;
 class MemberStyleProxy;
+class TopologyScene;
+class TopologyView;
 
 // One cluster's page: a health banner a DBA reads in one second (Cluster::summarize(): the same
 // words as the fleet list and `status`), the findings under it, the members, what just changed, and
@@ -35,6 +38,9 @@ public:
     QString bannerText() const;
     Cluster::Health bannerHealth() const { return m_bannerHealth; }
     QString statusText() const;
+    TopologyScene* topologyScene() const { return m_scene; }
+    TopologyView* topologyView() const { return m_topology; }
+    LagChart* lagChart() const { return m_lagChart; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -42,6 +48,8 @@ protected:
 private:
     void refresh();
     void fitFindings();
+    void updateTopology();
+    void selectMember(const QString& name);
 
     QPointer<Session::ClusterSession> m_session;
     QLabel* m_banner;
@@ -53,6 +61,10 @@ private:
     MemberStyleProxy* m_proxy;
     QLabel* m_statusLabel;
     QTimer* m_ageTimer;
+    TopologyScene* m_scene;
+    TopologyView* m_topology;
+    LagChart* m_lagChart;
+    QTimer* m_topologyTimer;
     Cluster::Health m_bannerHealth = Cluster::Health::Unknown;
 };
 

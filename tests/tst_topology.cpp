@@ -1,0 +1,257 @@
+// The topology's content, decided in models/ (Cluster::buildTopology): who replicates from whom and
+// how, where each HAProxy port sends new connections and whether that is right. States from
+// clusterstatebuilder.h (lab-shaped) and HAProxy CSV captured from the lab (tests/data/haproxy).
+#include "clusterstatebuilder.h"
+#include "testdata.h"
+
+#include "models/cluster/findings.h"
+#include "models/cluster/plaintext.h"
+#include "models/cluster/topology.h"
+#include "models/haproxy/statsparser.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+Cluster::ClusterState withHaproxy(Cluster::ClusterState s, const QString& csvFile)
+{
+    const Haproxy::StatsParseResult parsed = Haproxy::parseStatsCsv(TestData::read(u"haproxy/"_s + csvFile));
+    if (!parsed.stats)
+        qFatal("unparsable capture %s", qPrintable(csvFile));
+    s.haproxyConfigured = true;
+    s.haproxy = parsed.stats;
+    s.haproxySource.lastAttempt = s.haproxySource.lastSuccess = TestStates::t0();
+    return s;
+}
+
+QStringList targetsOf(const Cluster::Topology& t, int port)
+{
+    QStringList out;
+    if (const Cluster::TopologyRoute* r = t.route(port)) {
+        for (const Cluster::RouteTarget& target : r->targets)
+            out.append(target.member);
+    }
+    return out;
+}
+
+QStringList names(const Cluster::Topology& t)
+{
+    QStringList out;
+    for (const Cluster::TopologyMember& m : t.members)
+        out.append(m.view.name);
+    return out;
+}
+
+Cluster::Topology build(const Cluster::ClusterState& s)
+{
+    return Cluster::buildTopology(s, Cluster::evaluateFindings(s, TestStates::t0()));
+}
+} // namespace
+
+class TestTopology : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void healthyLabLeaderFirstEveryReplicaStreaming();
+    void routesFollowTheCapturedCsv();
+    void writerPortToAReplicaIsWrong();
+    void killedLeaderStillListed();
+    void cascadingReplicaHangsOffItsUpstream();
+    void replicatefromLoopDoesNotHang();
+    void syncStandbyAndTags();
+    void oldTimelineMarked();
+    void noHaproxyNoRoutes();
+    void displayTextNeutralisesControls();
+};
+
+void TestTopology::healthyLabLeaderFirstEveryReplicaStreaming()
+{
+    const Cluster::Topology t = build(TestStates::healthy(u"patroni2"_s));
+    QCOMPARE(t.leader, u"patroni2"_s);
+    QCOMPARE(names(t), (QStringList { u"patroni2"_s, u"patroni1"_s, u"patroni3"_s }));
+    QCOMPARE(t.leaderTimeline, 4);
+    const Cluster::TopologyMember* leader = t.member(u"patroni2"_s);
+    QVERIFY(leader);
+    QVERIFY(leader->upstream.isEmpty());
+    QCOMPARE(leader->depth, 0);
+    for (const QString& n : { u"patroni1"_s, u"patroni3"_s }) {
+        const Cluster::TopologyMember* m = t.member(n);
+        QVERIFY(m);
+        QCOMPARE(m->upstream, u"patroni2"_s);
+        QCOMPARE(m->depth, 1);
+        QVERIFY(!m->cascading);
+        // Patroni 3.x says "running" for a replica: the leader's pg_stat_replication says streaming.
+        QCOMPARE(m->view.state, u"running"_s);
+        QVERIFY(m->streaming);
+        QCOMPARE(m->link, Cluster::LinkKind::Async);
+        QVERIFY(!m->oldTimeline);
+    }
+    QVERIFY(t.routes.isEmpty());
+    QVERIFY(!t.haproxyConfigured);
+}
+
+void TestTopology::routesFollowTheCapturedCsv()
+{
+    // The capture: patroni3 UP on primary; patroni1, patroni2 on replicas; all on any.
+    const Cluster::Topology t = build(withHaproxy(TestStates::healthy(u"patroni3"_s), u"stats-2.6.12-healthy.csv"_s));
+    QVERIFY(t.haproxyKnown);
+    QCOMPARE(t.routes.size(), 3);
+    QCOMPARE(targetsOf(t, 5000), QStringList { u"patroni3"_s });
+    QCOMPARE(targetsOf(t, 5001), (QStringList { u"patroni1"_s, u"patroni2"_s }));
+    QCOMPARE(targetsOf(t, 5002), (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s }));
+    for (const Cluster::TopologyRoute& r : t.routes) {
+        QCOMPARE(r.health, Cluster::Health::Healthy);
+        for (const Cluster::RouteTarget& target : r.targets) {
+            QVERIFY(target.known);
+            QVERIFY2(!target.wrong, qPrintable(target.member));
+        }
+    }
+    QCOMPARE(t.route(5000)->purpose, u"read/write"_s);
+
+    // A node going down: "UP 2/3" still takes connections, marked as going down.
+    const Cluster::Topology stopping
+        = build(withHaproxy(TestStates::healthy(u"patroni2"_s), u"stats-2.6.12-node-stopping.csv"_s));
+    QCOMPARE(targetsOf(stopping, 5002), (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s }));
+    QVERIFY(stopping.route(5002)->targets.at(0).goingDown);
+    QVERIFY(!stopping.route(5002)->targets.at(1).goingDown);
+}
+
+void TestTopology::writerPortToAReplicaIsWrong()
+{
+    // The DCS and the nodes say patroni1 leads; HAProxy still sends writes to patroni3 (the capture).
+    const Cluster::Topology t = build(withHaproxy(TestStates::healthy(u"patroni1"_s), u"stats-2.6.12-healthy.csv"_s));
+    QCOMPARE(targetsOf(t, 5000), QStringList { u"patroni3"_s });
+    QVERIFY(t.route(5000)->targets.first().wrong);
+    QCOMPARE(t.route(5000)->health, Cluster::Health::Critical);
+    QVERIFY(!t.route(5000)->findings.isEmpty());
+    // And the reader port includes the leader patroni1.
+    const Cluster::TopologyRoute* replicas = t.route(5001);
+    QCOMPARE(replicas->targets.at(0).member, u"patroni1"_s);
+    QVERIFY(replicas->targets.at(0).wrong);
+    QVERIFY(!replicas->targets.at(1).wrong);
+    QCOMPARE(replicas->health, Cluster::Health::Warning);
+    // The any port has no wrong target.
+    for (const Cluster::RouteTarget& target : t.route(5002)->targets)
+        QVERIFY(!target.wrong);
+}
+
+void TestTopology::killedLeaderStillListed()
+{
+    // The DCS still lists patroni1 as a running leader; its own API refuses.
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s);
+    TestStates::apiFails(s, u"patroni1"_s);
+    s.members[u"patroni1"_s].status.reset();
+    const Cluster::Topology t = build(s);
+    QVERIFY(t.leader.isEmpty());
+    const Cluster::TopologyMember* old = t.member(u"patroni1"_s);
+    QVERIFY(old);
+    QVERIFY(old->dcsCallsLeader);
+    QCOMPARE(old->view.reach, Cluster::Reach::Silent);
+    QCOMPARE(old->view.health, Cluster::Health::Critical);
+    // It still anchors the picture (the DCS's single leader), first.
+    QCOMPARE(names(t).first(), u"patroni1"_s);
+    // No member can be seen streaming from a silent node's list.
+    for (const QString& n : { u"patroni2"_s, u"patroni3"_s })
+        QVERIFY(!t.member(n)->streaming);
+}
+
+void TestTopology::cascadingReplicaHangsOffItsUpstream()
+{
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s);
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"replicatefrom"_s, u"patroni2"_s);
+    // patroni2's own list shows patroni3 streaming from it; the leader's no longer lists patroni3.
+    auto& leaderList = s.members[u"patroni1"_s].status->replication;
+    leaderList.erase(std::remove_if(leaderList.begin(), leaderList.end(),
+                         [](const Patroni::ReplicationRow& r) { return r.applicationName == u"patroni3"_s; }),
+        leaderList.end());
+    Patroni::ReplicationRow row;
+    row.applicationName = u"patroni3"_s;
+    row.state = u"streaming"_s;
+    row.syncState = u"async"_s;
+    s.members[u"patroni2"_s].status->replication.append(row);
+
+    const Cluster::Topology t = build(s);
+    QCOMPARE(names(t), (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s }));
+    const Cluster::TopologyMember* p3 = t.member(u"patroni3"_s);
+    QCOMPARE(p3->upstream, u"patroni2"_s);
+    QVERIFY(p3->cascading);
+    QCOMPARE(p3->depth, 2);
+    QVERIFY(p3->streaming);
+    QVERIFY(p3->tagBadges.contains(u"replicatefrom patroni2"_s));
+
+    // A replicatefrom naming nobody in the cluster falls back to the leader.
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"replicatefrom"_s, u"elsewhere"_s);
+    const Cluster::Topology fallback = build(s);
+    QCOMPARE(fallback.member(u"patroni3"_s)->upstream, u"patroni1"_s);
+    QVERIFY(!fallback.member(u"patroni3"_s)->cascading);
+}
+
+void TestTopology::replicatefromLoopDoesNotHang()
+{
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s);
+    TestStates::member(s, u"patroni2"_s).tags.insert(u"replicatefrom"_s, u"patroni3"_s);
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"replicatefrom"_s, u"patroni2"_s);
+    const Cluster::Topology t = build(s);
+    QCOMPARE(t.members.size(), 3);
+    QCOMPARE(t.members.first().view.name, u"patroni1"_s);
+    QVERIFY(t.member(u"patroni2"_s)->depth <= 3);
+    QVERIFY(!t.member(u"patroni2"_s)->streaming);
+}
+
+void TestTopology::syncStandbyAndTags()
+{
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s);
+    for (Patroni::ReplicationRow& r : s.members[u"patroni1"_s].status->replication) {
+        if (r.applicationName == u"patroni2"_s)
+            r.syncState = u"sync"_s;
+        if (r.applicationName == u"patroni3"_s)
+            r.syncState = u"quorum"_s;
+    }
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"nofailover"_s, true);
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"noloadbalance"_s, u"true"_s);
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"nosync"_s, false);
+    const Cluster::Topology t = build(s);
+    QCOMPARE(t.member(u"patroni2"_s)->link, Cluster::LinkKind::Sync);
+    QCOMPARE(t.member(u"patroni3"_s)->link, Cluster::LinkKind::Quorum);
+    QCOMPARE(t.member(u"patroni3"_s)->tagBadges, (QStringList { u"nofailover"_s, u"noloadbalance"_s }));
+    QVERIFY(t.member(u"patroni2"_s)->tagBadges.isEmpty());
+}
+
+void TestTopology::oldTimelineMarked()
+{
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s, 5);
+    TestStates::member(s, u"patroni3"_s).timeline = 4;
+    s.members[u"patroni3"_s].status->timeline = 4;
+    const Cluster::Topology t = build(s);
+    QCOMPARE(t.leaderTimeline, 5);
+    QVERIFY(t.member(u"patroni3"_s)->oldTimeline);
+    QVERIFY(!t.member(u"patroni2"_s)->oldTimeline);
+    QVERIFY(!t.member(u"patroni3"_s)->findings.isEmpty());
+}
+
+void TestTopology::noHaproxyNoRoutes()
+{
+    Cluster::ClusterState s = TestStates::healthy();
+    s.haproxyConfigured = true; // configured, never answered
+    const Cluster::Topology t = build(s);
+    QVERIFY(t.haproxyConfigured);
+    QVERIFY(!t.haproxyKnown);
+    QCOMPARE(t.routes.size(), 3);
+    for (const Cluster::TopologyRoute& r : t.routes) {
+        QVERIFY(r.targets.isEmpty());
+        QCOMPARE(r.health, Cluster::Health::Unknown);
+    }
+}
+
+void TestTopology::displayTextNeutralisesControls()
+{
+    QCOMPARE(Cluster::displayText(u"<b>x</b>"), u"<b>x</b>"_s); // markup stays (it is shown as plain text)
+    QCOMPARE(Cluster::displayText(u"a\nb\tc\x1b[31m"), u"a\uFFFDb\uFFFDc\uFFFD[31m"_s);
+    // A right-to-left override would show "patroni1\u202Egpj.exe" reversed: dropped.
+    QCOMPARE(Cluster::displayText(u"patroni1\u202Egpj\u2066x\u2069"), u"patroni1gpjx"_s);
+    QCOMPARE(Cluster::displayText(u"abcdefghij", 5), u"abcd\u2026"_s);
+    QCOMPARE(Cluster::displayText(u"abc", 5), u"abc"_s);
+}
+
+QTEST_GUILESS_MAIN(TestTopology)
+#include "tst_topology.moc"

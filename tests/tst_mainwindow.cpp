@@ -12,7 +12,10 @@
 #include "ui/topology/topologyscene.h"
 #include "ui/topology/topologyview.h"
 
+#include "ui/cluster/detailtree.h"
+
 #include <QGraphicsItem>
+#include <QTabWidget>
 
 #include <QLabel>
 #include <QListView>
@@ -194,8 +197,18 @@ void TestMainWindow::topologyFollowsTheStoreInPlace()
     for (QGraphicsItem* item : after)
         kept += before.contains(item) ? 1 : 0;
     QVERIFY2(kept >= 6, qPrintable(QString::number(kept)));
-    // Selecting in the picture selects the member's row in the table.
+    // Selecting in the picture selects the member's row in the table and shows it in detail.
     QTRY_COMPARE(window.memberView()->currentIndex().data().toString(), u"patroni2"_s);
+    QCOMPARE(window.page()->detailTabs()->currentWidget(), window.page()->memberDetails());
+    QVERIFY2(window.page()->memberDetails()->lines().contains(u"Shown as / member | patroni2"_s),
+        qPrintable(window.page()->memberDetails()->lines().join(u'\n')));
+    // The HAProxy panel lists every server of every port with its status, DOWN ones too.
+    const QStringList haproxy = window.page()->haproxyPanel()->lines();
+    QVERIFY2(
+        haproxy.filter(u"port 5000 (primary) / patroni3 | UP | L7OK"_s).size() == 1, qPrintable(haproxy.join(u'\n')));
+    QCOMPARE(haproxy.filter(u"port 5000 (primary) / "_s).size(), 3);
+    // etcd is not watched by this profile: the panel says so.
+    QVERIFY(window.page()->etcdPanel()->topLevelItem(0)->text(0).contains(u"not watched"_s));
 }
 
 void TestMainWindow::markupInNamesStaysText()

@@ -4,6 +4,7 @@
 #include "clusterstatebuilder.h"
 #include "testdata.h"
 
+#include "models/cluster/details.h"
 #include "models/cluster/findings.h"
 #include "models/cluster/plaintext.h"
 #include "models/cluster/topology.h"
@@ -62,6 +63,8 @@ private Q_SLOTS:
     void oldTimelineMarked();
     void noHaproxyNoRoutes();
     void displayTextNeutralisesControls();
+    void detailsOfAMember();
+    void haproxyPanelListsEveryServer();
 };
 
 void TestTopology::healthyLabLeaderFirstEveryReplicaStreaming()
@@ -251,6 +254,64 @@ void TestTopology::displayTextNeutralisesControls()
     QCOMPARE(Cluster::displayText(u"patroni1\u202Egpj\u2066x\u2069"), u"patroni1gpjx"_s);
     QCOMPARE(Cluster::displayText(u"abcdefghij", 5), u"abcd\u2026"_s);
     QCOMPARE(Cluster::displayText(u"abc", 5), u"abc"_s);
+}
+
+void TestTopology::detailsOfAMember()
+{
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s);
+    s.members[u"patroni1"_s].status->xlogLocation = 0x3000060;
+    s.members[u"patroni1"_s].status->serverVersion = 150018;
+    s.members[u"patroni1"_s].status->patroniVersion = u"3.0.2"_s;
+    const QList<Cluster::Finding> findings = Cluster::evaluateFindings(s, TestStates::t0());
+    const QList<Cluster::DetailGroup> groups = Cluster::memberDetails(s, findings, u"patroni1"_s, TestStates::t0());
+    const auto value = [&groups](const QString& group, const QString& key) {
+        for (const Cluster::DetailGroup& g : groups) {
+            if (!g.title.startsWith(group))
+                continue;
+            for (const QStringList& row : g.rows) {
+                if (row.value(0) == key)
+                    return row.value(1);
+            }
+        }
+        return QString();
+    };
+    QCOMPARE(value(u"Shown as"_s, u"role"_s), u"Leader"_s);
+    QCOMPARE(value(u"Its own view"_s, u"role"_s), u"master"_s);
+    QCOMPARE(value(u"Its own view"_s, u"WAL position"_s), u"0/3000060  (50 331 744 B)"_s);
+    QCOMPARE(value(u"Its own view"_s, u"PostgreSQL"_s), u"15.18"_s);
+    QCOMPARE(value(u"Its own view"_s, u"DCS last seen"_s), u"1 s ago"_s);
+    QCOMPARE(value(u"Streaming from it"_s, u"patroni2"_s), u"streaming, async from 127.0.0.1"_s);
+    QCOMPARE(value(u"The DCS's view"_s, u"address"_s), u"127.0.0.1:5441"_s);
+    QVERIFY(Cluster::memberDetails(s, findings, u"nobody"_s, TestStates::t0()).isEmpty());
+
+    // A silent member says so, with the reason, and keeps the DCS's view beside it.
+    TestStates::apiFails(s, u"patroni2"_s);
+    const QList<Cluster::DetailGroup> silent
+        = Cluster::memberDetails(s, Cluster::evaluateFindings(s, TestStates::t0()), u"patroni2"_s, TestStates::t0());
+    bool said = false;
+    for (const Cluster::DetailGroup& g : silent) {
+        for (const QStringList& row : g.rows)
+            said = said || (row.value(0) == u"its REST API"_s && row.value(1).startsWith(u"silent: "_s));
+    }
+    QVERIFY(said);
+}
+
+void TestTopology::haproxyPanelListsEveryServer()
+{
+    const Cluster::ClusterState s = withHaproxy(TestStates::healthy(u"patroni3"_s), u"stats-2.6.12-healthy.csv"_s);
+    const QList<Cluster::DetailGroup> groups = Cluster::haproxyDetails(s);
+    QCOMPARE(groups.size(), 3);
+    QCOMPARE(groups.at(0).title, u"port 5000 (primary)"_s);
+    QCOMPARE(groups.at(0).rows.size(), 3); // DOWN servers too
+    QStringList statuses;
+    for (const QStringList& row : groups.at(0).rows)
+        statuses.append(row.value(0) + u' ' + row.value(1));
+    QCOMPARE(statuses, (QStringList { u"patroni1 DOWN"_s, u"patroni2 DOWN"_s, u"patroni3 UP"_s }));
+    QCOMPARE(groups.at(0).rows.at(0).size(), Cluster::haproxyDetailColumns().size());
+    QVERIFY(Cluster::haproxyDetails(TestStates::healthy()).isEmpty());
+    QCOMPARE(Cluster::durationText(59), u"59 s"_s);
+    QCOMPARE(Cluster::durationText(7322), u"2 h 2 min"_s);
+    QCOMPARE(Cluster::durationText(90000), u"1 d 1 h"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTopology)

@@ -282,6 +282,8 @@ void LagChart::refresh(const QDateTime& nowArg)
             series->attachAxis(m_view->m_x);
             series->attachAxis(m_view->m_y);
         }
+        // A few points are dots, not an invisible line.
+        series->setPointsVisible(it.value().size() < 40);
         series->replace(it.value());
     }
     for (auto it = m_view->m_series.begin(); it != m_view->m_series.end();) {

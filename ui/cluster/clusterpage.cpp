@@ -1,13 +1,16 @@
 #include "ui/cluster/clusterpage.h"
 
 #include "ui/charts/lagchart.h"
+#include "ui/cluster/detailtree.h"
 #include "ui/cluster/findingstyleproxy.h"
 #include "ui/cluster/memberstyleproxy.h"
 #include "ui/palette.h"
+#include "ui/plaintooltip.h"
 #include "ui/topology/topologyscene.h"
 #include "ui/topology/topologyview.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/details.h"
 #include "models/cluster/topology.h"
 #include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
@@ -19,6 +22,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -56,6 +60,10 @@ ClusterPage::ClusterPage(QWidget* parent)
     , m_topology(new TopologyView(m_scene, this))
     , m_lagChart(new LagChart(this))
     , m_topologyTimer(new QTimer(this))
+    , m_tabs(new QTabWidget(this))
+    , m_memberDetails(new DetailTree(this))
+    , m_haproxyPanel(new DetailTree(this))
+    , m_etcdPanel(new DetailTree(this))
 {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -98,15 +106,18 @@ ClusterPage::ClusterPage(QWidget* parent)
     m_events->setObjectName(u"recentEvents"_s);
     m_events->setSelectionMode(QAbstractItemView::NoSelection);
     m_events->setFocusPolicy(Qt::NoFocus);
-    auto* eventsBox = new QWidget(this);
-    auto* eventsLayout = new QVBoxLayout(eventsBox);
-    eventsLayout->setContentsMargins(0, 4, 0, 0);
-    auto* eventsTitle = new QLabel(tr("Recent changes"), eventsBox);
-    QFont titleFont = eventsTitle->font();
-    titleFont.setBold(true);
-    eventsTitle->setFont(titleFont);
-    eventsLayout->addWidget(eventsTitle);
-    eventsLayout->addWidget(m_events);
+    // Beside the members: what just changed, the selected member in detail, HAProxy and etcd.
+    m_tabs->setObjectName(u"detailTabs"_s);
+    m_tabs->addTab(m_events, tr("Recent changes"));
+    m_tabs->addTab(m_memberDetails, tr("Member"));
+    m_tabs->addTab(m_haproxyPanel, tr("HAProxy"));
+    m_tabs->addTab(m_etcdPanel, tr("etcd"));
+    m_memberDetails->setObjectName(u"memberDetails"_s);
+    m_memberDetails->setAccessibleName(tr("Selected member in detail"));
+    m_haproxyPanel->setObjectName(u"haproxyPanel"_s);
+    m_haproxyPanel->setAccessibleName(tr("HAProxy per port and server"));
+    m_etcdPanel->setObjectName(u"etcdPanel"_s);
+    m_etcdPanel->setAccessibleName(tr("etcd endpoints and members"));
     // The picture and the lag over time side by side; the members and what just changed under them.
     // At 1600x1000 all four are in view at once.
     auto* upper = new QSplitter(Qt::Horizontal, this);
@@ -118,7 +129,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     auto* lower = new QSplitter(Qt::Horizontal, this);
     lower->setObjectName(u"lowerSplitter"_s);
     lower->addWidget(m_table);
-    lower->addWidget(eventsBox);
+    lower->addWidget(m_tabs);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -130,11 +141,13 @@ ClusterPage::ClusterPage(QWidget* parent)
     // Proportions (QSplitter scales them to the space there is).
     upper->setSizes({ 620, 380 });
     lower->setSizes({ 640, 360 });
-    splitter->setSizes({ 560, 380 });
+    splitter->setSizes({ 600, 300 });
     layout->addWidget(splitter, 1);
 
     m_statusLabel->setTextFormat(Qt::PlainText);
     m_statusLabel->setObjectName(u"sourceStatus"_s);
+    // A long error must not widen the window: the label is cut, its tooltip has it all.
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_statusLabel);
 
     // The topology follows the store; several changes in one turn of the event loop draw once.
@@ -170,6 +183,7 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     m_eventsProxy->setSourceModel(session ? session->eventModel() : nullptr);
     m_lagChart->setSession(session);
     m_scene->clearTopology();
+    m_selected.clear();
     if (session) {
         connect(session->store(), &Cluster::ClusterStore::stateChanged, m_topologyTimer, qOverload<>(&QTimer::start));
         connect(
@@ -194,12 +208,56 @@ void ClusterPage::updateTopology()
     }
     const Cluster::ClusterStore* store = m_session->store();
     m_scene->setTopology(Cluster::buildTopology(store->state(), store->findings()), store->isStale());
+    updateDetails();
+}
+
+void ClusterPage::updateDetails()
+{
+    if (!m_session) {
+        m_memberDetails->setGroups(Cluster::memberDetailColumns(), {}, QString());
+        m_haproxyPanel->setGroups(Cluster::haproxyDetailColumns(), {}, QString());
+        m_etcdPanel->setGroups(Cluster::etcdDetailColumns(), {}, QString());
+        return;
+    }
+    const Cluster::ClusterStore* store = m_session->store();
+    const Cluster::ClusterState& state = store->state();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_memberDetails->setGroups(Cluster::memberDetailColumns(),
+        m_selected.isEmpty() ? QList<Cluster::DetailGroup>()
+                             : Cluster::memberDetails(state, store->findings(), m_selected, now),
+        m_selected.isEmpty() ? tr("Select a member in the picture or the table")
+                             : tr("%1 is not in the cluster any more").arg(m_selected));
+    QString haproxyEmpty;
+    if (!state.haproxyConfigured)
+        haproxyEmpty = tr("HAProxy is not watched: add its stats URL to the cluster's settings");
+    else if (!state.haproxy)
+        haproxyEmpty = state.haproxySource.failing() ? Cluster::describe(state.haproxySource.error)
+                                                     : tr("HAProxy's stats page has not answered yet");
+    QList<Cluster::DetailGroup> haproxy = Cluster::haproxyDetails(state);
+    if (state.haproxy && state.haproxySource.failing())
+        haproxy.prepend(
+            Cluster::DetailGroup { tr("Last known: %1").arg(Cluster::describe(state.haproxySource.error)), {} });
+    m_haproxyPanel->setGroups(Cluster::haproxyDetailColumns(), haproxy, haproxyEmpty);
+    QString etcdEmpty;
+    if (!state.etcdConfigured)
+        etcdEmpty = tr("etcd is not watched: add its client URLs to the cluster's settings");
+    else if (!state.etcd)
+        etcdEmpty
+            = state.etcdSource.failing() ? Cluster::describe(state.etcdSource.error) : tr("etcd has not answered yet");
+    m_etcdPanel->setGroups(Cluster::etcdDetailColumns(), Cluster::etcdDetails(state), etcdEmpty);
 }
 
 void ClusterPage::selectMember(const QString& name)
 {
     if (name.isEmpty())
         return;
+    if (name != m_selected) {
+        // A member chosen by the user: show it in detail.
+        m_selected = name;
+        m_tabs->setCurrentWidget(m_memberDetails);
+        updateDetails();
+    }
+    m_scene->selectMember(name);
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const QModelIndex index = m_proxy->index(row, 0);
         if (index.data(ItemModels::MemberTableModel::NameRole).toString() == name) {
@@ -262,14 +320,41 @@ void ClusterPage::refresh()
         m_bannerHealth = summary.health;
     }
 
-    QString status = tr("Last poll %1").arg(ageText(store->lastPollAt()));
+    // Every source the cluster watches: how old its last good answer is, or why it has none.
+    const Cluster::ClusterState& state = store->state();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QStringList parts;
+    QStringList errors;
+    const auto describeSource = [&](const QString& label, const Cluster::SourceState& source) {
+        if (source.failing()) {
+            parts.append(tr("%1 failing").arg(label));
+            errors.append(label + u": "_s + Cluster::describe(source.error)
+                + (source.everSucceeded()
+                        ? tr(" (last good %1 ago)").arg(Cluster::durationText(source.lastSuccess.secsTo(now)))
+                        : QString()));
+        } else if (source.everSucceeded()) {
+            parts.append(tr("%1 %2 ago").arg(label, Cluster::durationText(source.lastSuccess.secsTo(now))));
+        } else {
+            parts.append(tr("%1 waiting").arg(label));
+        }
+    };
+    describeSource(tr("Patroni"), state.dcs);
+    if (state.haproxyConfigured)
+        describeSource(tr("HAProxy"), state.haproxySource);
+    if (state.etcdConfigured)
+        describeSource(tr("etcd"), state.etcdSource);
+    if (state.postgresConfigured)
+        describeSource(tr("PostgreSQL"), state.postgresSource);
+    QString status = parts.join(u" · "_s);
     if (store->hasView())
-        status += tr(" · data from %1, %2").arg(store->lastGoodSource(), ageText(store->lastGoodAt()));
+        status += tr(" · cluster view from %1").arg(store->lastGoodSource());
+    if (!errors.isEmpty())
+        status += u" — "_s + errors.join(u"; "_s);
     if (!store->lastWarnings().isEmpty())
         status += tr(" · %n field(s) ignored", nullptr, int(store->lastWarnings().size()));
     if (m_statusLabel->text() != status) {
         m_statusLabel->setText(status);
-        m_statusLabel->setToolTip(store->lastWarnings().join(u'\n'));
+        m_statusLabel->setToolTip(plainToolTip((errors + store->lastWarnings()).join(u'\n')));
     }
 }
 

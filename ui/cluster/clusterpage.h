@@ -8,11 +8,13 @@
 
 class QLabel;
 class QListView;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
 namespace Ui {
 
+class DetailTree;
 class FindingStyleProxy;
 class LagChart;
 class MemberStyleProxy;
@@ -41,6 +43,10 @@ public:
     TopologyScene* topologyScene() const { return m_scene; }
     TopologyView* topologyView() const { return m_topology; }
     LagChart* lagChart() const { return m_lagChart; }
+    DetailTree* memberDetails() const { return m_memberDetails; }
+    DetailTree* haproxyPanel() const { return m_haproxyPanel; }
+    DetailTree* etcdPanel() const { return m_etcdPanel; }
+    QTabWidget* detailTabs() const { return m_tabs; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -49,6 +55,7 @@ private:
     void refresh();
     void fitFindings();
     void updateTopology();
+    void updateDetails();
     void selectMember(const QString& name);
 
     QPointer<Session::ClusterSession> m_session;
@@ -65,6 +72,11 @@ private:
     TopologyView* m_topology;
     LagChart* m_lagChart;
     QTimer* m_topologyTimer;
+    QTabWidget* m_tabs;
+    DetailTree* m_memberDetails;
+    DetailTree* m_haproxyPanel;
+    DetailTree* m_etcdPanel;
+    QString m_selected; // the member shown in detail
     Cluster::Health m_bannerHealth = Cluster::Health::Unknown;
 };
 

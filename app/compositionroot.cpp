@@ -77,7 +77,7 @@ int CompositionRoot::runGui()
     Session::ClusterSession* shown = m_window->currentSession();
     int exitCode = 1;
     auto shoot = [this, shown, &exitCode] {
-        QTimer::singleShot(300, this, [this, shown, &exitCode] {
+        QTimer::singleShot(300 + m_options.screenshotWaitMs, this, [this, shown, &exitCode] {
             const QPixmap pixmap = m_window->grab();
             QTextStream err(stderr);
             if (!pixmap.save(m_options.screenshotPath, "PNG")) {
@@ -105,7 +105,7 @@ int CompositionRoot::runGui()
             }
         });
     }
-    QTimer::singleShot(m_options.screenshotTimeoutMs, this, [&shooting, shoot] {
+    QTimer::singleShot(m_options.screenshotTimeoutMs + m_options.screenshotWaitMs, this, [&shooting, shoot] {
         if (!shooting) {
             shooting = true;
             shoot();

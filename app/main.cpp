@@ -3,6 +3,7 @@
 #include "app/compositionroot.h"
 #include "app/options.h"
 #include "app/settings/profilestore.h"
+#include "ui/palette.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -52,6 +53,8 @@ int main(int argc, char* argv[])
 
     QApplication app(argc, argv);
     identify(app);
+    if (parsed.options.dark)
+        Ui::Palette::applyDark();
     QTranslator translator;
     if (translator.load(QLocale(), u"console"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&translator);

@@ -43,8 +43,13 @@ ParseOutcome parseOptions(const QStringList& arguments)
         u"Open the window, wait for the first poll, save a PNG of the window to FILE and exit (0 if the "
         "cluster shown was read, 1 otherwise)."_s,
         u"FILE.png"_s);
+    const QCommandLineOption screenshotWait(u"screenshot-wait"_s,
+        u"With --screenshot: keep watching SECONDS more after the first complete round before saving "
+        "(the lag chart fills, a failover can be caught mid-way)."_s,
+        u"SECONDS"_s);
+    const QCommandLineOption dark(u"dark"_s, u"Use a dark palette (whatever the desktop's is)."_s);
     const QCommandLineOption label(u"label"_s, u"Title of the window (nothing else)."_s, u"TEXT"_s);
-    p.addOptions({ help, version, url, profile, interval, deadline, screenshot, label });
+    p.addOptions({ help, version, url, profile, interval, deadline, screenshot, screenshotWait, dark, label });
 
     if (!p.parse(arguments)) {
         out.exitNow = true;
@@ -98,6 +103,13 @@ ParseOutcome parseOptions(const QStringList& arguments)
     if (!number(deadline, 100, &out.options.deadlineMs))
         return fail(u"--timeout must be a number of milliseconds, at least 100"_s);
     out.options.screenshotPath = p.value(screenshot);
+    std::optional<int> wait;
+    if (!number(screenshotWait, 0, &wait) || wait.value_or(0) > 3600)
+        return fail(u"--screenshot-wait must be a number of seconds, 0 to 3600"_s);
+    if (wait && out.options.screenshotPath.isEmpty())
+        return fail(u"--screenshot-wait needs --screenshot FILE.png"_s);
+    out.options.screenshotWaitMs = wait.value_or(0) * 1000;
+    out.options.dark = p.isSet(dark);
     out.options.label = p.value(label);
     return out;
 }

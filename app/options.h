@@ -20,6 +20,8 @@ struct Options {
     std::optional<int> deadlineMs;
     QString screenshotPath;
     int screenshotTimeoutMs = 10000;
+    int screenshotWaitMs = 0; // --screenshot-wait: more time after the first complete round
+    bool dark = false; // --dark: a dark palette whatever the desktop's
     QString label; // the window's title; nothing else
 };
 

@@ -1,8 +1,11 @@
 #include "ui/palette.h"
 
+#include <QApplication>
 #include <QHash>
 #include <QPainter>
+#include <QPalette>
 #include <QPixmap>
+#include <QStyleFactory>
 
 namespace Ui::Palette {
 
@@ -23,22 +26,24 @@ QColor healthColor(Cluster::Health health)
 
 QBrush rowBackground(Cluster::Health health)
 {
+    // Tints that keep the palette's text legible: pale on a light palette, deep on a dark one.
+    const bool dark = isDark();
     switch (health) {
     case Cluster::Health::Healthy:
         return {};
     case Cluster::Health::Warning:
-        return QColor(0xff, 0xf3, 0xcd);
+        return dark ? QColor(0x4d, 0x3b, 0x0a) : QColor(0xff, 0xf3, 0xcd);
     case Cluster::Health::Critical:
-        return QColor(0xfd, 0xdc, 0xdc);
+        return dark ? QColor(0x5c, 0x1e, 0x1e) : QColor(0xfd, 0xdc, 0xdc);
     case Cluster::Health::Unknown:
         break;
     }
-    return QColor(0xee, 0xee, 0xee);
+    return dark ? QColor(0x3a, 0x3a, 0x3a) : QColor(0xee, 0xee, 0xee);
 }
 
 QBrush staleBackground()
 {
-    return QBrush(QColor(0xe0, 0xe0, 0xe0), Qt::BDiagPattern);
+    return QBrush(isDark() ? QColor(0x50, 0x50, 0x50) : QColor(0xe0, 0xe0, 0xe0), Qt::BDiagPattern);
 }
 
 QBrush staleText()
@@ -65,6 +70,39 @@ QIcon healthIcon(Cluster::Health health, bool stale)
     p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
     p.end();
     return *icons.insert(key, QIcon(pm));
+}
+
+void applyDark()
+{
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2b));
+    p.setColor(QPalette::ToolTipBase, QColor(0x3c, 0x3f, 0x41));
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9e, 0x9e, 0x9e));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x6c, 0xa8, 0xff));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    QApplication::setPalette(p);
+}
+
+bool isDark()
+{
+    const QPalette p = QApplication::palette();
+    return p.color(QPalette::WindowText).lightness() > p.color(QPalette::Window).lightness();
 }
 
 } // namespace Ui::Palette

@@ -14,5 +14,9 @@ QBrush rowBackground(Cluster::Health health);
 QBrush staleBackground();
 QBrush staleText();
 QIcon healthIcon(Cluster::Health health, bool stale);
+// A dark palette on the Fusion style, for --dark and for screenshots of the dark look.
+void applyDark();
+// Whether the application's palette is a dark one (text lighter than the window).
+bool isDark();
 
 } // namespace Ui::Palette

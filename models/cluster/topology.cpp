@@ -78,12 +78,14 @@ namespace {
         QHash<QString, Downstream> out;
         if (upstream.isEmpty())
             return out;
+        // A silent upstream's last answer is old news: nobody is seen streaming from it.
         const auto obs = s.members.constFind(upstream);
-        if (obs != s.members.constEnd() && obs->status) {
+        if (obs != s.members.constEnd() && obs->status && !obs->source.failing()) {
             for (const Patroni::ReplicationRow& r : obs->status->replication)
                 out.insert(r.applicationName, Downstream { r.state, r.syncState });
         }
-        if (s.postgres && s.postgres->primaryMember == upstream && s.postgres->primary) {
+        if (s.postgres && s.postgres->primaryMember == upstream && s.postgres->primary && !s.postgresSource.failing()
+            && !s.postgres->errors.contains(upstream)) {
             for (const Postgres::ReplicationStat& r : s.postgres->primary->stats)
                 out.insert(r.applicationName, Downstream { r.state, r.syncState });
         }

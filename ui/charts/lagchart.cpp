@@ -300,6 +300,7 @@ void LagChart::refresh(const QDateTime& nowArg)
     double top = maxValue / scale.divisor;
     top = top <= 0 ? 1 : top * 1.15;
     m_view->m_y->setRange(0, top);
+    m_view->m_y->applyNiceNumbers();
     m_view->m_y->setTitleText(tr("lag (%1)").arg(scale.unit));
     m_view->m_markers = history ? history->markers(from, now) : QList<Cluster::LagMarker>();
 

@@ -1,6 +1,7 @@
 #include "ui/cluster/findingstyleproxy.h"
 
 #include "ui/palette.h"
+#include "ui/plaintooltip.h"
 
 #include "models/cluster/finding.h"
 #include "models/itemmodels/findingsmodel.h"
@@ -47,6 +48,11 @@ QVariant FindingStyleProxy::data(const QModelIndex& index, int role) const
             return f;
         }
         return {};
+    case Qt::ToolTipRole: {
+        // Text from the network: shown as those characters, never as rich text.
+        const QString tip = QIdentityProxyModel::data(index, role).toString();
+        return tip.isEmpty() ? QVariant() : QVariant(plainToolTip(tip));
+    }
     default:
         return QIdentityProxyModel::data(index, role);
     }

@@ -1,6 +1,7 @@
 #include "ui/cluster/fleetproxy.h"
 
 #include "ui/palette.h"
+#include "ui/plaintooltip.h"
 
 #include "models/itemmodels/fleetmodel.h"
 
@@ -39,6 +40,11 @@ QVariant FleetProxy::data(const QModelIndex& index, int role) const
         // The cluster's health, stale or not: an unreachable cluster is red in the list, not grey.
         return Palette::healthIcon(
             Cluster::Health(QSortFilterProxyModel::data(index, FleetModel::HealthRole).toInt()), false);
+    case Qt::ToolTipRole: {
+        // Text from the network: shown as those characters, never as rich text.
+        const QString tip = QSortFilterProxyModel::data(index, role).toString();
+        return tip.isEmpty() ? QVariant() : QVariant(plainToolTip(tip));
+    }
     default:
         return QSortFilterProxyModel::data(index, role);
     }

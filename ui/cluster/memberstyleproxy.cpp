@@ -1,6 +1,7 @@
 #include "ui/cluster/memberstyleproxy.h"
 
 #include "ui/palette.h"
+#include "ui/plaintooltip.h"
 
 #include "models/cluster/member.h"
 #include "models/itemmodels/membertablemodel.h"
@@ -39,6 +40,11 @@ QVariant MemberStyleProxy::data(const QModelIndex& index, int role) const
             return Palette::healthIcon(Cluster::Health(index.data(MemberTableModel::HealthRole).toInt()),
                 index.data(MemberTableModel::StaleRole).toBool());
         return {};
+    case Qt::ToolTipRole: {
+        // Text from the network: shown as those characters, never as rich text.
+        const QString tip = QIdentityProxyModel::data(index, role).toString();
+        return tip.isEmpty() ? QVariant() : QVariant(plainToolTip(tip));
+    }
     default:
         return QIdentityProxyModel::data(index, role);
     }

@@ -83,9 +83,11 @@ public:
         const Cluster::MemberView& v = m.view;
         QStringList lines;
         lines << Cluster::displayText(v.name, nameChars);
+        // Only the leader the console believes in wears the crown; one that only the DCS still names
+        // says so in red.
         QString role = Cluster::roleName(v.role);
-        if (m.dcsCallsLeader && !v.isLeader())
-            role += TopologyScene::tr(" (DCS: leader)");
+        if (m.dcsCallsLeader)
+            role = v.isLeader() ? TopologyScene::tr("Leader per DCS only") : role + TopologyScene::tr(" (DCS: leader)");
         QString second = v.state.isEmpty() ? TopologyScene::tr("no state") : Cluster::displayText(v.state, 40);
         if (v.timeline) {
             second += u" · "_s + TopologyScene::tr("TL %1").arg(*v.timeline);
@@ -103,13 +105,13 @@ public:
         }
         lines << second << third;
         const bool changed = lines != m_lines || role != m_role || v.health != m_health || stale != m_stale
-            || v.isLeader() != m_leader || m.oldTimeline != m_oldTimeline || m.dcsCallsLeader != m_dcsLeader
-            || (v.reach == Cluster::Reach::Silent) != m_silent;
+            || (v.isLeader() && !m.dcsCallsLeader) != m_leader || m.oldTimeline != m_oldTimeline
+            || m.dcsCallsLeader != m_dcsLeader || (v.reach == Cluster::Reach::Silent) != m_silent;
         m_lines = lines;
         m_role = role;
         m_health = v.health;
         m_stale = stale;
-        m_leader = v.isLeader();
+        m_leader = v.isLeader() && !m.dcsCallsLeader;
         m_oldTimeline = m.oldTimeline;
         m_dcsLeader = m.dcsCallsLeader;
         m_silent = v.reach == Cluster::Reach::Silent;
@@ -167,7 +169,7 @@ public:
         const QString role = roleMetrics.elidedText(m_role, Qt::ElideRight, inner * 0.5);
         const qreal roleWidth = roleMetrics.horizontalAdvance(role);
         p->setFont(roleFont);
-        p->setPen(m_dcsLeader && !m_leader ? Palette::healthColor(Cluster::Health::Critical) : text);
+        p->setPen(m_dcsLeader ? Palette::healthColor(Cluster::Health::Critical) : text);
         p->drawText(QRectF(left, 6, inner, 26), Qt::AlignRight | Qt::AlignVCenter, role);
         p->setFont(nameFont);
         p->setPen(text);

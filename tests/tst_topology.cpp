@@ -76,6 +76,8 @@ void TestTopology::healthyLabLeaderFirstEveryReplicaStreaming()
     const Cluster::TopologyMember* leader = t.member(u"patroni2"_s);
     QVERIFY(leader);
     QVERIFY(leader->upstream.isEmpty());
+    QVERIFY(leader->leader);
+    QVERIFY(!t.member(u"patroni1"_s)->leader);
     QCOMPARE(leader->depth, 0);
     for (const QString& n : { u"patroni1"_s, u"patroni3"_s }) {
         const Cluster::TopologyMember* m = t.member(n);
@@ -150,6 +152,7 @@ void TestTopology::killedLeaderStillListed()
     const Cluster::TopologyMember* old = t.member(u"patroni1"_s);
     QVERIFY(old);
     QVERIFY(old->dcsCallsLeader);
+    QVERIFY(!old->leader);
     QCOMPARE(old->view.reach, Cluster::Reach::Silent);
     QCOMPARE(old->view.health, Cluster::Health::Critical);
     // It still anchors the picture (the DCS's single leader), first.

@@ -141,6 +141,7 @@ Topology buildTopology(const ClusterState& state, const QList<Finding>& findings
         m.view = v;
         m.tagBadges = badgesOf(v.dcs.tags);
         m.findings = sentences.value(v.name);
+        m.leader = !t.leader.isEmpty() && v.name == t.leader;
         m.dcsCallsLeader = isLeaderRole(v.dcs.role) && v.name != t.leader;
         m.oldTimeline = t.leaderTimeline && v.timeline && *v.timeline != *t.leaderTimeline;
         if (v.name != anchor && !(anchor.isEmpty() && isLeaderRole(v.role))) {

@@ -34,6 +34,7 @@ struct TopologyMember {
     // says "streaming" (Patroni 3.x says "running" for a replica: then the upstream's list decides).
     bool streaming = false;
     bool oldTimeline = false; // a timeline other than the leader's
+    bool leader = false; // the leader the console believes in (effectiveLeader())
     bool dcsCallsLeader = false; // the DCS names it leader, the console does not believe it
     int depth = 0; // 0 leader (and members whose upstream is unknown), 1 its replicas, 2 cascading…
     // Tags Patroni acts on, as words: "nofailover", "noloadbalance", "nosync", "nostream",

@@ -13,7 +13,7 @@ file(REMOVE_RECURSE "${dir}/xdg")
 file(MAKE_DIRECTORY "${dir}/xdg/config" "${dir}/xdg/data")
 set(ENV{XDG_CONFIG_HOME} "${dir}/xdg/config")
 set(ENV{XDG_DATA_HOME} "${dir}/xdg/data")
-execute_process(COMMAND "${EXE}" --screenshot "${OUT}" --label lab RESULT_VARIABLE rc
+execute_process(COMMAND "${EXE}" --screenshot "${OUT}" --label lab ${EXTRA} RESULT_VARIABLE rc
                 OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 45)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "patroni-console --screenshot exited ${rc}: ${out}${err}")

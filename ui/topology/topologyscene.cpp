@@ -105,13 +105,13 @@ public:
         }
         lines << second << third;
         const bool changed = lines != m_lines || role != m_role || v.health != m_health || stale != m_stale
-            || (v.isLeader() && !m.dcsCallsLeader) != m_leader || m.oldTimeline != m_oldTimeline
-            || m.dcsCallsLeader != m_dcsLeader || (v.reach == Cluster::Reach::Silent) != m_silent;
+            || m.leader != m_leader || m.oldTimeline != m_oldTimeline || m.dcsCallsLeader != m_dcsLeader
+            || (v.reach == Cluster::Reach::Silent) != m_silent;
         m_lines = lines;
         m_role = role;
         m_health = v.health;
         m_stale = stale;
-        m_leader = v.isLeader() && !m.dcsCallsLeader;
+        m_leader = m.leader;
         m_oldTimeline = m.oldTimeline;
         m_dcsLeader = m.dcsCallsLeader;
         m_silent = v.reach == Cluster::Reach::Silent;

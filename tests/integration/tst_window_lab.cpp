@@ -1,0 +1,119 @@
+// The window against the real lab: a planned switchover moves the leader's crown, flips the edge of
+// port 5000 to the new leader and puts a marker on the lag chart's time axis. Screenshots of the
+// steady state and of the switchover as it lands go under the build folder (screenshots/).
+#include "labcluster.h"
+
+#include "app/session/livesession.h"
+#include "app/settings/profilestore.h"
+#include "app/sources/httpfetch.h"
+#include "models/cluster/clusterstore.h"
+#include "ui/charts/lagchart.h"
+#include "ui/cluster/clusterpage.h"
+#include "ui/mainwindow.h"
+#include "ui/topology/topologyscene.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestWindowLab : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void switchoverMovesLeaderRouteAndMarker();
+
+private:
+    void shoot(QWidget* window, const QString& name);
+    LabCluster m_lab;
+};
+
+void TestWindowLab::initTestCase()
+{
+    QString why;
+    QVERIFY2(m_lab.load(&why), qPrintable(why));
+    for (const QString& key : m_lab.keys())
+        if (key.startsWith(u"LAB_"_s))
+            qputenv(key.toUtf8().constData(), m_lab.value(key).toUtf8());
+    qputenv("PATRONI_CONSOLE_POSTGRES_PASSWORD", m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s).toUtf8());
+    QByteArray out;
+    QVERIFY2(m_lab.run({ u"start"_s }, &out) == 0, out.constData());
+    QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out) == 0, out.constData());
+}
+
+void TestWindowLab::shoot(QWidget* window, const QString& name)
+{
+    const QString dir = QStringLiteral(CONSOLE_BINARY_DIR "/screenshots");
+    QDir().mkpath(dir);
+    const QString path = dir + u'/' + name;
+    QVERIFY2(window->grab().save(path, "PNG"), qPrintable(path));
+    qInfo().noquote() << "screenshot:" << path;
+}
+
+void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
+{
+    Cluster::Profile profile = Settings::ProfileStore::labProfile();
+    profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
+    profile.patroniUrls = m_lab.apiUrls();
+    Sources::HttpClient http;
+    App::LiveSession session(&http, profile, {});
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.start();
+    Ui::TopologyScene* scene = window.page()->topologyScene();
+
+    // Steady: three members, a believed leader, port 5000 to it alone, no finding.
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->topology().leader.isEmpty(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(scene->memberNodes().size(), 3, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(session.store()->findings().isEmpty(), 60000);
+    const QString before = scene->topology().leader;
+    const auto edgesOf = [scene](int port) {
+        QStringList to;
+        for (const auto& [p, member] : scene->routingEdges()) {
+            if (p == port)
+                to.append(member);
+        }
+        return to;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(edgesOf(5000), QStringList { before }, 30000);
+    QCOMPARE(scene->memberNodes().first(), before);
+    QCOMPARE(scene->replicationEdges().size(), 2);
+    QVERIFY(!edgesOf(5001).contains(before));
+    // Let the lag chart gather a few points, then look.
+    QTest::qWait(3000);
+    window.page()->lagChart()->refresh();
+    shoot(&window, u"lab-steady.png"_s);
+
+    // A planned switchover to a replica (the lab's verb waits until it leads).
+    QString target;
+    for (const QString& name : scene->memberNodes()) {
+        if (name != before && target.isEmpty())
+            target = name;
+    }
+    QByteArray out;
+    QVERIFY2(m_lab.run({ u"failover"_s, target }, &out) == 0, out.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(scene->topology().leader, target, 30000);
+    QCOMPARE(scene->memberNodes().first(), target);
+    shoot(&window, u"lab-switchover.png"_s);
+    // HAProxy follows within its checks: port 5000 flips to the new leader, and only to it.
+    QTRY_COMPARE_WITH_TIMEOUT(edgesOf(5000), QStringList { target }, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(edgesOf(5001).contains(before), 60000);
+    // The replication edges now come from the new leader.
+    QTRY_VERIFY_WITH_TIMEOUT(scene->replicationEdges().contains(qMakePair(target, before)), 60000);
+    // The lag chart marks the change of leader on its time axis.
+    Ui::LagChart* chart = window.page()->lagChart();
+    chart->setRangeSeconds(300);
+    chart->refresh();
+    bool marked = false;
+    for (const Cluster::LagMarker& m : chart->markers())
+        marked = marked || (m.kind == Cluster::EventKind::LeaderChanged && m.subject == target);
+    QVERIFY(marked);
+    QTRY_VERIFY_WITH_TIMEOUT(session.store()->findings().isEmpty(), 60000);
+    chart->refresh();
+    shoot(&window, u"lab-after-switchover.png"_s);
+    session.stop();
+}
+
+QTEST_MAIN(TestWindowLab)
+#include "tst_window_lab.moc"

@@ -2,6 +2,7 @@
 
 #include "app/benchprobe.h"
 #include "app/session/fleet.h"
+#include "app/session/fleeteditor.h"
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
@@ -61,6 +62,16 @@ int CompositionRoot::runGui()
     if (title.isEmpty())
         title = sessions.size() == 1 ? sessions.first()->name() : tr("%n cluster(s)", nullptr, int(sessions.size()));
     m_window = std::make_unique<Ui::MainWindow>(sessions, title);
+    // The Cluster menu: add, edit and remove saved clusters; the fleet and the window follow.
+    auto* editor = new FleetEditor(m_fleet, m_http, QString(), this);
+    m_window->setEditor(editor);
+    connect(editor, &FleetEditor::fleetChanged, this, [this](const QString& shown) {
+        m_window->setSessions(m_fleet->sessions());
+        for (Session::ClusterSession* s : m_fleet->sessions()) {
+            if (s->name() == shown)
+                m_window->showSession(s);
+        }
+    });
     m_window->show();
     m_fleet->startAll();
     // A fleet makes hundreds of thousands of small allocations a second; glibc keeps what is freed

@@ -1,15 +1,19 @@
 #include "ui/mainwindow.h"
 
+#include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/cluster/fleetproxy.h"
 
 #include "models/itemmodels/fleetmodel.h"
+#include "models/session/clustereditor.h"
 #include "models/session/clustersession.h"
 
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -43,7 +47,8 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_fleetProxy, &QSortFilterProxyModel::setFilterFixedString);
 
-    auto* fleetBox = new QWidget(this);
+    m_fleetBox = new QWidget(this);
+    auto* fleetBox = m_fleetBox;
     auto* fleetLayout = new QVBoxLayout(fleetBox);
     fleetLayout->setContentsMargins(0, 0, 0, 0);
     fleetLayout->addWidget(m_filter);
@@ -75,6 +80,82 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     if (const QScreen* screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableSize());
     resize(size);
+}
+
+void MainWindow::setSessions(const QList<Session::ClusterSession*>& sessions)
+{
+    Session::ClusterSession* shown = currentSession();
+    m_fleetModel->setSessions(sessions);
+    m_fleetBox->setVisible(sessions.size() > 1);
+    if (shown && sessions.contains(shown))
+        showSession(shown);
+    else if (!sessions.isEmpty())
+        showSession(sessions.first());
+    else
+        m_page->setSession(nullptr);
+}
+
+void MainWindow::setEditor(Session::ClusterEditor* editor)
+{
+    m_editor = editor;
+    auto* menu = menuBar()->addMenu(tr("&Cluster"));
+    QAction* add = menu->addAction(tr("&Add cluster…"), this, &MainWindow::addCluster);
+    add->setShortcut(QKeySequence::New);
+    QAction* edit = menu->addAction(tr("&Edit cluster…"), this, &MainWindow::editCluster);
+    edit->setShortcut(Qt::CTRL | Qt::Key_E);
+    QAction* remove = menu->addAction(tr("&Remove cluster…"), this, &MainWindow::removeCluster);
+    remove->setShortcut(Qt::CTRL | Qt::Key_Delete);
+    menu->addSeparator();
+    menu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    connect(editor, &Session::ClusterEditor::removed, this, [this](const QString& name, const QStringList& problems) {
+        if (!problems.isEmpty())
+            QMessageBox::warning(
+                this, tr("Cluster not removed"), tr("%1 was not removed: %2").arg(name, problems.join(u' ')));
+    });
+}
+
+void MainWindow::addCluster()
+{
+    if (!m_editor)
+        return;
+    ClusterDialog dialog(m_editor, std::nullopt, this);
+    dialog.exec();
+}
+
+void MainWindow::editCluster()
+{
+    Session::ClusterSession* s = currentSession();
+    if (!m_editor || !s)
+        return;
+    const auto profile = m_editor->profile(s->name());
+    if (!profile) {
+        QMessageBox::information(this, tr("Not a saved cluster"),
+            tr("%1 is not saved (it came from the command line or is the built-in lab): add it as a cluster "
+               "of its own to change it.")
+                .arg(s->name()));
+        return;
+    }
+    ClusterDialog dialog(m_editor, profile, this);
+    dialog.exec();
+}
+
+void MainWindow::removeCluster()
+{
+    Session::ClusterSession* s = currentSession();
+    if (!m_editor || !s)
+        return;
+    if (!m_editor->profile(s->name())) {
+        QMessageBox::information(
+            this, tr("Not a saved cluster"), tr("%1 is not saved: there is nothing to remove.").arg(s->name()));
+        return;
+    }
+    const auto answer = QMessageBox::question(this, tr("Remove cluster"),
+        tr("Stop watching %1 and forget it: its settings and its passwords in the keychain are removed. The "
+           "cluster itself is not touched. Its journal stays on disk.")
+            .arg(s->name()),
+        QMessageBox::Cancel | QMessageBox::Yes, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_editor->remove(s->name());
 }
 
 void MainWindow::showSession(Session::ClusterSession* session)

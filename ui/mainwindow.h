@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 class QLineEdit;
 class QListView;
@@ -13,8 +14,9 @@ namespace ItemModels {
 class FleetModel;
 }
 namespace Session {
+class ClusterEditor;
 class ClusterSession;
-}
+} // namespace Session
 
 namespace Ui {
 
@@ -30,6 +32,13 @@ public:
     MainWindow(const QList<Session::ClusterSession*>& sessions, const QString& title, QWidget* parent = nullptr);
 
     void showSession(Session::ClusterSession* session);
+    // The fleet changed (a cluster added, changed or removed): the list follows, the shown one stays.
+    void setSessions(const QList<Session::ClusterSession*>& sessions);
+    // Adds the Cluster menu (add, edit, remove) that works through `editor`.
+    void setEditor(Session::ClusterEditor* editor);
+    void addCluster();
+    void editCluster();
+    void removeCluster();
     Session::ClusterSession* currentSession() const;
 
     ClusterPage* page() const { return m_page; }
@@ -46,6 +55,8 @@ private:
     QListView* m_fleet;
     QLineEdit* m_filter;
     ClusterPage* m_page;
+    QWidget* m_fleetBox;
+    QPointer<Session::ClusterEditor> m_editor;
 };
 
 } // namespace Ui

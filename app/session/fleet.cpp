@@ -42,6 +42,37 @@ LiveSession* Fleet::add(const Cluster::Profile& profile)
     return s;
 }
 
+LiveSession* Fleet::replace(const Cluster::Profile& profile)
+{
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < m_sessions.size(); ++i) {
+        if (m_sessions.at(i)->name() == profile.name)
+            at = i;
+    }
+    LiveSession* fresh = add(profile);
+    if (at >= 0) {
+        LiveSession* old = m_sessions.at(at);
+        m_sessions.removeLast();
+        m_sessions[at] = fresh; // the same place in the list
+        old->stop();
+        old->deleteLater();
+    }
+    return fresh;
+}
+
+bool Fleet::remove(const QString& name)
+{
+    for (qsizetype i = 0; i < m_sessions.size(); ++i) {
+        if (m_sessions.at(i)->name() == name) {
+            LiveSession* old = m_sessions.takeAt(i);
+            old->stop();
+            old->deleteLater();
+            return true;
+        }
+    }
+    return false;
+}
+
 QList<Session::ClusterSession*> Fleet::sessions() const
 {
     QList<Session::ClusterSession*> out;

@@ -36,6 +36,11 @@ public:
     Fleet(Sources::HttpClient* http, const Session::SessionOptions& options, QObject* parent = nullptr);
 
     LiveSession* add(const Cluster::Profile& profile);
+    // The session of that name stops and goes; a new one for `profile` takes its place (or is added).
+    LiveSession* replace(const Cluster::Profile& profile);
+    // Stops and deletes the session of that name (later, from the event loop: views may still hold it
+    // for this turn). False when there is none.
+    bool remove(const QString& name);
     QList<Session::ClusterSession*> sessions() const;
     QList<LiveSession*> liveSessions() const { return m_sessions; }
 

@@ -104,6 +104,14 @@ void LiveSession::readSecrets()
         if (m_awaiting & bit(kind))
             continue;
         m_awaiting |= bit(kind);
+        if (m_given.contains(kind)) {
+            Credentials::Result given;
+            given.kind = kind;
+            given.profile = name();
+            given.secret = m_given.value(kind);
+            QTimer::singleShot(0, this, [this, kind, given] { secretRead(kind, given); });
+            continue;
+        }
         m_credentials.read(name(), kind, this, [this, kind](const Credentials::Result& r) { secretRead(kind, r); });
     }
     if (m_awaiting)

@@ -3,6 +3,7 @@
 #include "app/credentials/credentialstore.h"
 #include "models/session/clustersession.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QTimer>
@@ -39,6 +40,10 @@ public:
         QObject* parent = nullptr);
     ~LiveSession() override;
 
+    // Secrets to use instead of the keychain's (the cluster dialog's "Test connection" with passwords
+    // not saved yet). Call before start() or pollOnce().
+    void provideSecrets(const QHash<Cluster::SecretKind, QString>& secrets) { m_given = secrets; }
+
     void start() override;
     void stop() override;
     void pollOnce() override;
@@ -62,6 +67,7 @@ private:
     Sources::EtcdPoller* m_etcd = nullptr; // when the profile names etcd URLs
     Sources::PostgresPoller* m_postgres = nullptr; // when the profile names a PostgreSQL user
     Credentials::CredentialStore m_credentials;
+    QHash<Cluster::SecretKind, QString> m_given;
     // Secrets still being read (bits of 1 << SecretKind); the sources that need them start once they
     // are in, or when the keychain's patience has run out.
     int m_awaiting = 0;

@@ -3,16 +3,24 @@
 // steady state and of the switchover as it lands go under the build folder (screenshots/).
 #include "labcluster.h"
 
+#include "app/session/fleet.h"
+#include "app/session/fleeteditor.h"
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "app/sources/httpfetch.h"
 #include "models/cluster/clusterstore.h"
 #include "ui/charts/lagchart.h"
+#include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
 #include "ui/topology/topologyscene.h"
 
 #include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +30,7 @@ class TestWindowLab : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void switchoverMovesLeaderRouteAndMarker();
+    void clusterAddedThroughTheDialogShowsItsMembers();
 
 private:
     void shoot(QWidget* window, const QString& name);
@@ -113,6 +122,70 @@ void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
     chart->refresh();
     shoot(&window, u"lab-after-switchover.png"_s);
     session.stop();
+}
+
+void TestWindowLab::clusterAddedThroughTheDialogShowsItsMembers()
+{
+    // One Patroni URL, HAProxy's stats and PostgreSQL with its password (into the keychain): the
+    // test says what each source answered, Save adds the cluster, and the window shows its members.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Sources::HttpClient http;
+    App::Fleet fleet(&http, {});
+    App::FleetEditor editor(&fleet, &http, dir.filePath(u"console.conf"_s));
+    Ui::MainWindow window({}, u"fleet"_s);
+    window.setEditor(&editor);
+    connect(&editor, &App::FleetEditor::fleetChanged, &window, [&](const QString& shown) {
+        window.setSessions(fleet.sessions());
+        for (Session::ClusterSession* s : fleet.sessions())
+            if (s->name() == shown)
+                window.showSession(s);
+    });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    Ui::ClusterDialog dialog(&editor, std::nullopt, &window);
+    dialog.show();
+    dialog.nameField()->setText(u"lab-through-dialog"_s);
+    dialog.patroniField()->setText(m_lab.apiUrls().first().toString());
+    dialog.haproxyField()->setText(m_lab.value(u"LAB_HAPROXY_CSV_URL"_s));
+    dialog.postgresUserField()->setText(u"postgres"_s);
+    dialog.postgresPasswordField()->setText(m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s));
+    QSignalSpy tested(&editor, &Session::ClusterEditor::tested);
+    // The variable a script would set must not be what makes PostgreSQL answer here.
+    qunsetenv("PATRONI_CONSOLE_POSTGRES_PASSWORD");
+    dialog.testButton()->click();
+    QVERIFY(tested.wait(30000));
+    const QString result = dialog.resultText();
+    qInfo().noquote() << result;
+    QVERIFY2(result.contains(u"OK      Patroni: "_s) && result.contains(u"3 member(s)"_s), qPrintable(result));
+    QVERIFY2(result.contains(u"OK      HAProxy: "_s), qPrintable(result));
+    QVERIFY2(result.contains(u"OK      PostgreSQL: connected"_s), qPrintable(result));
+    shoot(&dialog, u"cluster-dialog.png"_s);
+
+    QSignalSpy saved(&editor, &Session::ClusterEditor::saved);
+    dialog.saveButton()->click();
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(saved.first().at(1).toStringList(), QStringList());
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(fleet.sessions().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(window.memberView()->model()->rowCount(), 3, 30000);
+    QStringList names;
+    for (int r = 0; r < 3; ++r)
+        names.append(window.memberView()->model()->index(r, 0).data().toString());
+    names.sort();
+    QCOMPARE(names, (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s }));
+    // PostgreSQL answered with the password from the keychain: lag in seconds shows.
+    QTRY_VERIFY_WITH_TIMEOUT(fleet.sessions().first()->store()->state().postgresSource.everSucceeded(), 30000);
+    QVERIFY(!fleet.sessions().first()->store()->state().postgresSource.failing());
+
+    // Removed again: the keychain entries go first, then the profile.
+    QSignalSpy removed(&editor, &Session::ClusterEditor::removed);
+    editor.remove(u"lab-through-dialog"_s);
+    QVERIFY(removed.wait(20000));
+    QCOMPARE(removed.first().at(1).toStringList(), QStringList());
+    QVERIFY(fleet.sessions().isEmpty());
+    qputenv("PATRONI_CONSOLE_POSTGRES_PASSWORD", m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s).toUtf8());
 }
 
 QTEST_MAIN(TestWindowLab)

@@ -55,6 +55,12 @@ ItemModels::EventLogModel* ClusterSession::eventModel()
         m_events = new ItemModels::EventLogModel(m_options.recentEvents, this);
         // What happened before the page was opened (also while the console was closed).
         m_events->append(m_journal ? m_journal->read(m_options.journalTail) : std::exchange(m_recent, {}));
+        // Patroni's own record of promotions, merged in as it is read.
+        m_events->mergeHistory(m_store->state().history);
+        connect(m_store, &Cluster::ClusterStore::sourceUpdated, m_events, [this](Cluster::SourceKind source) {
+            if (source == Cluster::SourceKind::PatroniHistory)
+                m_events->mergeHistory(m_store->state().history);
+        });
     }
     return m_events;
 }

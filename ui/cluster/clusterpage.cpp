@@ -12,14 +12,18 @@
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/details.h"
 #include "models/cluster/topology.h"
+#include "models/itemmodels/eventfiltermodel.h"
 #include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "models/session/clustersession.h"
 
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QSplitter>
 #include <QTabWidget>
@@ -52,6 +56,10 @@ ClusterPage::ClusterPage(QWidget* parent)
     , m_findingsProxy(new FindingStyleProxy(this))
     , m_events(new QListView(this))
     , m_eventsProxy(new FindingStyleProxy(this))
+    , m_eventFilter(new ItemModels::EventFilterModel(this))
+    , m_eventText(new QLineEdit(this))
+    , m_eventKind(new QComboBox(this))
+    , m_eventSeverity(new QComboBox(this))
     , m_table(new QTableView(this))
     , m_proxy(new MemberStyleProxy(this))
     , m_statusLabel(new QLabel(this))
@@ -102,13 +110,46 @@ ClusterPage::ClusterPage(QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // What just changed, newest first, under the members: the journal's tail and every new event.
+    m_eventsProxy->setSourceModel(m_eventFilter);
     m_events->setModel(m_eventsProxy);
     m_events->setObjectName(u"recentEvents"_s);
-    m_events->setSelectionMode(QAbstractItemView::NoSelection);
-    m_events->setFocusPolicy(Qt::NoFocus);
+    m_events->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_events->setAccessibleName(tr("Events, newest first"));
+    m_events->setTextElideMode(Qt::ElideRight);
+    m_events->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_events->setUniformItemSizes(true);
+    // The journal as a timeline, newest first, with Patroni's /history merged in; filtered by member
+    // (or any text), kind and severity.
+    auto* eventsTab = new QWidget(this);
+    auto* eventsLayout = new QVBoxLayout(eventsTab);
+    eventsLayout->setContentsMargins(2, 2, 2, 2);
+    auto* filters = new QHBoxLayout;
+    m_eventText->setPlaceholderText(tr("member or text"));
+    m_eventText->setClearButtonEnabled(true);
+    m_eventText->setAccessibleName(tr("Filter events by member or text"));
+    m_eventKind->addItem(tr("every kind"));
+    for (int k = int(Cluster::EventKind::LeaderLost); k <= int(Cluster::EventKind::SourceBack); ++k)
+        m_eventKind->addItem(Cluster::eventKindName(Cluster::EventKind(k)), k);
+    m_eventKind->setAccessibleName(tr("Filter events by kind"));
+    m_eventSeverity->addItem(tr("every severity"), int(Cluster::Severity::Info));
+    m_eventSeverity->addItem(tr("warning and worse"), int(Cluster::Severity::Warning));
+    m_eventSeverity->addItem(tr("critical only"), int(Cluster::Severity::Critical));
+    m_eventSeverity->setAccessibleName(tr("Filter events by severity"));
+    filters->addWidget(m_eventText, 1);
+    filters->addWidget(m_eventKind);
+    filters->addWidget(m_eventSeverity);
+    eventsLayout->addLayout(filters);
+    eventsLayout->addWidget(m_events, 1);
+    connect(m_eventText, &QLineEdit::textChanged, m_eventFilter, &ItemModels::EventFilterModel::setSubject);
+    connect(m_eventKind, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant k = m_eventKind->currentData();
+        m_eventFilter->setKind(k.isValid() ? std::optional(Cluster::EventKind(k.toInt())) : std::nullopt);
+    });
+    connect(m_eventSeverity, &QComboBox::currentIndexChanged, this,
+        [this] { m_eventFilter->setMinimumSeverity(Cluster::Severity(m_eventSeverity->currentData().toInt())); });
     // Beside the members: what just changed, the selected member in detail, HAProxy and etcd.
     m_tabs->setObjectName(u"detailTabs"_s);
-    m_tabs->addTab(m_events, tr("Recent changes"));
+    m_tabs->addTab(eventsTab, tr("Events"));
     m_tabs->addTab(m_memberDetails, tr("Member"));
     m_tabs->addTab(m_haproxyPanel, tr("HAProxy"));
     m_tabs->addTab(m_etcdPanel, tr("etcd"));
@@ -180,7 +221,7 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     m_session = session;
     m_findingsProxy->setSourceModel(session ? session->findingsModel() : nullptr);
     m_proxy->setSourceModel(session ? session->memberModel() : nullptr);
-    m_eventsProxy->setSourceModel(session ? session->eventModel() : nullptr);
+    m_eventFilter->setSourceModel(session ? session->eventModel() : nullptr);
     m_lagChart->setSession(session);
     m_scene->clearTopology();
     m_selected.clear();

@@ -6,11 +6,17 @@
 #include <QPointer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListView;
 class QTabWidget;
 class QTableView;
 class QTimer;
+
+namespace ItemModels {
+class EventFilterModel;
+}
 
 namespace Ui {
 
@@ -47,6 +53,7 @@ public:
     DetailTree* haproxyPanel() const { return m_haproxyPanel; }
     DetailTree* etcdPanel() const { return m_etcdPanel; }
     QTabWidget* detailTabs() const { return m_tabs; }
+    ItemModels::EventFilterModel* eventFilter() const { return m_eventFilter; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -64,6 +71,10 @@ private:
     FindingStyleProxy* m_findingsProxy;
     QListView* m_events;
     FindingStyleProxy* m_eventsProxy;
+    ItemModels::EventFilterModel* m_eventFilter;
+    QLineEdit* m_eventText;
+    QComboBox* m_eventKind;
+    QComboBox* m_eventSeverity;
     QTableView* m_table;
     MemberStyleProxy* m_proxy;
     QLabel* m_statusLabel;

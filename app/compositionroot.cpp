@@ -72,6 +72,8 @@ int CompositionRoot::runGui()
                 m_window->showSession(s);
         }
     });
+    if (m_options.screenshotPath.isEmpty())
+        m_window->restoreWindowState(); // a screenshot shows the default layout
     m_window->show();
     m_fleet->startAll();
     // A fleet makes hundreds of thousands of small allocations a second; glibc keeps what is freed

@@ -14,7 +14,10 @@
 
 #include "ui/cluster/detailtree.h"
 
+#include <QApplication>
 #include <QGraphicsItem>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTabWidget>
 
 #include <QLabel>
@@ -51,6 +54,8 @@ private Q_SLOTS:
     void topologyFollowsTheStoreInPlace();
     void markupInNamesStaysText();
     void lagChartDrawsHistoryAndMarkers();
+    void layoutAndClusterRememberedBetweenRuns();
+    void viewShortcutsReachEveryPart();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -284,6 +289,48 @@ void TestMainWindow::lagChartDrawsHistoryAndMarkers()
     chart->refresh(start.addSecs(121 + 600));
     for (int n : chart->seriesPoints())
         QCOMPARE(n, 0);
+}
+
+void TestMainWindow::layoutAndClusterRememberedBetweenRuns()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings under ~/.qttest, not the user's
+    QSettings().remove(u"window"_s);
+    FeedSession alpha(u"alpha"_s);
+    FeedSession beta(u"beta"_s);
+    {
+        Ui::MainWindow window({ &alpha, &beta }, u"fleet"_s);
+        window.restoreWindowState(); // nothing saved yet: the defaults
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showSession(&beta);
+        window.page()->lagChart()->setRangeSeconds(3600);
+        window.page()->detailTabs()->setCurrentIndex(2);
+        window.close(); // saves
+    }
+    Ui::MainWindow again({ &alpha, &beta }, u"fleet"_s);
+    QCOMPARE(again.currentSession(), &alpha); // before restoring: the first
+    again.restoreWindowState();
+    QCOMPARE(again.currentSession(), &beta);
+    QCOMPARE(again.page()->lagChart()->rangeSeconds(), 3600);
+    QCOMPARE(again.page()->detailTabs()->currentIndex(), 2);
+    QSettings().remove(u"window"_s);
+}
+
+void TestMainWindow::viewShortcutsReachEveryPart()
+{
+    FeedSession session(u"lab"_s);
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_6, Qt::AltModifier);
+    QCOMPARE(window.page()->detailTabs()->currentWidget(), window.page()->haproxyPanel());
+    QTest::keyClick(&window, Qt::Key_7, Qt::AltModifier);
+    QCOMPARE(window.page()->detailTabs()->currentWidget(), window.page()->etcdPanel());
+    QTest::keyClick(&window, Qt::Key_2, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), window.memberView());
+    QTest::keyClick(&window, Qt::Key_1, Qt::AltModifier);
+    QCOMPARE(QApplication::focusWidget(), window.page()->topologyView());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 #include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/cluster/fleetproxy.h"
+#include "ui/topology/topologyview.h"
 
 #include "models/itemmodels/fleetmodel.h"
 #include "models/session/clustereditor.h"
@@ -15,6 +16,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QSettings>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -58,6 +60,7 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 8);
     auto* splitter = new QSplitter(Qt::Horizontal, central);
+    m_splitter = splitter;
     splitter->addWidget(fleetBox);
     splitter->addWidget(m_page);
     splitter->setStretchFactor(0, 1);
@@ -80,6 +83,65 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     if (const QScreen* screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableSize());
     resize(size);
+    createViewMenu();
+}
+
+void MainWindow::createViewMenu()
+{
+    // Every part of the window one keystroke away.
+    auto* menu = menuBar()->addMenu(tr("&View"));
+    const auto part = [this, menu](const QString& text, const QKeySequence& keys, ClusterPage::Part p) {
+        QAction* a = menu->addAction(text, this, [this, p] { m_page->focusPart(p); });
+        a->setShortcut(keys);
+    };
+    QAction* fleet = menu->addAction(tr("&Clusters (filter)"), this, [this] {
+        if (m_fleetBox->isVisible())
+            m_filter->setFocus(Qt::ShortcutFocusReason);
+    });
+    fleet->setShortcut(QKeySequence::Find);
+    part(tr("&Topology"), Qt::ALT | Qt::Key_1, ClusterPage::Part::Topology);
+    part(tr("&Members"), Qt::ALT | Qt::Key_2, ClusterPage::Part::Members);
+    part(tr("&Lag chart"), Qt::ALT | Qt::Key_3, ClusterPage::Part::LagChart);
+    part(tr("&Events"), Qt::ALT | Qt::Key_4, ClusterPage::Part::Events);
+    part(tr("Member &details"), Qt::ALT | Qt::Key_5, ClusterPage::Part::MemberDetails);
+    part(tr("&HAProxy"), Qt::ALT | Qt::Key_6, ClusterPage::Part::Haproxy);
+    part(tr("e&tcd"), Qt::ALT | Qt::Key_7, ClusterPage::Part::Etcd);
+    menu->addSeparator();
+    QAction* fit = menu->addAction(tr("&Fit the topology"), this, [this] { m_page->topologyView()->fitAll(); });
+    fit->setShortcut(Qt::CTRL | Qt::Key_0);
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings;
+    settings.beginGroup(u"window"_s);
+    if (settings.contains(u"geometry"_s))
+        restoreGeometry(settings.value(u"geometry"_s).toByteArray());
+    if (settings.contains(u"fleetSplitter"_s))
+        m_splitter->restoreState(settings.value(u"fleetSplitter"_s).toByteArray());
+    m_page->restoreLayoutState(settings.value(u"page"_s).toMap());
+    const QString cluster = settings.value(u"cluster"_s).toString();
+    for (int row = 0; row < m_fleetModel->rowCount(); ++row) {
+        if (Session::ClusterSession* s = m_fleetModel->sessionAt(row); s && s->name() == cluster)
+            showSession(s);
+    }
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings;
+    settings.beginGroup(u"window"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"fleetSplitter"_s, m_splitter->saveState());
+    settings.setValue(u"page"_s, m_page->layoutState());
+    if (const Session::ClusterSession* s = currentSession())
+        settings.setValue(u"cluster"_s, s->name());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::setSessions(const QList<Session::ClusterSession*>& sessions)

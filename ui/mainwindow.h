@@ -7,6 +7,7 @@
 #include <QPointer>
 
 class QLineEdit;
+class QSplitter;
 class QListView;
 class QTableView;
 
@@ -36,6 +37,10 @@ public:
     void setSessions(const QList<Session::ClusterSession*>& sessions);
     // Adds the Cluster menu (add, edit, remove) that works through `editor`.
     void setEditor(Session::ClusterEditor* editor);
+    // The window's size and layout and the cluster shown, as the user left them (QSettings); the
+    // composition root restores them except for --screenshot, which wants the default layout.
+    void restoreWindowState();
+    void saveWindowState() const;
     void addCluster();
     void editCluster();
     void removeCluster();
@@ -49,13 +54,18 @@ public:
     QString bannerText() const;
     Cluster::Health bannerHealth() const;
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    void createViewMenu();
     ItemModels::FleetModel* m_fleetModel;
     FleetProxy* m_fleetProxy;
     QListView* m_fleet;
     QLineEdit* m_filter;
     ClusterPage* m_page;
     QWidget* m_fleetBox;
+    QSplitter* m_splitter = nullptr;
     QPointer<Session::ClusterEditor> m_editor;
 };
 

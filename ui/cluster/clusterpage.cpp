@@ -183,6 +183,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     upper->setSizes({ 620, 380 });
     lower->setSizes({ 640, 360 });
     splitter->setSizes({ 600, 300 });
+    m_splitters = { splitter, upper, lower };
     layout->addWidget(splitter, 1);
 
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -239,6 +240,62 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     fitFindings();
     refresh();
     updateTopology();
+}
+
+QVariantMap ClusterPage::layoutState() const
+{
+    QVariantMap state;
+    for (const QSplitter* splitter : m_splitters)
+        state.insert(splitter->objectName(), splitter->saveState());
+    state.insert(u"tab"_s, m_tabs->currentIndex());
+    state.insert(u"lagRange"_s, m_lagChart->rangeSeconds());
+    state.insert(u"lagUnit"_s, int(m_lagChart->unit()));
+    return state;
+}
+
+void ClusterPage::restoreLayoutState(const QVariantMap& state)
+{
+    for (QSplitter* splitter : std::as_const(m_splitters)) {
+        if (state.contains(splitter->objectName()))
+            splitter->restoreState(state.value(splitter->objectName()).toByteArray());
+    }
+    if (state.contains(u"tab"_s))
+        m_tabs->setCurrentIndex(state.value(u"tab"_s).toInt());
+    if (state.contains(u"lagRange"_s))
+        m_lagChart->setRangeSeconds(state.value(u"lagRange"_s).toInt());
+    if (state.contains(u"lagUnit"_s))
+        m_lagChart->setUnit(Cluster::LagUnit(state.value(u"lagUnit"_s).toInt() == 1 ? 1 : 0));
+}
+
+void ClusterPage::focusPart(Part part)
+{
+    switch (part) {
+    case Part::Topology:
+        m_topology->setFocus(Qt::ShortcutFocusReason);
+        return;
+    case Part::Members:
+        m_table->setFocus(Qt::ShortcutFocusReason);
+        return;
+    case Part::LagChart:
+        m_lagChart->setFocus(Qt::ShortcutFocusReason);
+        return;
+    case Part::Events:
+        m_tabs->setCurrentIndex(0);
+        m_eventText->setFocus(Qt::ShortcutFocusReason);
+        return;
+    case Part::MemberDetails:
+        m_tabs->setCurrentWidget(m_memberDetails);
+        m_memberDetails->setFocus(Qt::ShortcutFocusReason);
+        return;
+    case Part::Haproxy:
+        m_tabs->setCurrentWidget(m_haproxyPanel);
+        m_haproxyPanel->setFocus(Qt::ShortcutFocusReason);
+        return;
+    case Part::Etcd:
+        m_tabs->setCurrentWidget(m_etcdPanel);
+        m_etcdPanel->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
 }
 
 void ClusterPage::updateTopology()

@@ -4,10 +4,12 @@
 #include "models/session/clustersession.h"
 
 #include <QPointer>
+#include <QVariantMap>
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QLineEdit;
 class QListView;
 class QTabWidget;
@@ -46,6 +48,12 @@ public:
     QString bannerText() const;
     Cluster::Health bannerHealth() const { return m_bannerHealth; }
     QString statusText() const;
+    // Splitter sizes, the tab and the chart's range and unit, as one value for QSettings.
+    QVariantMap layoutState() const;
+    void restoreLayoutState(const QVariantMap& state);
+    // Brings a part of the page forward and gives it the keyboard focus (the View menu's shortcuts).
+    enum class Part { Topology, Members, LagChart, Events, MemberDetails, Haproxy, Etcd };
+    void focusPart(Part part);
     TopologyScene* topologyScene() const { return m_scene; }
     TopologyView* topologyView() const { return m_topology; }
     LagChart* lagChart() const { return m_lagChart; }
@@ -88,6 +96,7 @@ private:
     DetailTree* m_haproxyPanel;
     DetailTree* m_etcdPanel;
     QString m_selected; // the member shown in detail
+    QList<QSplitter*> m_splitters;
     Cluster::Health m_bannerHealth = Cluster::Health::Unknown;
 };
 

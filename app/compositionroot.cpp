@@ -41,6 +41,8 @@ CompositionRoot::CompositionRoot(const Options& options, QObject* parent)
         for (const QString& name : options.profiles) {
             if (const auto p = store.load(name))
                 profiles.append(*p);
+            else if (name == Settings::ProfileStore::builtInName())
+                profiles.append(Settings::ProfileStore::labProfile()); // the lab, whatever else is saved
         }
     } else {
         profiles = store.profiles();

@@ -61,7 +61,8 @@ int main(int argc, char* argv[])
 
     Settings::ProfileStore profiles;
     for (const QString& name : parsed.options.profiles) {
-        if (!profiles.load(name)) {
+        // "lab" names the repository's lab cluster also when other clusters are saved.
+        if (!profiles.load(name) && name != Settings::ProfileStore::builtInName()) {
             QTextStream(stderr) << "patroni-console: no profile \"" << name
                                 << "\"; saved profiles: " << profiles.names().join(u", "_s) << '\n';
             return 2;

@@ -32,8 +32,8 @@ ParseOutcome parseOptions(const QStringList& arguments)
         "are discovered from it. Only Patroni is watched."_s,
         u"URL"_s);
     const QCommandLineOption profile(u"profile"_s,
-        u"Watch this saved cluster (repeatable; \"lab\" is built in while nothing is saved). Default: every "
-        "saved cluster."_s,
+        u"Watch this saved cluster (repeatable; \"lab\" is the repository's lab cluster unless a saved one has "
+        "that name). Default: every saved cluster."_s,
         u"NAME"_s);
     const QCommandLineOption interval(u"interval"_s,
         u"Poll Patroni every MS milliseconds, for every cluster (default: each profile's own)."_s, u"MS"_s);

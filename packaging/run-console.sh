@@ -12,16 +12,10 @@ eval "$(packaging/lab/manage-cluster.sh env)"
 # The lab's PostgreSQL password for the console's libpq probes. A real cluster's password belongs in
 # the system keychain (the console's settings); this variable is for scripts and this lab.
 export PATRONI_CONSOLE_POSTGRES_PASSWORD="${PATRONI_CONSOLE_POSTGRES_PASSWORD:-$POSTGRES_SUPERUSER_PASSWORD}"
-# With no cluster saved yet, the window opens on the built-in "lab" profile, which follows the lab's
-# LAB_* variables and watches every source (Patroni, HAProxy, etcd, PostgreSQL). With clusters of your
-# own saved, "lab" is not built in any more: the window shows the lab by its Patroni URLs (Patroni only).
-args=()
-if build/dev/app/patroni-console profiles list --format json 2>/dev/null | grep -q '"builtIn": true'; then
-  args=(--label lab)
-else
-  echo "run-console: you have saved clusters; the lab is shown by its Patroni URLs (Patroni only)" >&2
-  for u in $LAB_API_URLS; do args+=(--url "$u"); done
-fi
+# The built-in "lab" profile follows the lab's LAB_* variables and watches every source (Patroni,
+# HAProxy, etcd, PostgreSQL); `--profile lab` opens it also when clusters of your own are saved (a saved
+# cluster called "lab" takes its place).
+args=(--profile lab)
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "run-console: no display; running under a temporary Xvfb (pass --screenshot FILE.png to see it)" >&2
   exec xvfb-run -a -s "-screen 0 1600x1000x24" build/dev/app/patroni-console "${args[@]}" "$@"

@@ -69,8 +69,8 @@ void TestAgreement::everyViewSaysTheSame()
         QCOMPARE(table->index(r, 0).data(ItemModels::MemberTableModel::NameRole).toString(), v.name);
         QCOMPARE(table->index(r, 0).data(ItemModels::MemberTableModel::HealthRole).toInt(), int(v.health));
         QCOMPARE(table->index(r, ItemModels::MemberTableModel::StateColumn).data().toString(), v.state);
-        QCOMPARE(
-            table->index(r, ItemModels::MemberTableModel::RoleColumn).data().toString(), Cluster::roleName(v.role));
+        // The role as people read it: "Leader per DCS only" for a killed leader the DCS still lists.
+        QCOMPARE(table->index(r, ItemModels::MemberTableModel::RoleColumn).data().toString(), Cluster::shownRole(v));
     }
 
     // The banner and the fleet list.

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void routesFollowTheCapturedCsv();
     void writerPortToAReplicaIsWrong();
     void killedLeaderStillListed();
+    void twoLeadersNeitherBelieved();
     void cascadingReplicaHangsOffItsUpstream();
     void replicatefromLoopDoesNotHang();
     void syncStandbyAndTags();
@@ -153,6 +154,10 @@ void TestTopology::killedLeaderStillListed()
     QVERIFY(old);
     QVERIFY(old->dcsCallsLeader);
     QVERIFY(!old->leader);
+    // The words the table, the picture and the details use.
+    QCOMPARE(Cluster::shownRole(old->view), u"Leader per DCS only"_s);
+    QCOMPARE(Cluster::shownRole(t.member(u"patroni2"_s)->view), u"Replica"_s);
+    QCOMPARE(Cluster::shownRole(build(TestStates::healthy(u"patroni1"_s)).member(u"patroni1"_s)->view), u"Leader"_s);
     QCOMPARE(old->view.reach, Cluster::Reach::Silent);
     QCOMPARE(old->view.health, Cluster::Health::Critical);
     // It still anchors the picture (the DCS's single leader), first.
@@ -160,6 +165,18 @@ void TestTopology::killedLeaderStillListed()
     // No member can be seen streaming from a silent node's list.
     for (const QString& n : { u"patroni2"_s, u"patroni3"_s })
         QVERIFY(!t.member(n)->streaming);
+}
+
+void TestTopology::twoLeadersNeitherBelieved()
+{
+    Cluster::ClusterState s = TestStates::healthy(u"patroni1"_s);
+    TestStates::member(s, u"patroni2"_s).role = Cluster::Role::Leader;
+    s.members[u"patroni2"_s].status->role = Cluster::Role::Leader;
+    const Cluster::Topology t = build(s);
+    QVERIFY(t.leader.isEmpty());
+    QCOMPARE(Cluster::shownRole(t.member(u"patroni1"_s)->view), u"Leader (not believed)"_s);
+    QCOMPARE(Cluster::shownRole(t.member(u"patroni2"_s)->view), u"Leader (not believed)"_s);
+    QVERIFY(!t.member(u"patroni1"_s)->leader);
 }
 
 void TestTopology::cascadingReplicaHangsOffItsUpstream()

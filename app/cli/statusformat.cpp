@@ -116,7 +116,7 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
     QList<QStringList> rows;
     for (const Cluster::MemberView& v : Cluster::memberViews(state, findings)) {
         const Cluster::Member& m = v.dcs;
-        QStringList row { v.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::roleName(v.role),
+        QStringList row { v.name, m.port ? m.host + u':' + QString::number(m.port) : m.host, Cluster::shownRole(v),
             v.state, v.timeline ? QString::number(*v.timeline) : QString(), lagMb(v), lagBytes(v) };
         if (state.postgresConfigured)
             row.append(v.isLeader() ? QString() : v.lagSeconds ? QString::number(*v.lagSeconds, 'f', 3) : u"?"_s);

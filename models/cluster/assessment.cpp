@@ -37,6 +37,18 @@ namespace {
 
 } // namespace
 
+QString shownRole(const MemberView& v)
+{
+    if (v.believedLeader && !v.isLeader())
+        return tr("Leader (promoting)"); // the DCS named it a moment ago; the node has not said so yet
+    if (!v.believedLeader && v.isLeader()) {
+        if (v.reach != Reach::Answering && isLeaderRole(v.dcs.role))
+            return tr("Leader per DCS only"); // its own API is silent: only the DCS's cache says so
+        return tr("Leader (not believed)"); // two leaders, or one the DCS does not name
+    }
+    return roleName(v.role);
+}
+
 QString unreachableState()
 {
     return u"unreachable"_s;
@@ -72,6 +84,7 @@ QList<MemberView> memberViews(const ClusterState& state, const QList<Finding>& f
     }
     QList<MemberView> out;
     out.reserve(state.view.members.size());
+    const QString believed = effectiveLeader(state);
     for (const Member& m : state.view.members) {
         MemberView v;
         v.name = m.name;
@@ -113,6 +126,7 @@ QList<MemberView> memberViews(const ClusterState& state, const QList<Finding>& f
         if (w != worst.constEnd())
             v.worstFinding = *w;
         v.health = withFinding(stateHealth(v.role, v.state, v.lagUnknown, v.pendingRestart), v.worstFinding);
+        v.believedLeader = !believed.isEmpty() && v.name == believed;
         out.append(v);
     }
     return out;

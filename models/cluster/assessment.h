@@ -37,11 +37,19 @@ struct MemberView {
     Reach reach = Reach::NotAsked;
     Health health = Health::Unknown;
     std::optional<Severity> worstFinding; // the worst finding about this member, if any
+    bool believedLeader = false; // it is effectiveLeader()
     Member dcs; // as GET /cluster lists it
 
     bool isLeader() const { return isLeaderRole(role); }
     friend bool operator==(const MemberView&, const MemberView&) = default;
 };
+
+// The role as people read it, joined with whether the console believes in it: "Leader", "Replica", …;
+// "Leader (promoting)" for the leader the DCS has just named while the node still says replica;
+// "Leader per DCS only" for one whose API is silent while the DCS's cache still names it; "Leader
+// (not believed)" for a node that says it leads but is not the one leader (two leaders, or one the
+// DCS does not name). The table, the topology and the details all show this.
+QString shownRole(const MemberView& view);
 
 // "unreachable": the state shown for a member whose own API does not answer.
 QString unreachableState();

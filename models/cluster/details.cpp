@@ -99,7 +99,7 @@ QList<DetailGroup> memberDetails(
     DetailGroup shown { tr("Shown as"), {} };
     add(shown, tr("member"), displayText(v.name, 80));
     add(shown, tr("health"), healthKey(v.health));
-    add(shown, tr("role"), roleName(v.role));
+    add(shown, tr("role"), shownRole(v));
     add(shown, tr("state"), displayText(v.state, 60));
     add(shown, tr("timeline"), v.timeline ? QString::number(*v.timeline) : QString());
     if (!v.isLeader()) {

@@ -137,7 +137,7 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
         case HostColumn:
             return m.port ? m.host + u':' + QString::number(m.port) : m.host;
         case RoleColumn:
-            return Cluster::roleName(v.role);
+            return Cluster::shownRole(v);
         case StateColumn:
             return v.state;
         case TimelineColumn:

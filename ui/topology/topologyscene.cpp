@@ -84,10 +84,8 @@ public:
         QStringList lines;
         lines << Cluster::displayText(v.name, nameChars);
         // Only the leader the console believes in wears the crown; one that only the DCS still names
-        // says so in red.
-        QString role = Cluster::roleName(v.role);
-        if (m.dcsCallsLeader)
-            role = v.isLeader() ? TopologyScene::tr("Leader per DCS only") : role + TopologyScene::tr(" (DCS: leader)");
+        // says so in red (Cluster::shownRole: the same words as the table).
+        const QString role = Cluster::shownRole(v);
         QString second = v.state.isEmpty() ? TopologyScene::tr("no state") : Cluster::displayText(v.state, 40);
         if (v.timeline) {
             second += u" · "_s + TopologyScene::tr("TL %1").arg(*v.timeline);

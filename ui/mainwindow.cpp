@@ -3,6 +3,7 @@
 #include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/cluster/fleetproxy.h"
+#include "ui/notifier.h"
 #include "ui/topology/topologyview.h"
 
 #include "models/itemmodels/fleetmodel.h"
@@ -13,6 +14,7 @@
 #include <QIcon>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
@@ -36,6 +38,8 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     setWindowIcon(QIcon(u":/icons/patroni-console.svg"_s));
 
     m_fleetModel->setSessions(sessions);
+    m_notifier = new Notifier(this);
+    m_notifier->setSessions(sessions);
     m_fleetProxy->setSourceModel(m_fleetModel);
     m_fleet->setModel(m_fleetProxy);
     m_fleet->setObjectName(u"fleet"_s);
@@ -88,6 +92,24 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
 
 void MainWindow::createViewMenu()
 {
+    // The Cluster menu: the notification switch of the cluster shown; setEditor() adds the rest.
+    m_clusterMenu = menuBar()->addMenu(tr("&Cluster"));
+    m_notifyAction = m_clusterMenu->addAction(tr("&Notify about this cluster"));
+    m_notifyAction->setCheckable(true);
+    m_notifyAction->setToolTip(tr("A desktop notification when its leader is lost or changes, or a critical "
+                                  "finding is raised"));
+    connect(m_notifyAction, &QAction::toggled, this, [this](bool on) {
+        if (const Session::ClusterSession* s = currentSession())
+            m_notifier->setMuted(s->name(), !on);
+    });
+    connect(m_clusterMenu, &QMenu::aboutToShow, this, [this] {
+        const Session::ClusterSession* s = currentSession();
+        m_notifyAction->setEnabled(s);
+        const QSignalBlocker block(m_notifyAction);
+        m_notifyAction->setChecked(s && !m_notifier->isMuted(s->name()));
+    });
+    m_clusterMenu->addSeparator();
+    m_clusterMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     // Every part of the window one keystroke away.
     auto* menu = menuBar()->addMenu(tr("&View"));
     const auto part = [this, menu](const QString& text, const QKeySequence& keys, ClusterPage::Part p) {
@@ -148,6 +170,7 @@ void MainWindow::setSessions(const QList<Session::ClusterSession*>& sessions)
 {
     Session::ClusterSession* shown = currentSession();
     m_fleetModel->setSessions(sessions);
+    m_notifier->setSessions(sessions);
     m_fleetBox->setVisible(sessions.size() > 1);
     if (shown && sessions.contains(shown))
         showSession(shown);
@@ -160,15 +183,18 @@ void MainWindow::setSessions(const QList<Session::ClusterSession*>& sessions)
 void MainWindow::setEditor(Session::ClusterEditor* editor)
 {
     m_editor = editor;
-    auto* menu = menuBar()->addMenu(tr("&Cluster"));
-    QAction* add = menu->addAction(tr("&Add cluster…"), this, &MainWindow::addCluster);
+    QAction* first = m_clusterMenu->actions().value(0);
+    auto* add = new QAction(tr("&Add cluster…"), this);
     add->setShortcut(QKeySequence::New);
-    QAction* edit = menu->addAction(tr("&Edit cluster…"), this, &MainWindow::editCluster);
+    connect(add, &QAction::triggered, this, &MainWindow::addCluster);
+    auto* edit = new QAction(tr("&Edit cluster…"), this);
     edit->setShortcut(Qt::CTRL | Qt::Key_E);
-    QAction* remove = menu->addAction(tr("&Remove cluster…"), this, &MainWindow::removeCluster);
+    connect(edit, &QAction::triggered, this, &MainWindow::editCluster);
+    auto* remove = new QAction(tr("&Remove cluster…"), this);
     remove->setShortcut(Qt::CTRL | Qt::Key_Delete);
-    menu->addSeparator();
-    menu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    connect(remove, &QAction::triggered, this, &MainWindow::removeCluster);
+    m_clusterMenu->insertActions(first, { add, edit, remove });
+    m_clusterMenu->insertSeparator(first);
     connect(editor, &Session::ClusterEditor::removed, this, [this](const QString& name, const QStringList& problems) {
         if (!problems.isEmpty())
             QMessageBox::warning(

@@ -6,7 +6,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QListView;
 class QTableView;
@@ -22,6 +24,7 @@ class ClusterSession;
 namespace Ui {
 
 class ClusterPage;
+class Notifier;
 class FleetProxy;
 
 // The console's window: the fleet on the left (every session, worst first, filterable) and the
@@ -47,6 +50,7 @@ public:
     Session::ClusterSession* currentSession() const;
 
     ClusterPage* page() const { return m_page; }
+    Notifier* notifier() const { return m_notifier; }
     QListView* fleetView() const { return m_fleet; }
     QTableView* memberView() const;
     QListView* findingsView() const;
@@ -66,6 +70,9 @@ private:
     ClusterPage* m_page;
     QWidget* m_fleetBox;
     QSplitter* m_splitter = nullptr;
+    Notifier* m_notifier = nullptr;
+    QMenu* m_clusterMenu = nullptr;
+    QAction* m_notifyAction = nullptr;
     QPointer<Session::ClusterEditor> m_editor;
 };
 

@@ -1,0 +1,63 @@
+#include "models/cluster/notification.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace Cluster {
+
+namespace {
+    QString tr(const char* text, int n = -1)
+    {
+        return QCoreApplication::translate("Cluster::Notification", text, nullptr, n);
+    }
+
+    bool deserves(const Event& e)
+    {
+        switch (e.kind) {
+        case EventKind::LeaderLost:
+            return true;
+        case EventKind::LeaderChanged:
+            // {"from": ""} is the first leader the console sees: start-up, not a change.
+            return !e.details.value(u"from"_s).toString().isEmpty();
+        case EventKind::FindingRaised:
+            return e.severity == Severity::Critical;
+        default:
+            return false;
+        }
+    }
+} // namespace
+
+std::optional<Notification> notificationFor(const QString& cluster, const QList<Event>& events)
+{
+    QList<const Event*> chosen;
+    for (const Event& e : events) {
+        if (deserves(e))
+            chosen.append(&e);
+    }
+    if (chosen.isEmpty())
+        return std::nullopt;
+    Notification n;
+    const Event* first = chosen.first();
+    bool leaderLost = false;
+    bool leaderChanged = false;
+    for (const Event* e : std::as_const(chosen)) {
+        leaderLost = leaderLost || e->kind == EventKind::LeaderLost;
+        leaderChanged = leaderChanged || e->kind == EventKind::LeaderChanged;
+        n.critical = n.critical || e->severity == Severity::Critical || e->kind == EventKind::LeaderLost;
+    }
+    const QString what = leaderLost ? tr("leader lost")
+        : leaderChanged             ? tr("leader changed")
+                                    : tr("critical: %1").arg(first->message.left(60));
+    n.title = cluster + u": "_s + what;
+    QStringList lines;
+    constexpr int shown = 4;
+    for (qsizetype i = 0; i < chosen.size() && i < shown; ++i)
+        lines.append(chosen.at(i)->message);
+    if (chosen.size() > shown)
+        lines.append(tr("and %n more", int(chosen.size() - shown)));
+    n.text = lines.join(u'\n');
+    return n;
+}
+
+} // namespace Cluster

@@ -1,0 +1,64 @@
+#include "ui/notifier.h"
+
+#include "models/cluster/clusterstore.h"
+#include "models/session/clustersession.h"
+
+#include <QIcon>
+#include <QSettings>
+#include <QSystemTrayIcon>
+
+using namespace Qt::StringLiterals;
+
+namespace Ui {
+
+Notifier::Notifier(QObject* parent)
+    : QObject(parent)
+{
+    const QStringList muted = QSettings().value(u"notifications/muted"_s).toStringList();
+    m_muted = QSet<QString>(muted.cbegin(), muted.cend());
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(u":/icons/patroni-console.svg"_s), this);
+        m_tray->setToolTip(tr("Patroni Console"));
+        m_tray->show();
+    }
+}
+
+Notifier::~Notifier() = default;
+
+void Notifier::setSessions(const QList<Session::ClusterSession*>& sessions)
+{
+    for (const auto& s : std::as_const(m_sessions)) {
+        if (s)
+            disconnect(s->store(), nullptr, this, nullptr);
+    }
+    m_sessions.clear();
+    for (Session::ClusterSession* s : sessions) {
+        m_sessions.append(s);
+        const QString name = s->name();
+        connect(s->store(), &Cluster::ClusterStore::eventsDetected, this,
+            [this, name](const QList<Cluster::Event>& events) {
+                if (m_muted.contains(name))
+                    return;
+                const auto n = Cluster::notificationFor(name, events);
+                if (!n)
+                    return;
+                if (m_tray)
+                    m_tray->showMessage(
+                        n->title, n->text, n->critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
+                Q_EMIT notified(name, *n);
+            });
+    }
+}
+
+void Notifier::setMuted(const QString& cluster, bool muted)
+{
+    if (muted)
+        m_muted.insert(cluster);
+    else
+        m_muted.remove(cluster);
+    QStringList list(m_muted.cbegin(), m_muted.cend());
+    list.sort();
+    QSettings().setValue(u"notifications/muted"_s, list);
+}
+
+} // namespace Ui

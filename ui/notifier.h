@@ -1,0 +1,43 @@
+#pragma once
+
+#include "models/cluster/notification.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+class QSystemTrayIcon;
+
+namespace Session {
+class ClusterSession;
+}
+
+namespace Ui {
+
+// Desktop notifications (a tray icon's message) when a cluster's leader is lost or changes, or a
+// critical finding is raised: Cluster::notificationFor() decides, this shows. Each cluster can be
+// muted; the muted ones are kept in QSettings ("notifications/muted"). Without a system tray (a bare
+// X server) nothing is shown, and notified() still tells.
+class Notifier final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Notifier)
+public:
+    explicit Notifier(QObject* parent = nullptr);
+    ~Notifier() override;
+
+    void setSessions(const QList<Session::ClusterSession*>& sessions);
+    bool isMuted(const QString& cluster) const { return m_muted.contains(cluster); }
+    void setMuted(const QString& cluster, bool muted);
+    bool hasTray() const { return m_tray != nullptr; }
+
+Q_SIGNALS:
+    void notified(const QString& cluster, const Cluster::Notification& notification);
+
+private:
+    QList<QPointer<Session::ClusterSession>> m_sessions;
+    QSet<QString> m_muted;
+    QSystemTrayIcon* m_tray = nullptr;
+};
+
+} // namespace Ui

@@ -12,8 +12,10 @@
 #include "ui/topology/topologyscene.h"
 #include "ui/topology/topologyview.h"
 
+#include "models/itemmodels/eventfiltermodel.h"
 #include "ui/cluster/detailtree.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QGraphicsItem>
 #include <QSettings>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void lagChartDrawsHistoryAndMarkers();
     void layoutAndClusterRememberedBetweenRuns();
     void viewShortcutsReachEveryPart();
+    void everyModelAndProxyKeepsItsContract();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -331,6 +334,44 @@ void TestMainWindow::viewShortcutsReachEveryPart()
     QCOMPARE(QApplication::focusWidget(), window.memberView());
     QTest::keyClick(&window, Qt::Key_1, Qt::AltModifier);
     QCOMPARE(QApplication::focusWidget(), window.page()->topologyView());
+}
+
+void TestMainWindow::everyModelAndProxyKeepsItsContract()
+{
+    // QAbstractItemModelTester on every model and proxy the window shows, while the fleet and the
+    // clusters change under it: rows added, moved, removed, data changed, sessions swapped.
+    FeedSession alpha(u"alpha"_s);
+    FeedSession beta(u"beta"_s);
+    Ui::MainWindow window({ &alpha, &beta }, u"fleet"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    using Tester = QAbstractItemModelTester;
+    const auto mode = Tester::FailureReportingMode::QtTest;
+    Tester fleet(window.fleetView()->model(), mode);
+    Tester members(window.memberView()->model(), mode);
+    Tester findings(window.findingsView()->model(), mode);
+    Tester events(window.eventsView()->model(), mode);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    alpha.store()->applyClusterView(lab(), u"x"_s, now);
+    beta.store()->applyClusterView(lab(u"stopped"_s), u"x"_s, now);
+    Cluster::ClusterView fewer = lab();
+    fewer.members.removeLast();
+    alpha.store()->applyClusterView(fewer, u"x"_s, now.addSecs(1));
+    Cluster::ClusterView reordered = lab();
+    std::swap(reordered.members[0], reordered.members[2]);
+    reordered.members[0].name = u"patroni9"_s;
+    alpha.store()->applyClusterView(reordered, u"x"_s, now.addSecs(2));
+    Cluster::SourceError refused;
+    refused.code = Cluster::SourceError::Code::ConnectionRefused;
+    refused.source = u"Patroni API http://127.0.0.1:8008"_s;
+    alpha.store()->recordFailure(refused, now.addSecs(3));
+    window.page()->eventFilter()->setMinimumSeverity(Cluster::Severity::Warning);
+    window.page()->eventFilter()->setSubject(u"patroni"_s);
+    window.showSession(&beta);
+    window.setSessions({ &beta });
+    window.setSessions({ &alpha, &beta });
+    QTest::qWait(2 * ItemModels::FleetModel::refreshIntervalMs);
+    QCOMPARE(window.fleetView()->model()->rowCount(), 2);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -94,6 +94,13 @@ void TestTopology::healthyLabLeaderFirstEveryReplicaStreaming()
     }
     QVERIFY(t.routes.isEmpty());
     QVERIFY(!t.haproxyConfigured);
+    // Tooltips say what a state means.
+    QCOMPARE(Cluster::explainState(t.member(u"patroni1"_s)->view, u"patroni2"_s),
+        u"running: a replica of patroni2, replaying its WAL"_s);
+    QCOMPARE(Cluster::explainState(leader->view, {}), u"running: the primary, accepting writes"_s);
+    Cluster::MemberView streaming = t.member(u"patroni3"_s)->view;
+    streaming.state = u"streaming"_s;
+    QCOMPARE(Cluster::explainState(streaming, u"patroni2"_s), u"streaming: receiving WAL from patroni2"_s);
 }
 
 void TestTopology::routesFollowTheCapturedCsv()
@@ -157,6 +164,7 @@ void TestTopology::killedLeaderStillListed()
     // The words the table, the picture and the details use.
     QCOMPARE(Cluster::shownRole(old->view), u"Leader per DCS only"_s);
     QCOMPARE(Cluster::shownRole(t.member(u"patroni2"_s)->view), u"Replica"_s);
+    QVERIFY(Cluster::explainState(old->view, {}).startsWith(u"unreachable: its Patroni REST API does not answer"_s));
     QCOMPARE(Cluster::shownRole(build(TestStates::healthy(u"patroni1"_s)).member(u"patroni1"_s)->view), u"Leader"_s);
     QCOMPARE(old->view.reach, Cluster::Reach::Silent);
     QCOMPARE(old->view.health, Cluster::Health::Critical);

@@ -49,6 +49,39 @@ QString shownRole(const MemberView& v)
     return roleName(v.role);
 }
 
+QString explainState(const MemberView& v, const QString& upstream)
+{
+    const QString s = v.state.toLower();
+    const QString from = upstream.isEmpty() ? tr("its upstream") : upstream;
+    QString why;
+    if (s == unreachableState())
+        why = tr("its Patroni REST API does not answer; the rest is the DCS's last word on it");
+    else if (s == u"streaming"_s)
+        why = tr("receiving WAL from %1").arg(from);
+    else if (s == u"running"_s)
+        why = isLeaderRole(v.role) ? tr("the primary, accepting writes")
+                                   : tr("a replica of %1, replaying its WAL").arg(from);
+    else if (s == u"stopped"_s)
+        why = tr("PostgreSQL is not running on this node");
+    else if (s == u"crashed"_s)
+        why = tr("PostgreSQL stopped unexpectedly; Patroni will try to start it");
+    else if (s == u"start failed"_s || s == u"stop failed"_s)
+        why = tr("Patroni could not start or stop PostgreSQL; see the node's log");
+    else if (s == u"starting"_s || s == u"restarting"_s)
+        why = tr("PostgreSQL is starting; it takes no connections yet");
+    else if (s == u"stopping"_s)
+        why = tr("PostgreSQL is shutting down");
+    else if (s == u"creating replica"_s)
+        why = tr("copying the data from another member (pg_basebackup or a restore)");
+    else if (s == u"in archive recovery"_s)
+        why = tr("replaying WAL from the archive, not streaming from %1").arg(from);
+    else if (s.isEmpty())
+        return tr("no state known yet");
+    else
+        return v.state;
+    return v.state + u": "_s + why;
+}
+
 QString unreachableState()
 {
     return u"unreachable"_s;

@@ -51,6 +51,10 @@ struct MemberView {
 // DCS does not name). The table, the topology and the details all show this.
 QString shownRole(const MemberView& view);
 
+// A state in words, for a tooltip: "streaming: receiving WAL from patroni1", "stopped: PostgreSQL is
+// not running on this node", … `upstream` is whom a replica replicates from (empty: unknown).
+QString explainState(const MemberView& view, const QString& upstream);
+
 // "unreachable": the state shown for a member whose own API does not answer.
 QString unreachableState();
 

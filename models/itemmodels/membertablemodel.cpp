@@ -159,6 +159,16 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         if ((index.column() == RoleColumn || index.column() == StateColumn) && dcsDisagrees)
             return tr("The DCS (GET /cluster) lists %1 as %2, %3").arg(v.name, m.roleText, m.state);
+        if (index.column() == StateColumn) {
+            QString upstream = m.tags.value(u"replicatefrom"_s).toString();
+            if (upstream.isEmpty()) {
+                for (const Cluster::MemberView& other : m_views) {
+                    if (other.believedLeader)
+                        upstream = other.name;
+                }
+            }
+            return Cluster::explainState(v, upstream);
+        }
         if (index.column() == RoleColumn && v.roleText != Cluster::roleName(v.role))
             return tr("Patroni says \"%1\"").arg(v.roleText);
         if (index.column() == LagColumn && (m.receiveLagBytes || m.replayLagBytes))

@@ -120,9 +120,9 @@ public:
             tip << TopologyScene::tr("Its own REST API does not answer: shown as the DCS last listed it.");
         if (v.dcs.role != v.role || v.dcs.state != v.state)
             tip << TopologyScene::tr("The DCS (GET /cluster) lists it as %1, %2.").arg(v.dcs.roleText, v.dcs.state);
-        if (!m.upstream.isEmpty())
-            tip << (m.streaming ? TopologyScene::tr("Streaming: receiving WAL from %1.").arg(m.upstream)
-                                : TopologyScene::tr("Not seen streaming from %1.").arg(m.upstream));
+        tip << Cluster::explainState(v, m.upstream);
+        if (!m.upstream.isEmpty() && !m.streaming)
+            tip << TopologyScene::tr("Not seen streaming from %1.").arg(m.upstream);
         tip << m.findings;
         const QString toolTipText = plainToolTip(tip.join(u'\n'));
         if (toolTip() != toolTipText)

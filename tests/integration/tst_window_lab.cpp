@@ -77,6 +77,9 @@ void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
     QTRY_COMPARE_WITH_TIMEOUT(scene->memberNodes().size(), 3, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(session.store()->findings().isEmpty(), 60000);
     const QString before = scene->topology().leader;
+    // The lab's ports (run-tests.sh shifts them when the usual ones are busy).
+    const int writerPort = profile.haproxyRoutes.primaryPort;
+    const int readerPort = profile.haproxyRoutes.replicasPort;
     const auto edgesOf = [scene](int port) {
         QStringList to;
         for (const auto& [p, member] : scene->routingEdges()) {
@@ -85,10 +88,10 @@ void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
         }
         return to;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(edgesOf(5000), QStringList { before }, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(edgesOf(writerPort), QStringList { before }, 30000);
     QCOMPARE(scene->memberNodes().first(), before);
     QCOMPARE(scene->replicationEdges().size(), 2);
-    QVERIFY(!edgesOf(5001).contains(before));
+    QVERIFY(!edgesOf(readerPort).contains(before));
     // Let the lag chart gather a few points, then look.
     QTest::qWait(3000);
     window.page()->lagChart()->refresh();
@@ -105,9 +108,9 @@ void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
     QTRY_COMPARE_WITH_TIMEOUT(scene->topology().leader, target, 30000);
     QCOMPARE(scene->memberNodes().first(), target);
     shoot(&window, u"lab-switchover.png"_s);
-    // HAProxy follows within its checks: port 5000 flips to the new leader, and only to it.
-    QTRY_COMPARE_WITH_TIMEOUT(edgesOf(5000), QStringList { target }, 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(edgesOf(5001).contains(before), 60000);
+    // HAProxy follows within its checks: the writer port flips to the new leader, and only to it.
+    QTRY_COMPARE_WITH_TIMEOUT(edgesOf(writerPort), QStringList { target }, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(edgesOf(readerPort).contains(before), 60000);
     // The replication edges now come from the new leader.
     QTRY_VERIFY_WITH_TIMEOUT(scene->replicationEdges().contains(qMakePair(target, before)), 60000);
     // The lag chart marks the change of leader on its time axis.

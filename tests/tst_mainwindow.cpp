@@ -7,6 +7,7 @@
 #include "models/haproxy/statsparser.h"
 #include "models/itemmodels/fleetmodel.h"
 #include "ui/charts/lagchart.h"
+#include "ui/charts/sessionschart.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
 #include "ui/topology/topologyscene.h"
@@ -177,6 +178,9 @@ void TestMainWindow::topologyFollowsTheStoreInPlace()
     QCOMPARE(scene->replicationEdges(),
         (QList<Link> { { u"patroni1"_s, u"patroni2"_s }, { u"patroni1"_s, u"patroni3"_s } }));
     QCOMPARE(scene->topology().route(5000)->health, Cluster::Health::Critical);
+    // The sessions chart has a line per member HAProxy knows.
+    window.page()->sessionsChart()->refresh();
+    QCOMPARE(window.page()->sessionsChart()->seriesPoints().size(), 3);
 
     // The user zooms and selects patroni2; a switchover to patroni3 arrives: edges and the leader mark
     // move, the items, the zoom and the selection stay.

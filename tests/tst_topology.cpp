@@ -7,6 +7,7 @@
 #include "models/cluster/details.h"
 #include "models/cluster/findings.h"
 #include "models/cluster/plaintext.h"
+#include "models/cluster/sessionhistory.h"
 #include "models/cluster/topology.h"
 #include "models/haproxy/statsparser.h"
 
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void displayTextNeutralisesControls();
     void detailsOfAMember();
     void haproxyPanelListsEveryServer();
+    void sessionsPerMemberOverAnHour();
 };
 
 void TestTopology::healthyLabLeaderFirstEveryReplicaStreaming()
@@ -341,6 +343,39 @@ void TestTopology::haproxyPanelListsEveryServer()
     QCOMPARE(Cluster::durationText(59), u"59 s"_s);
     QCOMPARE(Cluster::durationText(7322), u"2 h 2 min"_s);
     QCOMPARE(Cluster::durationText(90000), u"1 d 1 h"_s);
+}
+
+void TestTopology::sessionsPerMemberOverAnHour()
+{
+    Cluster::ClusterState s = withHaproxy(TestStates::healthy(u"patroni3"_s), u"stats-2.6.12-healthy.csv"_s);
+    // Sessions on the servers: 5000 -> patroni3 (7), 5001 -> patroni1 (2), 5002 -> patroni1 (1), patroni3 (3).
+    const auto setScur = [&s](const QString& proxy, const QString& server, qint64 n) {
+        for (Haproxy::Row& row : s.haproxy->rows) {
+            if (row.proxy == proxy && row.name == server)
+                row.scur = n;
+        }
+    };
+    setScur(u"primary"_s, u"patroni3"_s, 7);
+    setScur(u"replicas"_s, u"patroni1"_s, 2);
+    setScur(u"any"_s, u"patroni1"_s, 1);
+    setScur(u"any"_s, u"patroni3"_s, 3);
+    const QHash<QString, qint64> by = Cluster::sessionsByServer(s);
+    QCOMPARE(by.value(u"patroni3"_s), 10);
+    QCOMPARE(by.value(u"patroni1"_s), 3);
+    QCOMPARE(by.value(u"patroni2"_s), 0);
+    QCOMPARE(by.size(), 3);
+
+    Cluster::SessionHistory history;
+    const QDateTime t = TestStates::t0();
+    for (int i = 0; i <= 3600 + 600; i += 2)
+        history.record(t.addSecs(i), { { u"patroni1"_s, i / 2 } });
+    history.record(t, { { u"patroni1"_s, 99 } }); // backwards: dropped
+    QCOMPARE(history.servers(), QStringList { u"patroni1"_s });
+    const QList<QPointF> last = history.points(u"patroni1"_s, t, t.addSecs(5000));
+    // Only the last hour is kept.
+    QCOMPARE(last.first().x(), double(t.addSecs(600).toMSecsSinceEpoch()));
+    QCOMPARE(last.last().y(), double((3600 + 600) / 2));
+    QCOMPARE(last.size(), 1801);
 }
 
 QTEST_GUILESS_MAIN(TestTopology)

@@ -30,6 +30,7 @@ ClusterSession::ClusterSession(const Cluster::Profile& profile, const SessionOpt
     , m_profile(profile)
     , m_store(new Cluster::ClusterStore(this))
     , m_history(std::make_unique<Cluster::LagHistory>())
+    , m_sessions(std::make_unique<Cluster::SessionHistory>())
     , m_options(options)
 {
     if (!options.journalDirectory.isEmpty())
@@ -38,6 +39,9 @@ ClusterSession::ClusterSession(const Cluster::Profile& profile, const SessionOpt
     connect(m_store, &Cluster::ClusterStore::sourceUpdated, this, [this](Cluster::SourceKind source) {
         if (source == Cluster::SourceKind::Patroni)
             recordLag();
+        const Cluster::ClusterState& state = m_store->state();
+        if (source == Cluster::SourceKind::Haproxy && state.haproxy && !state.haproxySource.failing())
+            m_sessions->record(state.haproxySource.lastSuccess, Cluster::sessionsByServer(state));
     });
     connect(m_store, &Cluster::ClusterStore::stateChanged, this, [this] {
         std::optional<Cluster::ClusterSummary> before = std::move(m_summary);

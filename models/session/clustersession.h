@@ -2,6 +2,7 @@
 
 #include "models/cluster/assessment.h"
 #include "models/cluster/profile.h"
+#include "models/cluster/sessionhistory.h"
 
 #include <QList>
 #include <QObject>
@@ -47,6 +48,8 @@ public:
     const Cluster::Profile& profile() const { return m_profile; }
     Cluster::ClusterStore* store() const { return m_store; }
     Cluster::LagHistory* lagHistory() const { return m_history.get(); }
+    // HAProxy's sessions per member over the last hour, at each good stats read.
+    Cluster::SessionHistory* sessionHistory() const { return m_sessions.get(); }
     Cluster::Journal* journal() const { return m_journal.get(); } // null without a journal directory
     // Created on first use: a fleet of hundreds keeps item models only for the clusters looked at.
     // The event model starts from the journal's tail (or, without a journal, the last events kept in
@@ -79,6 +82,7 @@ private:
     Cluster::Profile m_profile;
     Cluster::ClusterStore* m_store;
     std::unique_ptr<Cluster::LagHistory> m_history;
+    std::unique_ptr<Cluster::SessionHistory> m_sessions;
     std::unique_ptr<Cluster::Journal> m_journal;
     SessionOptions m_options;
     ItemModels::EventLogModel* m_events = nullptr;

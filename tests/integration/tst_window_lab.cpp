@@ -10,6 +10,7 @@
 #include "app/sources/httpfetch.h"
 #include "models/cluster/clusterstore.h"
 #include "ui/charts/lagchart.h"
+#include "ui/charts/sessionschart.h"
 #include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
@@ -19,6 +20,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -124,6 +126,13 @@ void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
     QTRY_VERIFY_WITH_TIMEOUT(session.store()->findings().isEmpty(), 60000);
     chart->refresh();
     shoot(&window, u"lab-after-switchover.png"_s);
+    // HAProxy's sessions per member: a line for each member HAProxy knows.
+    Ui::SessionsChart* sessions = window.page()->sessionsChart();
+    window.page()->findChild<QTabWidget*>(u"chartTabs"_s)->setCurrentWidget(sessions);
+    sessions->refresh();
+    QCOMPARE(sessions->seriesPoints().size(), 3);
+    QTest::qWait(300); // the chart lays its legend out in the event loop
+    shoot(&window, u"lab-sessions.png"_s);
     session.stop();
 }
 

@@ -18,7 +18,7 @@ class ClusterSession;
 
 namespace Ui {
 
-class LagChartView;
+class TimeSeriesView;
 
 // Replication lag per replica over the last 5 minutes, hour or day, in bytes or seconds, from the
 // session's lag history; failovers, switchovers and new timelines are vertical lines on the time
@@ -52,7 +52,7 @@ private:
     QComboBox* m_range;
     QComboBox* m_unit;
     QLabel* m_empty;
-    LagChartView* m_view;
+    TimeSeriesView* m_view;
     QTimer* m_timer;
     QElapsedTimer m_lastRefresh;
     bool m_hasPoints = false;

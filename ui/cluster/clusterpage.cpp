@@ -1,6 +1,7 @@
 #include "ui/cluster/clusterpage.h"
 
 #include "ui/charts/lagchart.h"
+#include "ui/charts/sessionschart.h"
 #include "ui/cluster/detailtree.h"
 #include "ui/cluster/findingstyleproxy.h"
 #include "ui/cluster/memberstyleproxy.h"
@@ -67,6 +68,8 @@ ClusterPage::ClusterPage(QWidget* parent)
     , m_scene(new TopologyScene(this))
     , m_topology(new TopologyView(m_scene, this))
     , m_lagChart(new LagChart(this))
+    , m_sessionsChart(new SessionsChart(this))
+    , m_charts(new QTabWidget(this))
     , m_topologyTimer(new QTimer(this))
     , m_tabs(new QTabWidget(this))
     , m_memberDetails(new DetailTree(this))
@@ -164,7 +167,11 @@ ClusterPage::ClusterPage(QWidget* parent)
     auto* upper = new QSplitter(Qt::Horizontal, this);
     upper->setObjectName(u"upperSplitter"_s);
     upper->addWidget(m_topology);
-    upper->addWidget(m_lagChart);
+    // The charts: replication lag (shown first) and HAProxy's sessions per member.
+    m_charts->setObjectName(u"chartTabs"_s);
+    m_charts->addTab(m_lagChart, tr("Replication lag"));
+    m_charts->addTab(m_sessionsChart, tr("HAProxy sessions"));
+    upper->addWidget(m_charts);
     upper->setStretchFactor(0, 3);
     upper->setStretchFactor(1, 2);
     auto* lower = new QSplitter(Qt::Horizontal, this);
@@ -224,6 +231,7 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     m_proxy->setSourceModel(session ? session->memberModel() : nullptr);
     m_eventFilter->setSourceModel(session ? session->eventModel() : nullptr);
     m_lagChart->setSession(session);
+    m_sessionsChart->setSession(session);
     m_scene->clearTopology();
     m_selected.clear();
     if (session) {
@@ -248,6 +256,7 @@ QVariantMap ClusterPage::layoutState() const
     for (const QSplitter* splitter : m_splitters)
         state.insert(splitter->objectName(), splitter->saveState());
     state.insert(u"tab"_s, m_tabs->currentIndex());
+    state.insert(u"chartTab"_s, m_charts->currentIndex());
     state.insert(u"lagRange"_s, m_lagChart->rangeSeconds());
     state.insert(u"lagUnit"_s, int(m_lagChart->unit()));
     return state;
@@ -261,6 +270,8 @@ void ClusterPage::restoreLayoutState(const QVariantMap& state)
     }
     if (state.contains(u"tab"_s))
         m_tabs->setCurrentIndex(state.value(u"tab"_s).toInt());
+    if (state.contains(u"chartTab"_s))
+        m_charts->setCurrentIndex(state.value(u"chartTab"_s).toInt());
     if (state.contains(u"lagRange"_s))
         m_lagChart->setRangeSeconds(state.value(u"lagRange"_s).toInt());
     if (state.contains(u"lagUnit"_s))
@@ -277,6 +288,7 @@ void ClusterPage::focusPart(Part part)
         m_table->setFocus(Qt::ShortcutFocusReason);
         return;
     case Part::LagChart:
+        m_charts->setCurrentWidget(m_lagChart);
         m_lagChart->setFocus(Qt::ShortcutFocusReason);
         return;
     case Part::Events:

@@ -25,6 +25,7 @@ namespace Ui {
 class DetailTree;
 class FindingStyleProxy;
 class LagChart;
+class SessionsChart;
 class MemberStyleProxy;
 class TopologyScene;
 class TopologyView;
@@ -57,6 +58,7 @@ public:
     TopologyScene* topologyScene() const { return m_scene; }
     TopologyView* topologyView() const { return m_topology; }
     LagChart* lagChart() const { return m_lagChart; }
+    SessionsChart* sessionsChart() const { return m_sessionsChart; }
     DetailTree* memberDetails() const { return m_memberDetails; }
     DetailTree* haproxyPanel() const { return m_haproxyPanel; }
     DetailTree* etcdPanel() const { return m_etcdPanel; }
@@ -90,6 +92,8 @@ private:
     TopologyScene* m_scene;
     TopologyView* m_topology;
     LagChart* m_lagChart;
+    SessionsChart* m_sessionsChart;
+    QTabWidget* m_charts;
     QTimer* m_topologyTimer;
     QTabWidget* m_tabs;
     DetailTree* m_memberDetails;

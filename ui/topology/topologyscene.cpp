@@ -416,9 +416,10 @@ void TopologyScene::setTopology(const Cluster::Topology& topology, bool stale)
             ++it;
         }
     }
+    // The layout depends on the order and on each member's depth (a replica turning cascading moves).
     QStringList order;
     for (const Cluster::TopologyMember& m : topology.members)
-        order.append(m.view.name);
+        order.append(m.view.name + QChar(0x1f) + QString::number(m.cascading ? m.depth : 0));
     structure = structure || order != m_order || portOrder != m_portOrder;
 
     // A note where the ports would be when HAProxy is not watched.
@@ -571,7 +572,10 @@ void TopologyScene::updateEdges()
 
 QStringList TopologyScene::memberNodes() const
 {
-    return m_order;
+    QStringList names;
+    for (const QString& key : m_order)
+        names.append(key.section(QChar(0x1f), 0, 0));
+    return names;
 }
 
 QList<QPair<int, QString>> TopologyScene::routingEdges() const

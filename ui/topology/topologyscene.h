@@ -53,7 +53,7 @@ private:
     QHash<int, PortNode*> m_ports;
     QHash<QString, EdgeItem*> m_edges; // "r:5000\x1fpatroni1", "p:patroni1\x1fpatroni2"
     QGraphicsSimpleTextItem* m_note = nullptr;
-    QStringList m_order; // member names in the order they were laid out
+    QStringList m_order; // "name\x1fdepth" in the order they were laid out
     QList<int> m_portOrder;
 };
 

@@ -1,6 +1,6 @@
-// The window against the real lab: a planned switchover moves the leader's crown, flips the edge of
-// port 5000 to the new leader and puts a marker on the lag chart's time axis. Screenshots of the
-// steady state and of the switchover as it lands go under the build folder (screenshots/).
+// The window against the real lab: a killed leader is shown as such at once; a planned switchover moves the leader's
+// crown, flips the edge of port 5000 to the new leader and puts a marker on the lag chart's time axis. Screenshots of
+// the steady state and of the switchover as it lands go under the build folder (screenshots/).
 #include "labcluster.h"
 
 #include "app/session/fleet.h"
@@ -8,6 +8,7 @@
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "app/sources/httpfetch.h"
+#include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "ui/charts/lagchart.h"
 #include "ui/charts/sessionschart.h"
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void initTestCase();
     void switchoverMovesLeaderRouteAndMarker();
     void clusterAddedThroughTheDialogShowsItsMembers();
+    void killedLeaderIsShownAsSuch();
 
 private:
     void shoot(QWidget* window, const QString& name);
@@ -198,6 +200,44 @@ void TestWindowLab::clusterAddedThroughTheDialogShowsItsMembers()
     QCOMPARE(removed.first().at(1).toStringList(), QStringList());
     QVERIFY(fleet.sessions().isEmpty());
     qputenv("PATRONI_CONSOLE_POSTGRES_PASSWORD", m_lab.value(u"POSTGRES_SUPERUSER_PASSWORD"_s).toUtf8());
+}
+
+void TestWindowLab::killedLeaderIsShownAsSuch()
+{
+    // The worst minute: the leader's processes killed. Until the DCS's key expires it still names
+    // the dead leader; the window must say at once that there is no working leader, that the node
+    // only the DCS calls leader is silent, and that port 5000 sends writes nowhere useful.
+    Cluster::Profile profile = Settings::ProfileStore::labProfile();
+    profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
+    profile.patroniUrls = m_lab.apiUrls();
+    Sources::HttpClient http;
+    App::LiveSession session(&http, profile, {});
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    session.start();
+    Ui::TopologyScene* scene = window.page()->topologyScene();
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->topology().leader.isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(session.store()->findings().isEmpty(), 60000);
+    const QString old = scene->topology().leader;
+    QByteArray out;
+    QVERIFY2(m_lab.run({ u"kill-leader"_s }, &out) == 0, out.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(window.bannerText().contains(u"NO LEADER"_s), 30000);
+    QVERIFY(scene->topology().leader.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(scene->topology().member(old)
+            && Cluster::shownRole(scene->topology().member(old)->view) == u"Leader per DCS only"_s,
+        30000);
+    QCOMPARE(window.bannerHealth(), Cluster::Health::Critical);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        scene->topology().route(profile.haproxyRoutes.primaryPort)->health, Cluster::Health::Critical, 30000);
+    window.page()->lagChart()->refresh();
+    shoot(&window, u"lab-failover.png"_s);
+    // Patroni elects a new leader once the key expires; the window follows.
+    QTRY_VERIFY_WITH_TIMEOUT(!scene->topology().leader.isEmpty() && scene->topology().leader != old, 90000);
+    QCOMPARE(scene->memberNodes().first(), scene->topology().leader);
+    session.stop();
+    QVERIFY2(m_lab.run({ u"start"_s }, &out) == 0, out.constData());
+    QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"90"_s }, &out) == 0, out.constData());
 }
 
 QTEST_MAIN(TestWindowLab)

@@ -332,9 +332,29 @@ void ClusterPage::updateDetails()
     const Cluster::ClusterStore* store = m_session->store();
     const Cluster::ClusterState& state = store->state();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_memberDetails->setGroups(Cluster::memberDetailColumns(),
-        m_selected.isEmpty() ? QList<Cluster::DetailGroup>()
-                             : Cluster::memberDetails(state, store->findings(), m_selected, now),
+    QList<Cluster::DetailGroup> details;
+    if (!m_selected.isEmpty()) {
+        details = Cluster::memberDetails(state, store->findings(), m_selected, now);
+        // Its recent events, newest first (the journal's and /history's, as the Events tab has them).
+        if (!details.isEmpty()) {
+            Cluster::DetailGroup recent { tr("Recent events"), {} };
+            const QAbstractItemModel* events = m_session->eventModel();
+            for (int r = 0; r < events->rowCount() && recent.rows.size() < 8; ++r) {
+                const QModelIndex i = events->index(r, 0);
+                const QString subject = i.data(ItemModels::EventLogModel::SubjectRole).toString();
+                if (subject != m_selected && !subject.endsWith(u'/' + m_selected))
+                    continue;
+                recent.rows.append({ i.data(ItemModels::EventLogModel::TimeRole)
+                                         .toDateTime()
+                                         .toLocalTime()
+                                         .toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                    i.data(Qt::ToolTipRole).toString().section(u'\n', 0, 0) });
+            }
+            if (!recent.rows.isEmpty())
+                details.append(recent);
+        }
+    }
+    m_memberDetails->setGroups(Cluster::memberDetailColumns(), details,
         m_selected.isEmpty() ? tr("Select a member in the picture or the table")
                              : tr("%1 is not in the cluster any more").arg(m_selected));
     QString haproxyEmpty;

@@ -6,6 +6,7 @@
 #include "models/cluster/laghistory.h"
 #include "models/haproxy/statsparser.h"
 #include "models/itemmodels/fleetmodel.h"
+#include "models/itemmodels/membertablemodel.h"
 #include "ui/charts/lagchart.h"
 #include "ui/charts/sessionschart.h"
 #include "ui/cluster/clusterpage.h"
@@ -209,6 +210,10 @@ void TestMainWindow::topologyFollowsTheStoreInPlace()
     for (QGraphicsItem* item : after)
         kept += before.contains(item) ? 1 : 0;
     QVERIFY2(kept >= 6, qPrintable(QString::number(kept)));
+    // The table sorts by lag as numbers (click on the header); unsorted it is the DCS's order.
+    window.memberView()->sortByColumn(ItemModels::MemberTableModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(window.memberView()->model()->index(0, 0).data().toString(), u"patroni3"_s);
+    window.memberView()->sortByColumn(-1, Qt::AscendingOrder);
     // Selecting in the picture selects the member's row in the table and shows it in detail.
     QTRY_COMPARE(window.memberView()->currentIndex().data().toString(), u"patroni2"_s);
     QCOMPARE(window.page()->detailTabs()->currentWidget(), window.page()->memberDetails());

@@ -1,4 +1,5 @@
 #include "models/cluster/clusterstore.h"
+#include "models/itemmodels/membersortmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void staleMarksEveryRow();
     void roles();
     void findingsColourTheirMember();
+    void sortsLagAsNumbers();
 
 private:
     Cluster::ClusterStore* m_store = nullptr;
@@ -236,6 +238,29 @@ void TestMemberTableModel::findingsColourTheirMember()
     QCOMPARE(m_model->index(2, 0).data(MemberTableModel::HealthRole).toInt(), int(Cluster::Health::Healthy));
     for (const auto& args : changed)
         QCOMPARE(args.at(0).value<QModelIndex>().row(), 2);
+}
+
+void TestMemberTableModel::sortsLagAsNumbers()
+{
+    ItemModels::MemberSortModel sorted;
+    QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sorted.setSourceModel(m_model);
+    // patroni2 9 000 B behind, patroni3 10 B ("9 000" < "10" as text): numbers decide.
+    m_store->applyClusterView(threeMembers(9000, 10), u"test"_s, QDateTime::currentDateTimeUtc());
+    const auto order = [&sorted] {
+        QStringList out;
+        for (int r = 0; r < sorted.rowCount(); ++r)
+            out.append(sorted.index(r, 0).data().toString());
+        return out;
+    };
+    QCOMPARE(order(), (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s })); // unsorted: the DCS's
+    sorted.sort(MemberTableModel::LagColumn, Qt::AscendingOrder);
+    QCOMPARE(order(), (QStringList { u"patroni1"_s, u"patroni3"_s, u"patroni2"_s })); // the leader has none
+    sorted.sort(MemberTableModel::LagColumn, Qt::DescendingOrder);
+    QCOMPARE(order().first(), u"patroni2"_s);
+    // Lag changes re-sort on the fly.
+    m_store->applyClusterView(threeMembers(5, 20000), u"test"_s, QDateTime::currentDateTimeUtc());
+    QCOMPARE(order().first(), u"patroni3"_s);
 }
 
 QTEST_GUILESS_MAIN(TestMemberTableModel)

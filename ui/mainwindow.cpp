@@ -43,12 +43,14 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
     m_fleetProxy->setSourceModel(m_fleetModel);
     m_fleet->setModel(m_fleetProxy);
     m_fleet->setObjectName(u"fleet"_s);
+    m_fleet->setAccessibleName(tr("Clusters, worst first"));
     m_fleet->setSelectionMode(QAbstractItemView::SingleSelection);
     m_fleet->setUniformItemSizes(true);
     m_fleet->setWordWrap(false);
     m_fleet->setTextElideMode(Qt::ElideRight);
     m_fleet->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_filter->setObjectName(u"fleetFilter"_s);
+    m_filter->setAccessibleName(tr("Filter clusters"));
     m_filter->setPlaceholderText(tr("Filter clusters"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_fleetProxy, &QSortFilterProxyModel::setFilterFixedString);

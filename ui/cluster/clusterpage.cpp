@@ -16,6 +16,7 @@
 #include "models/itemmodels/eventfiltermodel.h"
 #include "models/itemmodels/eventlogmodel.h"
 #include "models/itemmodels/findingsmodel.h"
+#include "models/itemmodels/membersortmodel.h"
 #include "models/itemmodels/membertablemodel.h"
 #include "models/session/clustersession.h"
 
@@ -63,6 +64,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     , m_eventSeverity(new QComboBox(this))
     , m_table(new QTableView(this))
     , m_proxy(new MemberStyleProxy(this))
+    , m_sort(new ItemModels::MemberSortModel(this))
     , m_statusLabel(new QLabel(this))
     , m_ageTimer(new QTimer(this))
     , m_scene(new TopologyScene(this))
@@ -80,6 +82,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     m_banner->setObjectName(u"healthBanner"_s);
+    m_banner->setAccessibleName(tr("Cluster health"));
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setMargin(10);
     m_banner->setWordWrap(true);
@@ -93,6 +96,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     // Findings right under the banner: the disagreements between layers must be impossible to miss.
     m_findings->setModel(m_findingsProxy);
     m_findings->setObjectName(u"findings"_s);
+    m_findings->setAccessibleName(tr("Findings, most severe first"));
     m_findings->setWordWrap(true);
     m_findings->setUniformItemSizes(false);
     m_findings->setSelectionMode(QAbstractItemView::NoSelection);
@@ -105,7 +109,12 @@ ClusterPage::ClusterPage(QWidget* parent)
     // Wrapped lines depend on the width: fit again when it changes.
     m_findings->viewport()->installEventFilter(this);
 
-    m_table->setModel(m_proxy);
+    // Sortable by any column (click a header); unsorted it keeps the DCS's order.
+    m_sort->setSourceModel(m_proxy);
+    m_table->setModel(m_sort);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setAccessibleName(tr("Members"));
     m_table->setObjectName(u"memberTable"_s);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(false);
@@ -152,6 +161,7 @@ ClusterPage::ClusterPage(QWidget* parent)
         [this] { m_eventFilter->setMinimumSeverity(Cluster::Severity(m_eventSeverity->currentData().toInt())); });
     // Beside the members: what just changed, the selected member in detail, HAProxy and etcd.
     m_tabs->setObjectName(u"detailTabs"_s);
+    m_tabs->setAccessibleName(tr("Events and details"));
     m_tabs->addTab(eventsTab, tr("Events"));
     m_tabs->addTab(m_memberDetails, tr("Member"));
     m_tabs->addTab(m_haproxyPanel, tr("HAProxy"));
@@ -169,6 +179,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     upper->addWidget(m_topology);
     // The charts: replication lag (shown first) and HAProxy's sessions per member.
     m_charts->setObjectName(u"chartTabs"_s);
+    m_charts->setAccessibleName(tr("Charts"));
     m_charts->addTab(m_lagChart, tr("Replication lag"));
     m_charts->addTab(m_sessionsChart, tr("HAProxy sessions"));
     upper->addWidget(m_charts);
@@ -195,6 +206,7 @@ ClusterPage::ClusterPage(QWidget* parent)
 
     m_statusLabel->setTextFormat(Qt::PlainText);
     m_statusLabel->setObjectName(u"sourceStatus"_s);
+    m_statusLabel->setAccessibleName(tr("Sources and their age"));
     // A long error must not widen the window: the label is cut, its tooltip has it all.
     m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     layout->addWidget(m_statusLabel);
@@ -388,8 +400,8 @@ void ClusterPage::selectMember(const QString& name)
         updateDetails();
     }
     m_scene->selectMember(name);
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const QModelIndex index = m_proxy->index(row, 0);
+    for (int row = 0; row < m_sort->rowCount(); ++row) {
+        const QModelIndex index = m_sort->index(row, 0);
         if (index.data(ItemModels::MemberTableModel::NameRole).toString() == name) {
             if (m_table->currentIndex().row() != row)
                 m_table->selectRow(row);

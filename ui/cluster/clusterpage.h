@@ -18,7 +18,8 @@ class QTimer;
 
 namespace ItemModels {
 class EventFilterModel;
-}
+class MemberSortModel;
+} // namespace ItemModels
 
 namespace Ui {
 
@@ -87,6 +88,7 @@ private:
     QComboBox* m_eventSeverity;
     QTableView* m_table;
     MemberStyleProxy* m_proxy;
+    ItemModels::MemberSortModel* m_sort;
     QLabel* m_statusLabel;
     QTimer* m_ageTimer;
     TopologyScene* m_scene;

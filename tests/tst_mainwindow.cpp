@@ -220,11 +220,13 @@ void TestMainWindow::topologyFollowsTheStoreInPlace()
     QVERIFY2(window.page()->memberDetails()->lines().contains(u"Shown as / member | patroni2"_s),
         qPrintable(window.page()->memberDetails()->lines().join(u'\n')));
     // The HAProxy panel lists every server of every port with its status, DOWN ones too.
+    window.page()->detailTabs()->setCurrentWidget(window.page()->haproxyPanel());
     const QStringList haproxy = window.page()->haproxyPanel()->lines();
     QVERIFY2(
         haproxy.filter(u"port 5000 (primary) / patroni3 | UP | L7OK"_s).size() == 1, qPrintable(haproxy.join(u'\n')));
     QCOMPARE(haproxy.filter(u"port 5000 (primary) / "_s).size(), 3);
     // etcd is not watched by this profile: the panel says so.
+    window.page()->detailTabs()->setCurrentWidget(window.page()->etcdPanel());
     QVERIFY(window.page()->etcdPanel()->topLevelItem(0)->text(0).contains(u"not watched"_s));
 }
 

@@ -162,6 +162,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     // Beside the members: what just changed, the selected member in detail, HAProxy and etcd.
     m_tabs->setObjectName(u"detailTabs"_s);
     m_tabs->setAccessibleName(tr("Events and details"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &ClusterPage::updateDetails);
     m_tabs->addTab(eventsTab, tr("Events"));
     m_tabs->addTab(m_memberDetails, tr("Member"));
     m_tabs->addTab(m_haproxyPanel, tr("HAProxy"));
@@ -213,7 +214,9 @@ ClusterPage::ClusterPage(QWidget* parent)
 
     // The topology follows the store; several changes in one turn of the event loop draw once.
     m_topologyTimer->setSingleShot(true);
-    m_topologyTimer->setInterval(0);
+    // A round's answers arrive over some milliseconds (the cluster view, the members', HAProxy's):
+    // one redraw for all of them.
+    m_topologyTimer->setInterval(100);
     connect(m_topologyTimer, &QTimer::timeout, this, &ClusterPage::updateTopology);
     // Selecting a member in the picture selects its row, and back.
     connect(m_scene, &TopologyScene::memberSelected, this, &ClusterPage::selectMember);
@@ -341,9 +344,23 @@ void ClusterPage::updateDetails()
         m_etcdPanel->setGroups(Cluster::etcdDetailColumns(), {}, QString());
         return;
     }
+    // Only the tab in view is filled (the others when they come into view): a fleet's shown cluster
+    // redraws every second.
     const Cluster::ClusterStore* store = m_session->store();
     const Cluster::ClusterState& state = store->state();
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QWidget* shown = m_tabs->currentWidget();
+    if (shown == m_memberDetails)
+        updateMemberDetails(state, now);
+    if (shown == m_haproxyPanel)
+        updateHaproxyPanel(state);
+    if (shown == m_etcdPanel)
+        updateEtcdPanel(state);
+}
+
+void ClusterPage::updateMemberDetails(const Cluster::ClusterState& state, const QDateTime& now)
+{
+    const Cluster::ClusterStore* store = m_session->store();
     QList<Cluster::DetailGroup> details;
     if (!m_selected.isEmpty()) {
         details = Cluster::memberDetails(state, store->findings(), m_selected, now);
@@ -369,6 +386,10 @@ void ClusterPage::updateDetails()
     m_memberDetails->setGroups(Cluster::memberDetailColumns(), details,
         m_selected.isEmpty() ? tr("Select a member in the picture or the table")
                              : tr("%1 is not in the cluster any more").arg(m_selected));
+}
+
+void ClusterPage::updateHaproxyPanel(const Cluster::ClusterState& state)
+{
     QString haproxyEmpty;
     if (!state.haproxyConfigured)
         haproxyEmpty = tr("HAProxy is not watched: add its stats URL to the cluster's settings");
@@ -380,6 +401,10 @@ void ClusterPage::updateDetails()
         haproxy.prepend(
             Cluster::DetailGroup { tr("Last known: %1").arg(Cluster::describe(state.haproxySource.error)), {} });
     m_haproxyPanel->setGroups(Cluster::haproxyDetailColumns(), haproxy, haproxyEmpty);
+}
+
+void ClusterPage::updateEtcdPanel(const Cluster::ClusterState& state)
+{
     QString etcdEmpty;
     if (!state.etcdConfigured)
         etcdEmpty = tr("etcd is not watched: add its client URLs to the cluster's settings");

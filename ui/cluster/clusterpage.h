@@ -74,6 +74,9 @@ private:
     void fitFindings();
     void updateTopology();
     void updateDetails();
+    void updateMemberDetails(const Cluster::ClusterState& state, const QDateTime& now);
+    void updateHaproxyPanel(const Cluster::ClusterState& state);
+    void updateEtcdPanel(const Cluster::ClusterState& state);
     void selectMember(const QString& name);
 
     QPointer<Session::ClusterSession> m_session;

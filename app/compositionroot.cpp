@@ -65,8 +65,10 @@ int CompositionRoot::runGui()
         title = sessions.size() == 1 ? sessions.first()->name() : tr("%n cluster(s)", nullptr, int(sessions.size()));
     m_window = std::make_unique<Ui::MainWindow>(sessions, title);
     // The Cluster menu: add, edit and remove saved clusters; the fleet and the window follow.
+    // Not while taking a screenshot or measuring: those hold the sessions they started with.
     auto* editor = new FleetEditor(m_fleet, m_http, QString(), this);
-    m_window->setEditor(editor);
+    if (m_options.screenshotPath.isEmpty() && qEnvironmentVariableIsEmpty("PATRONI_CONSOLE_BENCH_REPORT"))
+        m_window->setEditor(editor);
     connect(editor, &FleetEditor::fleetChanged, this, [this](const QString& shown) {
         m_window->setSessions(m_fleet->sessions());
         for (Session::ClusterSession* s : m_fleet->sessions()) {

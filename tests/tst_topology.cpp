@@ -123,6 +123,17 @@ void TestTopology::routesFollowTheCapturedCsv()
     }
     QCOMPARE(t.route(5000)->purpose, u"read/write"_s);
 
+    // "no check" takes connections too: the picture and the findings agree on it.
+    Cluster::ClusterState noCheck = withHaproxy(TestStates::healthy(u"patroni3"_s), u"stats-2.6.12-healthy.csv"_s);
+    for (Haproxy::Row& row : noCheck.haproxy->rows) {
+        if (row.proxy == u"primary"_s && row.name == u"patroni3"_s)
+            row.status.state = Haproxy::State::NoCheck;
+    }
+    QCOMPARE(noCheck.routedTo(u"primary"_s), QStringList { u"patroni3"_s });
+    const Cluster::Topology withNoCheck = build(noCheck);
+    QCOMPARE(targetsOf(withNoCheck, 5000), QStringList { u"patroni3"_s });
+    QCOMPARE(withNoCheck.route(5000)->health, Cluster::Health::Healthy);
+
     // A node going down: "UP 2/3" still takes connections, marked as going down.
     const Cluster::Topology stopping
         = build(withHaproxy(TestStates::healthy(u"patroni2"_s), u"stats-2.6.12-node-stopping.csv"_s));
@@ -369,13 +380,16 @@ void TestTopology::sessionsPerMemberOverAnHour()
     const QDateTime t = TestStates::t0();
     for (int i = 0; i <= 3600 + 600; i += 2)
         history.record(t.addSecs(i), { { u"patroni1"_s, i / 2 } });
-    history.record(t, { { u"patroni1"_s, 99 } }); // backwards: dropped
+    history.record(t.addSecs(3600 + 600 - 5), { { u"patroni1"_s, 99 } }); // a little backwards: dropped
     QCOMPARE(history.servers(), QStringList { u"patroni1"_s });
     const QList<QPointF> last = history.points(u"patroni1"_s, t, t.addSecs(5000));
     // Only the last hour is kept.
     QCOMPARE(last.first().x(), double(t.addSecs(600).toMSecsSinceEpoch()));
     QCOMPARE(last.last().y(), double((3600 + 600) / 2));
     QCOMPARE(last.size(), 1801);
+    // The clock stepped back an hour: the history starts again instead of freezing until it catches up.
+    history.record(t, { { u"patroni1"_s, 7 } });
+    QCOMPARE(history.points(u"patroni1"_s, t.addSecs(-1), t.addSecs(5000)).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTopology)

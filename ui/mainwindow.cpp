@@ -199,8 +199,8 @@ void MainWindow::setEditor(Session::ClusterEditor* editor)
     m_clusterMenu->insertSeparator(first);
     connect(editor, &Session::ClusterEditor::removed, this, [this](const QString& name, const QStringList& problems) {
         if (!problems.isEmpty())
-            QMessageBox::warning(
-                this, tr("Cluster not removed"), tr("%1 was not removed: %2").arg(name, problems.join(u' ')));
+            QMessageBox::warning(this, tr("Cluster not removed"),
+                tr("%1 was not removed: %2").arg(name.toHtmlEscaped(), problems.join(u' ').toHtmlEscaped()));
     });
 }
 
@@ -222,7 +222,7 @@ void MainWindow::editCluster()
         QMessageBox::information(this, tr("Not a saved cluster"),
             tr("%1 is not saved (it came from the command line or is the built-in lab): add it as a cluster "
                "of its own to change it.")
-                .arg(s->name()));
+                .arg(s->name().toHtmlEscaped()));
         return;
     }
     ClusterDialog dialog(m_editor, profile, this);
@@ -235,14 +235,14 @@ void MainWindow::removeCluster()
     if (!m_editor || !s)
         return;
     if (!m_editor->profile(s->name())) {
-        QMessageBox::information(
-            this, tr("Not a saved cluster"), tr("%1 is not saved: there is nothing to remove.").arg(s->name()));
+        QMessageBox::information(this, tr("Not a saved cluster"),
+            tr("%1 is not saved: there is nothing to remove.").arg(s->name().toHtmlEscaped()));
         return;
     }
     const auto answer = QMessageBox::question(this, tr("Remove cluster"),
         tr("Stop watching %1 and forget it: its settings and its passwords in the keychain are removed. The "
            "cluster itself is not touched. Its journal stays on disk.")
-            .arg(s->name()),
+            .arg(s->name().toHtmlEscaped()),
         QMessageBox::Cancel | QMessageBox::Yes, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         m_editor->remove(s->name());

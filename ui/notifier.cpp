@@ -1,6 +1,7 @@
 #include "ui/notifier.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/plaintext.h"
 #include "models/session/clustersession.h"
 
 #include <QIcon>
@@ -42,9 +43,13 @@ void Notifier::setSessions(const QList<Session::ClusterSession*>& sessions)
                 const auto n = Cluster::notificationFor(name, events);
                 if (!n)
                     return;
+                // Notification servers may read the body as markup: escaped, the text is the text.
+                QStringList lines;
+                for (const QString& line : n->text.split(u'\n'))
+                    lines.append(Cluster::displayText(line, 200).toHtmlEscaped());
                 if (m_tray)
-                    m_tray->showMessage(
-                        n->title, n->text, n->critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
+                    m_tray->showMessage(Cluster::displayText(n->title, 120), lines.join(u'\n'),
+                        n->critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
                 Q_EMIT notified(name, *n);
             });
     }

@@ -109,7 +109,7 @@ void LiveSession::readSecrets()
             given.kind = kind;
             given.profile = name();
             given.secret = m_given.value(kind);
-            QTimer::singleShot(0, this, [this, kind, given] { secretRead(kind, given); });
+            secretRead(kind, given); // at once: the round that follows must carry it
             continue;
         }
         m_credentials.read(name(), kind, this, [this, kind](const Credentials::Result& r) { secretRead(kind, r); });

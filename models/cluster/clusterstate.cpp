@@ -62,7 +62,8 @@ QStringList ClusterState::routedTo(const QString& proxy) const
     if (!haproxy)
         return names;
     for (const Haproxy::Row* row : haproxy->servers(proxy)) {
-        if (row->status.state != Haproxy::State::Up)
+        // "no check" servers take traffic too (HAProxy always considers them up).
+        if (row->status.state != Haproxy::State::Up && row->status.state != Haproxy::State::NoCheck)
             continue;
         // By name first (the lab names servers after members); else by address when HAProxy gives it.
         QString name = view.member(row->name) ? row->name : QString();

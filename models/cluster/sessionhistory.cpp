@@ -26,8 +26,11 @@ QHash<QString, qint64> sessionsByServer(const ClusterState& state)
 void SessionHistory::record(const QDateTime& at, const QHash<QString, qint64>& sessions)
 {
     const qint64 ms = at.toMSecsSinceEpoch();
-    if (ms < m_lastMs)
+    if (ms < m_lastMs - 10000) {
+        m_series.clear(); // the clock went back: start again rather than freeze until it catches up
+    } else if (ms < m_lastMs) {
         return;
+    }
     m_lastMs = ms;
     for (auto it = sessions.cbegin(); it != sessions.cend(); ++it) {
         const qint64 clamped = std::min<qint64>(it.value(), std::numeric_limits<qint32>::max());

@@ -62,10 +62,10 @@ QList<SourceCheck> connectionReport(const Cluster::ClusterState& state, const QL
             const QStringList missing = findingsWith(findings, u"routing.proxy-missing"_s);
             h.ok = missing.isEmpty();
             h.message = missing.isEmpty() ? tr("stats read: %1 → %2; %3 → %4")
-                                                .arg(state.routes.primaryPort)
-                                                .arg(state.routedTo(state.routes.primary).join(u", "_s))
-                                                .arg(state.routes.replicasPort)
-                                                .arg(state.routedTo(state.routes.replicas).join(u", "_s))
+                                                .arg(QString::number(state.routes.primaryPort),
+                                                    state.routedTo(state.routes.primary).join(u", "_s),
+                                                    QString::number(state.routes.replicasPort),
+                                                    state.routedTo(state.routes.replicas).join(u", "_s))
                                           : missing.join(u' ');
         }
         out.append(h);

@@ -119,7 +119,8 @@ void TimeSeriesView::setLines(const QHash<QString, QList<QPointF>>& lines)
         QLineSeries*& series = m_series[it.key()];
         if (!series) {
             series = new QLineSeries;
-            series->setName(Cluster::displayText(it.key(), 32));
+            // Qt Charts draws legend labels as HTML: escaped, a name is those characters.
+            series->setName(Cluster::displayText(it.key(), 32).toHtmlEscaped());
             if (!m_order.contains(it.key()))
                 m_order.append(it.key());
             series->setPen(QPen(seriesColor(int(m_order.indexOf(it.key()))), 2));

@@ -172,7 +172,10 @@ ClusterDialog::ClusterDialog(
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     if (m_editor) {
+        // Answers are taken only for this dialog's own request (another dialog's may still arrive).
         connect(m_editor, &Session::ClusterEditor::tested, this, [this](const QList<Session::SourceCheck>& results) {
+            if (m_pending != Pending::Test)
+                return;
             setBusy(false);
             QStringList lines;
             bool ok = true;
@@ -184,6 +187,8 @@ ClusterDialog::ClusterDialog(
         });
         connect(
             m_editor, &Session::ClusterEditor::saved, this, [this](const QString& name, const QStringList& problems) {
+                if (m_pending != Pending::Save || name != m_pendingName)
+                    return;
                 setBusy(false);
                 if (!problems.isEmpty()) {
                     showResult(tr("Not saved: %1").arg(problems.join(u' ')), false);
@@ -258,6 +263,7 @@ void ClusterDialog::runTest()
     if (!m_editor)
         return;
     setBusy(true);
+    m_pending = Pending::Test;
     showResult(tr("Reading every source once…"), true);
     m_editor->test(*profile, passwords());
 }
@@ -273,6 +279,8 @@ void ClusterDialog::trySave()
     if (!m_editor)
         return;
     setBusy(true);
+    m_pending = Pending::Save;
+    m_pendingName = profile->name;
     showResult(tr("Saving (the passwords go to the keychain first)…"), true);
     m_editor->save(*profile, m_isNew, passwords());
 }
@@ -292,6 +300,8 @@ QString ClusterDialog::resultText() const
 
 void ClusterDialog::setBusy(bool busy)
 {
+    if (!busy)
+        m_pending = Pending::None;
     m_test->setEnabled(!busy);
     m_save->setEnabled(!busy);
 }

@@ -72,6 +72,9 @@ private:
     QPushButton* m_save;
     QDialogButtonBox* m_buttons;
     QString m_savedName;
+    enum class Pending { None, Test, Save };
+    Pending m_pending = Pending::None; // the request this dialog waits for
+    QString m_pendingName;
 };
 
 } // namespace Ui

@@ -250,9 +250,14 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     m_scene->clearTopology();
     m_selected.clear();
     if (session) {
-        connect(session->store(), &Cluster::ClusterStore::stateChanged, m_topologyTimer, qOverload<>(&QTimer::start));
-        connect(
-            session->store(), &Cluster::ClusterStore::findingsChanged, m_topologyTimer, qOverload<>(&QTimer::start));
+        // The timer caps the redraws at one per 100 ms; restarting it on every signal would postpone
+        // them for as long as answers keep coming.
+        const auto schedule = [this] {
+            if (!m_topologyTimer->isActive())
+                m_topologyTimer->start();
+        };
+        connect(session->store(), &Cluster::ClusterStore::stateChanged, m_topologyTimer, schedule);
+        connect(session->store(), &Cluster::ClusterStore::findingsChanged, m_topologyTimer, schedule);
         m_table->horizontalHeader()->setSectionResizeMode(
             ItemModels::MemberTableModel::TagsColumn, QHeaderView::Stretch);
         // The summary is the session's (it has seen the store's change first); the poll times are the

@@ -24,7 +24,10 @@ TopologyView::TopologyView(TopologyScene* scene, QWidget* parent)
 void TopologyView::zoomBy(double factor)
 {
     const double current = transform().m11();
-    const double next = std::clamp(current * factor, 0.2, 4.0);
+    if (!(current > 0))
+        return;
+    // Never zoom the wrong way: below 0.2 only further in, above 4 only further out.
+    const double next = std::clamp(current * factor, std::min(0.2, current), std::max(4.0, current));
     scale(next / current, next / current);
     m_userZoomed = true;
 }
@@ -44,6 +47,8 @@ void TopologyView::autoFit()
         return;
     // Fit, but never blow a small cluster up beyond 1.25x: text the size of a poster reads worse.
     const QRectF viewRect = viewport()->rect().adjusted(4, 4, -4, -4);
+    if (viewRect.width() <= 1 || viewRect.height() <= 1)
+        return; // collapsed in its splitter: nothing to fit
     const double factor = std::min({ viewRect.width() / rect.width(), viewRect.height() / rect.height(), 1.25 });
     resetTransform();
     scale(factor, factor);

@@ -54,7 +54,8 @@ ParseOutcome parseOptions(const QStringList& arguments)
     if (!p.parse(arguments)) {
         out.exitNow = true;
         out.exitCode = 2;
-        out.message = p.errorText() + u"\nTry --help."_s;
+        out.message = u"patroni-console: "_s + p.errorText() + u"\n\n"_s
+            + p.helpText().replace(u"<executable_name>"_s, u"patroni-console"_s);
         return out;
     }
     if (p.isSet(help)) {
@@ -67,10 +68,12 @@ ParseOutcome parseOptions(const QStringList& arguments)
         out.message = versionText();
         return out;
     }
-    const auto fail = [&out](const QString& message) {
+    // A wrong call is answered with what was wrong and the usage (exit 2).
+    const auto fail = [&out, &p](const QString& message) {
         out.exitNow = true;
         out.exitCode = 2;
-        out.message = message;
+        out.message = u"patroni-console: "_s + message + u"\n\n"_s
+            + p.helpText().replace(u"<executable_name>"_s, u"patroni-console"_s);
         return out;
     };
     const QStringList positional = p.positionalArguments();

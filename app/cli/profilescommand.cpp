@@ -217,8 +217,10 @@ int runProfiles(const QStringList& arguments)
     const QCommandLineOption format(u"format"_s, u"list: text (default) or json."_s, u"FORMAT"_s, u"text"_s);
     p.addOptions({ help, replace, format });
     p.addPositionalArgument(u"verb"_s, u"list, show, import, export or remove"_s);
-    const auto usage = [&err](const QString& message) {
-        err << "patroni-console profiles: " << message << "\nTry patroni-console profiles --help.\n";
+    // A wrong call is answered with what was wrong and the usage (exit 2).
+    const auto usage = [&err, &p, &arguments](const QString& message) {
+        err << "patroni-console profiles: " << message << "\n\n"
+            << p.helpText().replace(u"Usage: "_s + arguments.value(0), u"Usage: patroni-console profiles"_s);
         return 2;
     };
     if (!p.parse(arguments))

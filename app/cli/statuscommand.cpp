@@ -93,8 +93,10 @@ int runStatus(const QStringList& arguments)
         "timeline, worst lag, worst finding), worst first. Exit 0 when every cluster could be read, 1 when "
         "any could not."_s);
     p.addOptions({ help, url, profile, haproxy, etcd, pgUser, pgDb, format, timeout, all });
-    const auto usage = [&err](const QString& message) {
-        err << "patroni-console status: " << message << "\nTry patroni-console status --help.\n";
+    // A wrong call is answered with what was wrong and the usage (exit 2).
+    const auto usage = [&err, &p, &arguments](const QString& message) {
+        err << "patroni-console status: " << message << "\n\n"
+            << p.helpText().replace(u"Usage: "_s + arguments.value(0), u"Usage: patroni-console status"_s);
         return 2;
     };
     if (!p.parse(arguments))

@@ -82,6 +82,15 @@ QString explainState(const MemberView& v, const QString& upstream)
     return v.state + u": "_s + why;
 }
 
+QString believedLeader(const QList<MemberView>& views)
+{
+    for (const MemberView& v : views) {
+        if (v.believedLeader)
+            return v.name;
+    }
+    return {};
+}
+
 QString unreachableState()
 {
     return u"unreachable"_s;
@@ -242,7 +251,7 @@ ClusterSummary summarize(const ClusterState& state, const QList<Finding>& findin
     }
 
     const QList<MemberView> views = memberViews(state, findings);
-    s.leader = effectiveLeader(state);
+    s.leader = believedLeader(views);
     s.dcsLeaders = state.view.leaders();
     s.membersTotal = int(views.size());
     Health health = Health::Healthy;

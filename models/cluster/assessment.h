@@ -75,6 +75,10 @@ std::optional<MemberView> memberView(const ClusterState& state, const QList<Find
 // while the DCS's cache still names it, no leader, two leaders.
 QString effectiveLeader(const ClusterState& state, int promotionGraceSeconds = 6);
 
+// The leader memberViews() already decided on (its believedLeader): effectiveLeader() without
+// deciding it again. Empty when there is none.
+QString believedLeader(const QList<MemberView>& views);
+
 // A cluster in one line and a few numbers: what the banner, the fleet list and `status --all` show.
 struct ClusterSummary {
     Health health = Health::Unknown;

@@ -62,19 +62,26 @@ QStringList ClusterState::routedTo(const QString& proxy) const
     if (!haproxy)
         return names;
     for (const Haproxy::Row* row : haproxy->servers(proxy)) {
-        // "no check" servers take traffic too (HAProxy always considers them up).
-        if (row->status.state != Haproxy::State::Up && row->status.state != Haproxy::State::NoCheck)
+        if (!row->takesNewConnections())
             continue;
-        // By name first (the lab names servers after members); else by address when HAProxy gives it.
-        QString name = view.member(row->name) ? row->name : QString();
-        for (const Member& m : view.members) {
-            if (name.isEmpty() && !row->addr.isEmpty() && row->addr == m.host + u':' + QString::number(m.port))
-                name = m.name;
-        }
-        names.append(name.isEmpty() ? row->name : name);
+        const QString member = memberForServer(*row);
+        names.append(member.isEmpty() ? row->name : member);
     }
     names.sort();
     return names;
+}
+
+QString ClusterState::memberForServer(const Haproxy::Row& row) const
+{
+    if (view.member(row.name))
+        return row.name;
+    if (!row.addr.isEmpty()) {
+        for (const Member& m : view.members) {
+            if (row.addr == m.host + u':' + QString::number(m.port))
+                return m.name;
+        }
+    }
+    return {};
 }
 
 std::optional<double> ClusterState::lagSeconds(const QString& member) const

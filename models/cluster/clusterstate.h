@@ -65,6 +65,13 @@ struct RouteNames {
     int primaryPort = 5000; // for messages: the port clients use
     int replicasPort = 5001;
     int anyPort = 5002;
+
+    struct Route {
+        QString proxy;
+        int port = 0;
+    };
+    // The three routes in their usual order: primary, replicas, any.
+    QList<Route> all() const { return { { primary, primaryPort }, { replicas, replicasPort }, { any, anyPort } }; }
     friend bool operator==(const RouteNames&, const RouteNames&) = default;
 };
 
@@ -149,6 +156,9 @@ struct ClusterState {
     // Members HAProxy sends a route's new connections to: servers UP (also while counting down,
     // "UP 1/3", since they still take connections), matched to members by server name.
     QStringList routedTo(const QString& proxy) const;
+    // The member a server row of HAProxy's stands for: by name first (the lab names servers after
+    // members), else by address when HAProxy gives it. Empty when neither matches a member.
+    QString memberForServer(const Haproxy::Row& row) const;
     // The freshness record of one source.
     const SourceState& source(SourceKind kind) const;
 

@@ -203,12 +203,7 @@ QList<DetailGroup> haproxyDetails(const ClusterState& state)
     QList<DetailGroup> out;
     if (!state.haproxy)
         return out;
-    const RouteNames& r = state.routes;
-    const struct {
-        QString proxy;
-        int port;
-    } ports[] = { { r.primary, r.primaryPort }, { r.replicas, r.replicasPort }, { r.any, r.anyPort } };
-    for (const auto& p : ports) {
+    for (const RouteNames::Route& p : state.routes.all()) {
         DetailGroup g { tr("port %1 (%2)").arg(p.port).arg(displayText(p.proxy, 40)), {} };
         for (const Haproxy::Row* row : state.haproxy->servers(p.proxy)) {
             QString check = row->checkStatus;

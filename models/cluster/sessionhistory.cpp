@@ -9,15 +9,10 @@ QHash<QString, qint64> sessionsByServer(const ClusterState& state)
     QHash<QString, qint64> out;
     if (!state.haproxy)
         return out;
-    for (const QString& proxy : { state.routes.primary, state.routes.replicas, state.routes.any }) {
-        for (const Haproxy::Row* row : state.haproxy->servers(proxy)) {
-            QString name = row->name;
-            for (const Member& m : state.view.members) {
-                if (!state.view.member(row->name) && !row->addr.isEmpty()
-                    && row->addr == m.host + u':' + QString::number(m.port))
-                    name = m.name;
-            }
-            out[name] += row->scur.value_or(0);
+    for (const RouteNames::Route& route : state.routes.all()) {
+        for (const Haproxy::Row* row : state.haproxy->servers(route.proxy)) {
+            const QString member = state.memberForServer(*row);
+            out[member.isEmpty() ? row->name : member] += row->scur.value_or(0);
         }
     }
     return out;

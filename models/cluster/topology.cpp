@@ -115,7 +115,8 @@ const TopologyRoute* Topology::route(int port) const
 Topology buildTopology(const ClusterState& state, const QList<Finding>& findings)
 {
     Topology t;
-    t.leader = effectiveLeader(state);
+    const QList<MemberView> views = memberViews(state, findings);
+    t.leader = believedLeader(views);
     const QStringList dcsLeaders = state.view.leaders();
     // The anchor of the replication tree: the leader believed in, else the DCS's single one.
     const QString anchor = !t.leader.isEmpty() ? t.leader : (dcsLeaders.size() == 1 ? dcsLeaders.first() : QString());
@@ -126,7 +127,6 @@ Topology buildTopology(const ClusterState& state, const QList<Finding>& findings
             sentences[f.subject].append(f.message);
     }
 
-    const QList<MemberView> views = memberViews(state, findings);
     QSet<QString> names;
     for (const MemberView& v : views)
         names.insert(v.name);
@@ -202,38 +202,24 @@ Topology buildTopology(const ClusterState& state, const QList<Finding>& findings
     if (!state.haproxyConfigured)
         return t;
     const RouteNames& r = state.routes;
-    const struct {
-        QString proxy;
-        int port;
-        QString purpose;
-    } ports[] = {
-        { r.primary, r.primaryPort, tr("read/write") },
-        { r.replicas, r.replicasPort, tr("read-only") },
-        { r.any, r.anyPort, tr("any") },
-    };
-    for (const auto& p : ports) {
+    for (const RouteNames::Route& p : r.all()) {
         TopologyRoute route;
         route.proxy = p.proxy;
         route.port = p.port;
-        route.purpose = p.purpose;
+        route.purpose = p.port == r.primaryPort ? tr("read/write")
+            : p.port == r.replicasPort          ? tr("read-only")
+                                                : tr("any");
         route.health = t.haproxyKnown && !t.haproxyStale ? Health::Healthy : Health::Unknown;
         if (state.haproxy) {
             if (const Haproxy::Row* backend = state.haproxy->backend(p.proxy))
                 route.sessions = backend->scur;
             for (const Haproxy::Row* row : state.haproxy->servers(p.proxy)) {
-                if (row->status.state != Haproxy::State::Up && row->status.state != Haproxy::State::NoCheck)
+                if (!row->takesNewConnections())
                     continue;
                 RouteTarget target;
-                // By name (the lab names servers after members), else by address when HAProxy gives it.
-                target.member = row->name;
-                target.known = names.contains(row->name);
-                for (const MemberView& v : views) {
-                    if (!target.known && !row->addr.isEmpty()
-                        && row->addr == v.dcs.host + u':' + QString::number(v.dcs.port)) {
-                        target.member = v.name;
-                        target.known = true;
-                    }
-                }
+                const QString member = state.memberForServer(*row);
+                target.known = !member.isEmpty();
+                target.member = target.known ? member : row->name;
                 target.goingDown = row->status.goingDown;
                 target.sessions = row->scur;
                 if (p.port == r.primaryPort)

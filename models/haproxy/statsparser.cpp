@@ -304,7 +304,7 @@ QStringList Stats::upServers(QStringView proxy) const
 {
     QStringList result;
     for (const Row* row : servers(proxy)) {
-        if (row->status.state == State::Up || row->status.state == State::NoCheck)
+        if (row->takesNewConnections())
             result.append(row->name);
     }
     return result;

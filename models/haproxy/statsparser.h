@@ -53,6 +53,10 @@ Status parseStatus(QStringView text);
 
 // One line of the CSV: a frontend, a backend or a server. Numbers HAProxy leaves empty are absent.
 struct Row {
+    // Whether HAProxy sends this server new connections: UP (also "UP 1/3", still in the pool) and
+    // "no check" (always considered up); not "DOWN 1/2", NOLB, DRAIN or MAINT.
+    bool takesNewConnections() const { return status.state == State::Up || status.state == State::NoCheck; }
+
     QString proxy; // pxname
     QString name; // svname: FRONTEND, BACKEND, or the server's name
     RowType type = RowType::Unknown;

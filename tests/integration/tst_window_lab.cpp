@@ -28,6 +28,23 @@
 
 using namespace Qt::StringLiterals;
 
+// The window on the lab, watching every source, as `run-console.sh` opens it.
+struct LabWindow {
+    explicit LabWindow(const Cluster::Profile& p)
+        : profile(p)
+        , session(&http, profile, {})
+        , window({ &session }, QStringLiteral("lab"))
+    {
+        window.show();
+        session.start();
+    }
+    ~LabWindow() { session.stop(); }
+    Cluster::Profile profile;
+    Sources::HttpClient http;
+    App::LiveSession session;
+    Ui::MainWindow window;
+};
+
 class TestWindowLab : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -38,6 +55,13 @@ private Q_SLOTS:
 
 private:
     void shoot(QWidget* window, const QString& name);
+    Cluster::Profile labProfile() const
+    {
+        Cluster::Profile profile = Settings::ProfileStore::labProfile();
+        profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
+        profile.patroniUrls = m_lab.apiUrls();
+        return profile;
+    }
     LabCluster m_lab;
 };
 
@@ -65,15 +89,11 @@ void TestWindowLab::shoot(QWidget* window, const QString& name)
 
 void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
 {
-    Cluster::Profile profile = Settings::ProfileStore::labProfile();
-    profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
-    profile.patroniUrls = m_lab.apiUrls();
-    Sources::HttpClient http;
-    App::LiveSession session(&http, profile, {});
-    Ui::MainWindow window({ &session }, u"lab"_s);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    session.start();
+    LabWindow lab(labProfile());
+    QVERIFY(QTest::qWaitForWindowExposed(&lab.window));
+    const Cluster::Profile& profile = lab.profile;
+    App::LiveSession& session = lab.session;
+    Ui::MainWindow& window = lab.window;
     Ui::TopologyScene* scene = window.page()->topologyScene();
 
     // Steady: three members, a believed leader, port 5000 to it alone, no finding.
@@ -135,7 +155,6 @@ void TestWindowLab::switchoverMovesLeaderRouteAndMarker()
     QCOMPARE(sessions->seriesPoints().size(), 3);
     QTest::qWait(300); // the chart lays its legend out in the event loop
     shoot(&window, u"lab-sessions.png"_s);
-    session.stop();
 }
 
 void TestWindowLab::clusterAddedThroughTheDialogShowsItsMembers()
@@ -207,15 +226,11 @@ void TestWindowLab::killedLeaderIsShownAsSuch()
     // The worst minute: the leader's processes killed. Until the DCS's key expires it still names
     // the dead leader; the window must say at once that there is no working leader, that the node
     // only the DCS calls leader is silent, and that port 5000 sends writes nowhere useful.
-    Cluster::Profile profile = Settings::ProfileStore::labProfile();
-    profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
-    profile.patroniUrls = m_lab.apiUrls();
-    Sources::HttpClient http;
-    App::LiveSession session(&http, profile, {});
-    Ui::MainWindow window({ &session }, u"lab"_s);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    session.start();
+    LabWindow lab(labProfile());
+    QVERIFY(QTest::qWaitForWindowExposed(&lab.window));
+    const Cluster::Profile& profile = lab.profile;
+    App::LiveSession& session = lab.session;
+    Ui::MainWindow& window = lab.window;
     Ui::TopologyScene* scene = window.page()->topologyScene();
     QTRY_VERIFY_WITH_TIMEOUT(!scene->topology().leader.isEmpty(), 30000);
     QTRY_VERIFY_WITH_TIMEOUT(session.store()->findings().isEmpty(), 60000);
@@ -236,7 +251,7 @@ void TestWindowLab::killedLeaderIsShownAsSuch()
     // Patroni elects a new leader once the key expires; the window follows.
     QTRY_VERIFY_WITH_TIMEOUT(!scene->topology().leader.isEmpty() && scene->topology().leader != old, 90000);
     QCOMPARE(scene->memberNodes().first(), scene->topology().leader);
-    session.stop();
+    lab.session.stop();
     QVERIFY2(m_lab.run({ u"start"_s }, &out) == 0, out.constData());
     QVERIFY2(m_lab.run({ u"wait-healthy"_s, u"90"_s }, &out) == 0, out.constData());
 }

@@ -5,18 +5,9 @@
 #include "models/cluster/plaintext.h"
 #include "models/session/clustersession.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
-#include <QDateTimeAxis>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineSeries>
 #include <QTimer>
-#include <QVBoxLayout>
-#include <QValueAxis>
-
-#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -31,31 +22,12 @@ LagChart::LagChart(QWidget* parent)
     , m_timer(new QTimer(this))
 {
     setObjectName(u"lagChart"_s);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto* bar = new QHBoxLayout;
-    auto* title = new QLabel(tr("Replication lag"), this);
-    QFont tf = title->font();
-    tf.setBold(true);
-    title->setFont(tf);
-    bar->addWidget(title);
-    bar->addStretch(1);
-    m_empty->setTextFormat(Qt::PlainText);
-    bar->addWidget(m_empty);
     m_unit->addItem(tr("bytes"), int(Cluster::LagUnit::Bytes));
     m_unit->addItem(tr("seconds"), int(Cluster::LagUnit::Seconds));
     m_unit->setAccessibleName(tr("Lag unit"));
     m_unit->setToolTip(tr("Bytes from Patroni's WAL positions; seconds from PostgreSQL, where it can tell"));
-    m_range->addItem(tr("5 min"), 300);
-    m_range->addItem(tr("1 h"), 3600);
-    m_range->addItem(tr("24 h"), 86400);
-    m_range->setAccessibleName(tr("Time range"));
-    bar->addWidget(m_unit);
-    bar->addWidget(m_range);
-    layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
-    m_view->setAccessibleName(tr("Replication lag chart"));
-    m_view->setMinimumHeight(160);
+    fillRanges(m_range, { 300, 3600, 86400 });
+    layoutChart(this, tr("Replication lag"), m_empty, { m_unit, m_range }, m_view, tr("Replication lag chart"));
 
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] {
         scheduleTimer();

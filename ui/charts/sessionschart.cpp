@@ -8,10 +8,8 @@
 #include "models/session/clustersession.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -25,25 +23,9 @@ SessionsChart::SessionsChart(QWidget* parent)
     , m_timer(new QTimer(this))
 {
     setObjectName(u"sessionsChart"_s);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    auto* bar = new QHBoxLayout;
-    auto* title = new QLabel(tr("Client sessions through HAProxy, per member"), this);
-    QFont tf = title->font();
-    tf.setBold(true);
-    title->setFont(tf);
-    bar->addWidget(title);
-    bar->addStretch(1);
-    m_empty->setTextFormat(Qt::PlainText);
-    bar->addWidget(m_empty);
-    m_range->addItem(tr("5 min"), 300);
-    m_range->addItem(tr("1 h"), 3600);
-    m_range->setAccessibleName(tr("Time range"));
-    bar->addWidget(m_range);
-    layout->addLayout(bar);
-    layout->addWidget(m_view, 1);
-    m_view->setAccessibleName(tr("HAProxy sessions chart"));
-    m_view->setMinimumHeight(160);
+    fillRanges(m_range, { 300, 3600 });
+    layoutChart(this, tr("Client sessions through HAProxy, per member"), m_empty, { m_range }, m_view,
+        tr("HAProxy sessions chart"));
     connect(m_range, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (isVisible())

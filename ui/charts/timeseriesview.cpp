@@ -5,8 +5,12 @@
 #include "models/cluster/plaintext.h"
 
 #include <QChart>
+#include <QComboBox>
 #include <QDateTimeAxis>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QLineSeries>
+#include <QVBoxLayout>
 #include <QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -220,6 +224,40 @@ void TimeSeriesView::drawLines(QPainter* p, const QRectF& area)
         }
     }
     p->restore();
+}
+
+void layoutChart(QWidget* owner, const QString& title, QLabel* note, const QList<QWidget*>& controls,
+    TimeSeriesView* view, const QString& viewName)
+{
+    auto* layout = new QVBoxLayout(owner);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    auto* label = new QLabel(title, owner);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    bar->addWidget(label);
+    bar->addStretch(1);
+    note->setTextFormat(Qt::PlainText);
+    bar->addWidget(note);
+    for (QWidget* control : controls)
+        bar->addWidget(control);
+    layout->addLayout(bar);
+    layout->addWidget(view, 1);
+    view->setAccessibleName(viewName);
+    view->setMinimumHeight(160);
+}
+
+void fillRanges(QComboBox* range, const QList<int>& seconds)
+{
+    for (int s : seconds) {
+        const QString text = s == 300 ? TimeSeriesView::tr("5 min")
+            : s == 3600               ? TimeSeriesView::tr("1 h")
+            : s == 86400              ? TimeSeriesView::tr("24 h")
+                                      : TimeSeriesView::tr("%1 s").arg(s);
+        range->addItem(text, s);
+    }
+    range->setAccessibleName(TimeSeriesView::tr("Time range"));
 }
 
 void TimeSeriesView::drawMarkers(QPainter* p, const QRectF& area)

@@ -8,7 +8,9 @@
 #include <QPointF>
 #include <QStringList>
 
+class QComboBox;
 class QDateTimeAxis;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 
@@ -55,5 +57,12 @@ private:
     QStringList m_order; // first seen first
     QList<Cluster::LagMarker> m_markers;
 };
+
+// What the lag and the sessions charts share around their view: a bold title, a plain-text note (why
+// the chart is empty), the controls on the right, the view under them, filling `owner`.
+void layoutChart(QWidget* owner, const QString& title, QLabel* note, const QList<QWidget*>& controls,
+    TimeSeriesView* view, const QString& viewName);
+// A time range chooser: "5 min", "1 h", "24 h" for those of 300, 3600, 86400 seconds given.
+void fillRanges(QComboBox* range, const QList<int>& seconds);
 
 } // namespace Ui

@@ -20,11 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace App {
 
-QString CompositionRoot::journalDirectory()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/patroni-console/journal"_s;
-}
-
 CompositionRoot::CompositionRoot(const Options& options, QObject* parent)
     : QObject(parent)
     , m_options(options)

@@ -30,9 +30,6 @@ public:
     // Opens the window and starts polling; with --screenshot, saves it and quits. Returns the exit code.
     int runGui();
 
-    // Where journals live: ~/.local/share/patroni-console/journal.
-    static QString journalDirectory();
-
 private:
     Options m_options;
     Sources::HttpClient* m_http;

@@ -1,4 +1,5 @@
 #include "app/cli/profilescommand.h"
+#include "app/cli/snapshotcommand.h"
 #include "app/cli/statuscommand.h"
 #include "app/compositionroot.h"
 #include "app/options.h"
@@ -31,6 +32,18 @@ int runHeadless(int argc, char* argv[], int (*command)(const QStringList&))
     return command(arguments);
 }
 
+// Commands that draw (a PDF, a PNG) but never show a window: the offscreen platform, whatever display
+// there is or is not.
+int runDrawing(int argc, char* argv[], int (*command)(const QStringList&))
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    identify(app);
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeAt(1);
+    return command(arguments);
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -39,6 +52,8 @@ int main(int argc, char* argv[])
         return runHeadless(argc, argv, &Cli::runStatus);
     if (argc > 1 && QByteArrayView(argv[1]) == "profiles")
         return runHeadless(argc, argv, &Cli::runProfiles);
+    if (argc > 1 && QByteArrayView(argv[1]) == "snapshot")
+        return runDrawing(argc, argv, &Cli::runSnapshot);
 
     // Parse before creating any application object: --help and bad options must work without a display.
     QStringList arguments;

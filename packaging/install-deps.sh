@@ -13,6 +13,8 @@ PACKAGES=(
   libpq-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev
+  # snapshot tests read PDFs back (pdftotext)
+  poppler-utils
   # display-less GUI and keyring for tests; a German locale (tests under de_DE.UTF-8)
   locales fonts-dejavu-core xvfb xauth x11-utils dbus dbus-x11 gnome-keyring libsecret-tools
   # the lab cluster

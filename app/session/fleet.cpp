@@ -2,6 +2,8 @@
 
 #include "app/session/livesession.h"
 
+#include <QStandardPaths>
+
 using namespace Qt::StringLiterals;
 
 namespace App {
@@ -13,6 +15,11 @@ Cluster::Profile adHocProfile(const QList<QUrl>& patroniUrls)
     p.patroniUrls = patroniUrls;
     p.postgres.user.clear(); // PostgreSQL only where a profile or an option names a user
     return p;
+}
+
+QString journalDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/patroni-console/journal"_s;
 }
 
 Cluster::Profile applyOverrides(Cluster::Profile profile, const ProfileOverrides& overrides)

@@ -28,6 +28,10 @@ struct ProfileOverrides {
 Cluster::Profile adHocProfile(const QList<QUrl>& patroniUrls);
 Cluster::Profile applyOverrides(Cluster::Profile profile, const ProfileOverrides& overrides);
 
+// Where the window keeps each cluster's journal (JSON Lines, one file per profile name); the
+// command line reads it from there (snapshot, history) and never writes it.
+QString journalDirectory();
+
 // The sessions of one console: one per profile, sharing one network access manager and nothing else.
 class Fleet final : public QObject {
     Q_OBJECT

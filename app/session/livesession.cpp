@@ -121,6 +121,8 @@ void LiveSession::readSecrets()
 void LiveSession::secretRead(Cluster::SecretKind kind, const Credentials::Result& r)
 {
     m_awaiting &= ~bit(kind);
+    if (r.ok())
+        rememberSecret(r.secret);
     switch (kind) {
     case Cluster::SecretKind::PatroniApi:
         // Patroni asks only unsafe methods for it; a proxy in front of its API may ask every request.

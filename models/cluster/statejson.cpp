@@ -227,6 +227,7 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         j.insert("apiUrl"_L1, m.apiUrl.toString());
         j.insert("role"_L1, roleKey(v.role));
         j.insert("roleText"_L1, v.roleText);
+        j.insert("shownRole"_L1, shownRole(v)); // as the window and the table name it
         j.insert("state"_L1, v.state);
         j.insert("timeline"_L1, optional(v.timeline));
         j.insert("lagBytes"_L1, optional(v.lagBytes));

@@ -58,7 +58,7 @@ ItemModels::EventLogModel* ClusterSession::eventModel()
     if (!m_events) {
         m_events = new ItemModels::EventLogModel(m_options.recentEvents, this);
         // What happened before the page was opened (also while the console was closed).
-        m_events->append(m_journal ? m_journal->read(m_options.journalTail) : std::exchange(m_recent, {}));
+        m_events->append(m_journal ? m_journal->read(m_options.journalTail) : m_recent);
         // Patroni's own record of promotions, merged in as it is read.
         m_events->mergeHistory(m_store->state().history);
         connect(m_store, &Cluster::ClusterStore::sourceUpdated, m_events, [this](Cluster::SourceKind source) {
@@ -87,6 +87,13 @@ ItemModels::FindingsModel* ClusterSession::findingsModel()
     return m_findings;
 }
 
+QList<Cluster::Event> ClusterSession::recentEvents(int limit) const
+{
+    if (m_journal)
+        return m_journal->read(limit);
+    return m_recent.mid(std::max<qsizetype>(0, m_recent.size() - limit));
+}
+
 const Cluster::ClusterSummary& ClusterSession::summary() const
 {
     if (!m_summary)
@@ -96,9 +103,9 @@ const Cluster::ClusterSummary& ClusterSession::summary() const
 
 void ClusterSession::handleEvents(const QList<Cluster::Event>& events)
 {
-    if (m_events) {
+    if (m_events)
         m_events->append(events);
-    } else if (!m_journal) {
+    if (!m_journal) {
         m_recent += events;
         if (m_recent.size() > m_options.recentInMemory)
             m_recent.remove(0, m_recent.size() - m_options.recentInMemory);

@@ -58,6 +58,12 @@ public:
     ItemModels::MemberTableModel* memberModel();
     ItemModels::FindingsModel* findingsModel();
 
+    // The newest `limit` events, oldest first: the journal's, or without one those kept in memory.
+    QList<Cluster::Event> recentEvents(int limit) const;
+    // The passwords this session has been given (keychain, environment, a dialog): whatever the
+    // console writes for people is searched for them (Snapshot::Redactor). Never written anywhere.
+    QStringList secretsInUse() const { return m_secrets; }
+
     // Cluster::summarize() of the store, cached until the store changes.
     const Cluster::ClusterSummary& summary() const;
 
@@ -77,6 +83,11 @@ Q_SIGNALS:
 protected:
     void handleEvents(const QList<Cluster::Event>& events);
     void recordLag();
+    void rememberSecret(const QString& secret)
+    {
+        if (!secret.isEmpty() && !m_secrets.contains(secret))
+            m_secrets.append(secret);
+    }
 
 private:
     Cluster::Profile m_profile;
@@ -86,7 +97,8 @@ private:
     std::unique_ptr<Cluster::Journal> m_journal;
     SessionOptions m_options;
     ItemModels::EventLogModel* m_events = nullptr;
-    QList<Cluster::Event> m_recent; // without a journal: the newest events, for a model created later
+    QList<Cluster::Event> m_recent; // without a journal: the newest events, for a model and snapshots
+    QStringList m_secrets;
     ItemModels::MemberTableModel* m_members = nullptr;
     ItemModels::FindingsModel* m_findings = nullptr;
     mutable std::optional<Cluster::ClusterSummary> m_summary;

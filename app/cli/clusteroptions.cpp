@@ -1,0 +1,116 @@
+#include "app/cli/clusteroptions.h"
+
+#include "app/session/fleet.h"
+#include "app/session/livesession.h"
+#include "app/settings/profilestore.h"
+
+#include <QEventLoop>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli {
+
+std::optional<QUrl> httpUrl(const QString& text)
+{
+    const QUrl u = QUrl::fromUserInput(text);
+    if (!u.isValid() || u.host().isEmpty() || (u.scheme() != u"http"_s && u.scheme() != u"https"_s))
+        return std::nullopt;
+    return u;
+}
+
+QStringList ClusterOptions::givenSources(const QCommandLineParser& p) const
+{
+    QStringList given;
+    for (const QCommandLineOption* o : { &url, &profile, &haproxy, &etcd, &pgUser, &pgDb }) {
+        if (p.isSet(*o))
+            given.append(u"--"_s + o->names().first());
+    }
+    return given;
+}
+
+std::optional<int> ClusterOptions::deadline(const QCommandLineParser& p, QString* why) const
+{
+    if (!p.isSet(timeout))
+        return std::nullopt;
+    bool ok = false;
+    const int ms = p.value(timeout).toInt(&ok);
+    if (!ok || ms < 100) {
+        *why = u"--timeout must be a number of milliseconds, at least 100"_s;
+        return std::nullopt;
+    }
+    return ms;
+}
+
+std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLineParser& p, QString* why) const
+{
+    if (p.isSet(profile) && p.isSet(url)) {
+        *why = u"give --url or --profile, not both"_s;
+        return std::nullopt;
+    }
+    Cluster::Profile prof;
+    if (p.isSet(profile)) {
+        Settings::ProfileStore profiles;
+        const auto loaded = profiles.load(p.value(profile));
+        if (!loaded) {
+            *why = u"no profile \"%1\"; saved profiles: %2"_s.arg(p.value(profile), profiles.names().join(u", "_s));
+            return std::nullopt;
+        }
+        prof = *loaded;
+    } else {
+        QList<QUrl> urls;
+        for (const QString& u : p.values(url)) {
+            const auto parsed = httpUrl(u);
+            if (!parsed) {
+                *why = u"--url \"%1\" is not an http(s) URL with a host"_s.arg(u);
+                return std::nullopt;
+            }
+            urls.append(*parsed);
+        }
+        if (urls.isEmpty()) {
+            *why = u"give at least one --url (a member's Patroni REST API) or --profile NAME"_s;
+            return std::nullopt;
+        }
+        prof = App::adHocProfile(urls); // PostgreSQL is asked only with --postgres-user
+    }
+    if (p.isSet(pgUser))
+        prof.postgres.user = p.value(pgUser);
+    if (p.isSet(pgDb))
+        prof.postgres.dbname = p.value(pgDb);
+    if (p.isSet(haproxy)) {
+        const auto parsed = httpUrl(p.value(haproxy));
+        if (!parsed) {
+            *why = u"--haproxy \"%1\" is not an http(s) URL"_s.arg(p.value(haproxy));
+            return std::nullopt;
+        }
+        prof.haproxyStatsUrl = *parsed;
+        if (!p.isSet(profile))
+            prof.haproxyRoutes.host = parsed->host(); // clients' ports live where the stats page does
+    }
+    for (const QString& u : p.values(etcd)) {
+        const auto parsed = httpUrl(u);
+        if (!parsed) {
+            *why = u"--etcd \"%1\" is not an http(s) URL"_s.arg(u);
+            return std::nullopt;
+        }
+        prof.etcdUrls.append(*parsed);
+    }
+    const std::optional<int> ms = deadline(p, why);
+    if (!why->isEmpty())
+        return std::nullopt;
+    return App::applyOverrides(prof, App::ProfileOverrides { std::nullopt, ms });
+}
+
+QString commandHelp(const QCommandLineParser& parser, const QString& program, const QString& command)
+{
+    return parser.helpText().replace(u"Usage: "_s + program, u"Usage: patroni-console "_s + command);
+}
+
+void pollOnce(App::LiveSession* session)
+{
+    QEventLoop loop;
+    QObject::connect(session, &Session::ClusterSession::roundFinished, &loop, &QEventLoop::quit);
+    session->pollOnce();
+    loop.exec();
+}
+
+} // namespace Cli

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "models/cluster/profile.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace App {
+class LiveSession;
+}
+
+namespace Cli {
+
+// The options that name one cluster, the same for every command that reads one (status, snapshot,
+// check, history, watch): --url/--profile, --haproxy, --etcd, --postgres-user, --postgres-db,
+// --timeout.
+struct ClusterOptions {
+    QCommandLineOption url { QStringLiteral("url"), QStringLiteral("Patroni REST API URL of a member (repeatable)."),
+        QStringLiteral("URL") };
+    QCommandLineOption profile { QStringLiteral("profile"),
+        QStringLiteral("A saved cluster profile (\"lab\" is built in)."), QStringLiteral("NAME") };
+    QCommandLineOption haproxy { QStringLiteral("haproxy"),
+        QStringLiteral("HAProxy stats CSV URL, e.g. http://127.0.0.1:7000/;csv."), QStringLiteral("URL") };
+    QCommandLineOption etcd { QStringLiteral("etcd"), QStringLiteral("etcd client URL (repeatable)."),
+        QStringLiteral("URL") };
+    QCommandLineOption pgUser { QStringLiteral("postgres-user"),
+        QStringLiteral("Ask PostgreSQL itself (lag in seconds, where HAProxy's ports land) as USER; the password comes "
+                       "from the keychain or PATRONI_CONSOLE_POSTGRES_PASSWORD."),
+        QStringLiteral("USER") };
+    QCommandLineOption pgDb { QStringLiteral("postgres-db"),
+        QStringLiteral("Database for --postgres-user (default postgres)."), QStringLiteral("DB") };
+    QCommandLineOption timeout { QStringLiteral("timeout"),
+        QStringLiteral("Deadline per request in milliseconds (default: the profile's own, 2000)."),
+        QStringLiteral("MS") };
+
+    QList<QCommandLineOption> all() const { return { url, profile, haproxy, etcd, pgUser, pgDb, timeout }; }
+    // The names of the options given, without --timeout (for "cannot be combined with" messages).
+    QStringList givenSources(const QCommandLineParser& parser) const;
+    // --timeout as milliseconds; unset when not given. *why says what is wrong with it.
+    std::optional<int> deadline(const QCommandLineParser& parser, QString* why) const;
+    // The cluster the options name. Unset with *why (one sentence for a usage error) when they name
+    // none or name it wrongly.
+    std::optional<Cluster::Profile> profileFrom(const QCommandLineParser& parser, QString* why) const;
+};
+
+// A parser's help with the usage line naming the subcommand ("Usage: patroni-console status …").
+QString commandHelp(const QCommandLineParser& parser, const QString& program, const QString& command);
+
+// Reads every source of a session once; returns when all have answered or failed.
+void pollOnce(App::LiveSession* session);
+
+// An http(s) URL with a host, or nothing.
+std::optional<QUrl> httpUrl(const QString& text);
+
+} // namespace Cli

@@ -19,13 +19,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QGraphicsItem>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTemporaryDir>
 
 #include <QLabel>
 #include <QListView>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -61,6 +68,7 @@ private Q_SLOTS:
     void layoutAndClusterRememberedBetweenRuns();
     void viewShortcutsReachEveryPart();
     void everyModelAndProxyKeepsItsContract();
+    void exportSnapshotInEveryFormat();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -383,6 +391,61 @@ void TestMainWindow::everyModelAndProxyKeepsItsContract()
     window.setSessions({ &alpha, &beta });
     QTest::qWait(2 * ItemModels::FleetModel::refreshIntervalMs);
     QCOMPARE(window.fleetView()->model()->rowCount(), 2);
+}
+
+void TestMainWindow::exportSnapshotInEveryFormat()
+{
+    FeedSession session(u"lab"_s);
+    session.store()->applyClusterView(lab(), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
+    session.store()->applyClusterView(lab(u"stopped"_s), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const Snapshot::Format f : Snapshot::formats()) {
+        const QString path = dir.filePath(u"lab."_s + Snapshot::formatExtension(f));
+        QCOMPARE(window.exportSnapshot(path, f, true), QString());
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(bytes.size() > 500, qPrintable(path));
+        switch (f) {
+        case Snapshot::Format::Json: {
+            const QJsonObject snap = QJsonDocument::fromJson(bytes).object();
+            QCOMPARE(snap.value("schema"_L1).toString(), Snapshot::schema());
+            QCOMPARE(snap.value("state"_L1).toObject().value("members"_L1).toArray().size(), 3);
+            // The change the window showed is in the snapshot's journal too.
+            QVERIFY(QString::fromUtf8(QJsonDocument(snap.value("journal"_L1).toArray()).toJson())
+                        .contains(u"patroni3: running → stopped"_s));
+            break;
+        }
+        case Snapshot::Format::Markdown:
+            QVERIFY(bytes.startsWith("# Cluster lab"));
+            QVERIFY(bytes.contains("**WARNING**"));
+            break;
+        case Snapshot::Format::Html:
+            QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
+            break;
+        case Snapshot::Format::Pdf:
+            QVERIFY(bytes.startsWith("%PDF-"));
+            break;
+        case Snapshot::Format::Png: {
+            const QImage image = QImage::fromData(bytes, "PNG");
+            // The page as shown, under its caption.
+            QCOMPARE(image.width(), window.page()->grab().toImage().width());
+            QVERIFY(image.height() > window.page()->height());
+            break;
+        }
+        }
+    }
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Snapshot of lab written to"_s));
+    // A place that cannot be written: said, and nothing left behind.
+    const QStringList before = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+    const QString error = window.exportSnapshot(dir.filePath(u"missing/lab.md"_s), Snapshot::Format::Markdown, true);
+    QVERIFY2(error.contains(u"not written"_s) && error.contains(u"Choose another place"_s), qPrintable(error));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), before);
 }
 
 QTEST_MAIN(TestMainWindow)

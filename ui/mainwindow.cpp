@@ -1,4 +1,12 @@
 #include "ui/mainwindow.h"
+#include "ui/snapshot/snapshotwriter.h"
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QStatusBar>
 
 #include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
@@ -94,6 +102,15 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
 
 void MainWindow::createViewMenu()
 {
+    // File: a snapshot of the cluster shown, for a ticket, a change record or a chat.
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportAction = file->addAction(tr("&Export snapshot…"), this, &MainWindow::exportSnapshotInteractively);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Everything the console knows about the cluster shown, secrets redacted: JSON, "
+                                "Markdown, HTML, PDF or a PNG of the page"));
+    connect(file, &QMenu::aboutToShow, this, [this, exportAction] { exportAction->setEnabled(currentSession()); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     // The Cluster menu: the notification switch of the cluster shown; setEditor() adds the rest.
     m_clusterMenu = menuBar()->addMenu(tr("&Cluster"));
     m_notifyAction = m_clusterMenu->addAction(tr("&Notify about this cluster"));
@@ -110,8 +127,6 @@ void MainWindow::createViewMenu()
         const QSignalBlocker block(m_notifyAction);
         m_notifyAction->setChecked(s && !m_notifier->isMuted(s->name()));
     });
-    m_clusterMenu->addSeparator();
-    m_clusterMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     // Every part of the window one keystroke away.
     auto* menu = menuBar()->addMenu(tr("&View"));
     const auto part = [this, menu](const QString& text, const QKeySequence& keys, ClusterPage::Part p) {
@@ -287,6 +302,79 @@ QString MainWindow::bannerText() const
 Cluster::Health MainWindow::bannerHealth() const
 {
     return m_page->bannerHealth();
+}
+
+void MainWindow::exportSnapshotInteractively()
+{
+    Session::ClusterSession* session = currentSession();
+    if (!session)
+        return;
+    QSettings settings;
+    const QString lastDir
+        = settings.value(u"snapshot/directory"_s, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .toString();
+    const QString lastFormat = settings.value(u"snapshot/format"_s, u"markdown"_s).toString();
+    const QList<std::pair<Snapshot::Format, QString>> filters { { Snapshot::Format::Markdown,
+                                                                    tr("Markdown, for tickets (*.md)") },
+        { Snapshot::Format::Html, tr("HTML, self-contained (*.html)") },
+        { Snapshot::Format::Pdf, tr("PDF, for change records (*.pdf)") },
+        { Snapshot::Format::Png, tr("PNG picture of the page, for chat (*.png)") },
+        { Snapshot::Format::Json, tr("JSON, for machines (*.json)") } };
+    QStringList names;
+    QString selected;
+    Snapshot::Format format = Snapshot::formatFromName(lastFormat).value_or(Snapshot::Format::Markdown);
+    for (const auto& [f, name] : filters) {
+        names.append(name);
+        if (f == format)
+            selected = name;
+    }
+    const QString suggested = lastDir + u'/' + session->name() + u'-'
+        + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u'.' + Snapshot::formatExtension(format);
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Export a snapshot of %1").arg(session->name()), suggested, names.join(u";;"_s), &selected);
+    if (path.isEmpty())
+        return;
+    for (const auto& [f, name] : filters) {
+        if (name == selected)
+            format = f;
+    }
+    // The extension typed wins over the filter left selected; none typed: the filter's.
+    if (const auto byName = Snapshot::formatFromPath(path))
+        format = *byName;
+    else
+        path += u'.' + Snapshot::formatExtension(format);
+    settings.setValue(u"snapshot/directory"_s, QFileInfo(path).absolutePath());
+    settings.setValue(u"snapshot/format"_s, Snapshot::formatName(format));
+    exportSnapshot(path, format);
+}
+
+QString MainWindow::exportSnapshot(const QString& path, Snapshot::Format format, bool quiet)
+{
+    Session::ClusterSession* session = currentSession();
+    if (!session)
+        return tr("No cluster is shown.");
+    Ui::SnapshotRequest request;
+    request.session = session;
+    request.format = format;
+    request.path = path;
+    request.journal = session->recentEvents(100);
+    request.page = m_page;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Ui::SnapshotOutcome outcome = Ui::writeSnapshot(request);
+    QApplication::restoreOverrideCursor();
+    if (!outcome.written) {
+        const QString message = tr("The snapshot was not written: %1. Choose another place (a folder you can "
+                                   "write to, with free space) and export again.")
+                                    .arg(outcome.error);
+        if (!quiet)
+            QMessageBox::warning(this, tr("Export snapshot"), message);
+        return message;
+    }
+    statusBar()->showMessage(
+        tr("Snapshot of %1 written to %2 (%n secret value(s) redacted)", nullptr, outcome.redactions)
+            .arg(session->name(), QDir::toNativeSeparators(path)),
+        15000);
+    return {};
 }
 
 } // namespace Ui

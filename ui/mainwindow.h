@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/cluster/member.h"
+#include "models/snapshot/snapshot.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -48,6 +49,11 @@ public:
     void editCluster();
     void removeCluster();
     Session::ClusterSession* currentSession() const;
+    // File → Export snapshot: asks where and in which format, then exportSnapshot().
+    void exportSnapshotInteractively();
+    // Writes the shown cluster's snapshot (PNG: the page as shown). Failures are said in a message
+    // box (unless `quiet`) and returned; nothing partial is left.
+    QString exportSnapshot(const QString& path, Snapshot::Format format, bool quiet = false);
 
     ClusterPage* page() const { return m_page; }
     Notifier* notifier() const { return m_notifier; }

@@ -7,6 +7,7 @@
 #include "app/settings/profilestore.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/statejson.h"
+#include "models/snapshot/redactor.h"
 
 #include "app/sources/httpfetch.h"
 #include <QCommandLineParser>
@@ -112,10 +113,15 @@ int runStatus(const QStringList& arguments)
 
     const Cluster::ClusterStore* store = session.store();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (fmt == u"json"_s)
-        out << QJsonDocument(Cluster::stateToJson(store->state(), store->findings(), now))
+    if (fmt == u"json"_s) {
+        // The dynamic configuration and error bodies can carry secrets: out, as in every snapshot.
+        Snapshot::Redactor redactor;
+        for (const QString& secret : session.secretsInUse())
+            redactor.addSecret(secret);
+        redactor.addSecretsFromEnvironment(QProcessEnvironment::systemEnvironment());
+        out << QJsonDocument(redactor.redact(Cluster::stateToJson(store->state(), store->findings(), now)).toObject())
                    .toJson(QJsonDocument::Indented);
-    else if (store->hasView())
+    } else if (store->hasView())
         out << (fmt == u"tsv"_s ? formatStatusTsv(store->state(), store->findings())
                                 : formatStatusTable(store->state(), store->findings()));
     out.flush();

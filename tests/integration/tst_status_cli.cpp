@@ -1,5 +1,6 @@
 // `patroni-console status` as scripts use it, against the lab: it must agree with patronictl on
 // roles, states and timelines, prove the routing through HAProxy, and fail clearly when it cannot read.
+#include "consolerun.h"
 #include "labcluster.h"
 
 #include "reservedport.h"
@@ -12,27 +13,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run status(const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+ConsoleRun status(
+    const QStringList& arguments, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(PATRONI_CONSOLE_EXE), QStringList { u"status"_s } + arguments);
-    Run r;
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runConsole(QStringList { u"status"_s } + arguments, env, 30000);
 }
 
 } // namespace
@@ -87,7 +71,7 @@ void TestStatusCli::jsonAgreesWithPatronictl()
     };
     for (int attempt = 0; attempt < 15; ++attempt) {
         reference = m_lab.patronictlList();
-        const Run r = status({ u"--profile"_s, u"lab"_s, u"--format"_s, u"json"_s }, m_env);
+        const ConsoleRun r = status({ u"--profile"_s, u"lab"_s, u"--format"_s, u"json"_s }, m_env);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         state = QJsonDocument::fromJson(r.out).object();
         if (settled(state, reference.size()))
@@ -159,14 +143,14 @@ void TestStatusCli::jsonAgreesWithPatronictl()
 
 void TestStatusCli::tableHasPatronictlColumns()
 {
-    const Run r = status({ u"--url"_s, m_lab.apiUrls().first().toString() }, m_env);
+    const ConsoleRun r = status({ u"--url"_s, m_lab.apiUrls().first().toString() }, m_env);
     QCOMPARE(r.exitCode, 0);
     const QString text = QString::fromUtf8(r.out);
     for (const auto& column :
         { u"| Member"_s, u"| Host"_s, u"| Role"_s, u"| State"_s, u"| TL"_s, u"| Lag in MB"_s, u"| Lag bytes"_s })
         QVERIFY2(text.contains(column), qPrintable(text));
     QVERIFY(text.contains(u"+ Cluster: "_s + m_lab.value(u"LAB_SCOPE"_s)));
-    const Run tsv = status({ u"--url"_s, m_lab.apiUrls().first().toString(), u"--format"_s, u"tsv"_s }, m_env);
+    const ConsoleRun tsv = status({ u"--url"_s, m_lab.apiUrls().first().toString(), u"--format"_s, u"tsv"_s }, m_env);
     QCOMPARE(tsv.exitCode, 0);
     QCOMPARE(tsv.out.split('\n').first(), QByteArray("member\thost\tport\trole\tstate\ttimeline\tlag_bytes\thealth"));
     QCOMPARE(tsv.out.count('\n'), 1 + 3);
@@ -175,7 +159,8 @@ void TestStatusCli::tableHasPatronictlColumns()
 void TestStatusCli::unreachableExitsNonZero()
 {
     const ReservedClosedPort closed;
-    const Run r = status({ u"--url"_s, u"http://127.0.0.1:%1"_s.arg(closed.port()), u"--timeout"_s, u"500"_s }, m_env);
+    const ConsoleRun r
+        = status({ u"--url"_s, u"http://127.0.0.1:%1"_s.arg(closed.port()), u"--timeout"_s, u"500"_s }, m_env);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("could not read the cluster") && r.err.contains("connection refused"), r.err.constData());
 }
@@ -197,7 +182,7 @@ void TestStatusCli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run r = status(arguments, m_env);
+    const ConsoleRun r = status(arguments, m_env);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
 }

@@ -1,3 +1,4 @@
+#include "app/cli/checkcommand.h"
 #include "app/cli/profilescommand.h"
 #include "app/cli/snapshotcommand.h"
 #include "app/cli/statuscommand.h"
@@ -52,6 +53,8 @@ int main(int argc, char* argv[])
         return runHeadless(argc, argv, &Cli::runStatus);
     if (argc > 1 && QByteArrayView(argv[1]) == "profiles")
         return runHeadless(argc, argv, &Cli::runProfiles);
+    if (argc > 1 && QByteArrayView(argv[1]) == "check")
+        return runHeadless(argc, argv, &Cli::runCheck);
     if (argc > 1 && QByteArrayView(argv[1]) == "snapshot")
         return runDrawing(argc, argv, &Cli::runSnapshot);
 

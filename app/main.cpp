@@ -1,7 +1,9 @@
 #include "app/cli/checkcommand.h"
+#include "app/cli/historycommand.h"
 #include "app/cli/profilescommand.h"
 #include "app/cli/snapshotcommand.h"
 #include "app/cli/statuscommand.h"
+#include "app/cli/watchcommand.h"
 #include "app/compositionroot.h"
 #include "app/options.h"
 #include "app/settings/profilestore.h"
@@ -53,6 +55,10 @@ int main(int argc, char* argv[])
         return runHeadless(argc, argv, &Cli::runStatus);
     if (argc > 1 && QByteArrayView(argv[1]) == "profiles")
         return runHeadless(argc, argv, &Cli::runProfiles);
+    if (argc > 1 && QByteArrayView(argv[1]) == "watch")
+        return runHeadless(argc, argv, &Cli::runWatch);
+    if (argc > 1 && QByteArrayView(argv[1]) == "history")
+        return runHeadless(argc, argv, &Cli::runHistory);
     if (argc > 1 && QByteArrayView(argv[1]) == "check")
         return runHeadless(argc, argv, &Cli::runCheck);
     if (argc > 1 && QByteArrayView(argv[1]) == "snapshot")

@@ -1,0 +1,175 @@
+#include "app/cli/watchcommand.h"
+
+#include "app/cli/clusteroptions.h"
+#include "app/cli/statusformat.h"
+#include "app/session/livesession.h"
+#include "app/sources/httpfetch.h"
+#include "models/cluster/clusterstore.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTimer>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+    // SIGINT and SIGTERM reach the event loop through a socket pair: a signal handler may only write.
+    int signalPipe[2] = { -1, -1 };
+
+    void onSignal(int)
+    {
+        const char byte = 1;
+        [[maybe_unused]] const ssize_t n = ::write(signalPipe[0], &byte, 1);
+    }
+
+    // Until destroyed: SIGINT and SIGTERM quit `loop` instead of killing the process.
+    class SignalsQuit final {
+    public:
+        explicit SignalsQuit(QEventLoop* loop)
+        {
+            if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
+                return;
+            m_notifier = std::make_unique<QSocketNotifier>(signalPipe[1], QSocketNotifier::Read);
+            QObject::connect(m_notifier.get(), &QSocketNotifier::activated, loop, [loop] {
+                char byte = 0;
+                [[maybe_unused]] const ssize_t n = ::read(signalPipe[1], &byte, 1);
+                loop->quit();
+            });
+            struct sigaction action { };
+            action.sa_handler = onSignal;
+            sigemptyset(&action.sa_mask);
+            action.sa_flags = SA_RESTART;
+            ::sigaction(SIGINT, &action, &m_oldInt);
+            ::sigaction(SIGTERM, &action, &m_oldTerm);
+        }
+        ~SignalsQuit()
+        {
+            ::sigaction(SIGINT, &m_oldInt, nullptr);
+            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
+            m_notifier.reset();
+            for (int& fd : signalPipe) {
+                if (fd >= 0)
+                    ::close(fd);
+                fd = -1;
+            }
+        }
+        Q_DISABLE_COPY_MOVE(SignalsQuit)
+
+    private:
+        std::unique_ptr<QSocketNotifier> m_notifier;
+        struct sigaction m_oldInt { };
+        struct sigaction m_oldTerm { };
+    };
+
+} // namespace
+
+int runWatch(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        u"The cluster as `status` prints it — members, HAProxy's routes, etcd, findings — redrawn in place, "
+        "like `patronictl list -W`. Ctrl-C quits and leaves the last view on the terminal."_s);
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
+    const ClusterOptions cluster;
+    const QCommandLineOption interval(u"interval"_s,
+        u"Redraw every SECONDS (default 2; the sources poll at the profile's own intervals)."_s, u"SECONDS"_s, u"2"_s);
+    const QCommandLineOption count(u"count"_s, u"Stop after N views (default: until Ctrl-C)."_s, u"N"_s);
+    const QCommandLineOption ansi(u"ansi"_s,
+        u"Redraw in place with terminal control sequences: auto (when the output is a terminal), always, never."_s,
+        u"WHEN"_s, u"auto"_s);
+    p.addOptions(
+        QList<QCommandLineOption> { help } + cluster.all() + QList<QCommandLineOption> { interval, count, ansi });
+    const auto usage = [&err, &p, &arguments](const QString& message) {
+        err << "patroni-console watch: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"watch"_s);
+        return 2;
+    };
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << commandHelp(p, arguments.value(0), u"watch"_s);
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    bool ok = false;
+    const double seconds = p.value(interval).toDouble(&ok);
+    if (!ok || seconds < 0.2 || seconds > 3600)
+        return usage(u"--interval must be a number of seconds from 0.2 to 3600"_s);
+    int frames = -1;
+    if (p.isSet(count)) {
+        frames = p.value(count).toInt(&ok);
+        if (!ok || frames < 1)
+            return usage(u"--count must be a positive number"_s);
+    }
+    const QString when = p.value(ansi);
+    if (when != u"auto"_s && when != u"always"_s && when != u"never"_s)
+        return usage(u"--ansi must be auto, always or never, not \"%1\""_s.arg(when));
+    const bool inPlace = when == u"always"_s || (when == u"auto"_s && ::isatty(STDOUT_FILENO));
+    QString why;
+    const std::optional<Cluster::Profile> prof = cluster.profileFrom(p, &why);
+    if (!prof)
+        return usage(why);
+
+    Sources::HttpClient http;
+    App::LiveSession session(&http, *prof, Session::SessionOptions {});
+    QEventLoop loop;
+    const SignalsQuit quitOnSignal(&loop);
+    QString last;
+    int drawn = 0;
+    const auto draw = [&] {
+        const Cluster::ClusterStore* store = session.store();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QString frame = u"patroni-console watch: %1 at %2 UTC, every %3 s (Ctrl-C quits)\n\n"_s.arg(
+            prof->name, now.toString(u"yyyy-MM-dd HH:mm:ss"_s), QString::number(seconds));
+        if (store->hasView())
+            frame += formatStatusTable(store->state(), store->findings());
+        else if (store->lastError().isError())
+            frame += u"Cannot read the cluster: "_s + Cluster::describe(store->lastError()) + u'\n';
+        else
+            frame += u"Reading the cluster…\n"_s;
+        last = frame;
+        if (inPlace)
+            out << "\x1b[H\x1b[2J" << frame; // home, clear: the new view replaces the old one
+        else
+            out << (drawn ? "\n" : "") << frame;
+        out.flush();
+        if (++drawn == frames)
+            loop.quit();
+    };
+    if (inPlace) {
+        out << "\x1b[?1049h\x1b[?25l"; // the alternate screen, no cursor
+        out.flush();
+    }
+    QTimer redraw;
+    redraw.setInterval(int(seconds * 1000));
+    QObject::connect(&redraw, &QTimer::timeout, &loop, draw);
+    // The first view once every source has answered (or failed) once; then on the timer.
+    QObject::connect(&session, &Session::ClusterSession::roundFinished, &loop, [&] {
+        if (!redraw.isActive()) {
+            draw();
+            redraw.start();
+        }
+    });
+    session.start();
+    loop.exec();
+    session.stop();
+    if (inPlace) {
+        // The terminal as it was: the cursor back, the normal screen; the last view stays readable there.
+        out << "\x1b[?25h\x1b[?1049l" << last;
+        out.flush();
+    }
+    return 0;
+}
+
+} // namespace Cli

@@ -23,8 +23,13 @@ ParseOutcome parseOptions(const QStringList& arguments)
         "is saved).\n\n"
         "Commands (each has --help):\n"
         "  status     read a cluster (or, with --all, every saved cluster) once and print it\n"
+        "  watch      the same, redrawn in place until Ctrl-C\n"
+        "  snapshot   write everything known about a cluster, secrets redacted: JSON, Markdown, HTML, PDF, PNG\n"
+        "  check      a monitoring plugin (Nagios/Icinga): exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN\n"
+        "  history    Patroni's promotions and the console's journal of a cluster, filtered\n"
         "  profiles   list, show, import, export and remove saved clusters"_s);
-    p.addPositionalArgument(u"command"_s, u"status or profiles; none: the window"_s, u"[command]"_s);
+    p.addPositionalArgument(
+        u"command"_s, u"status, watch, snapshot, check, history or profiles; none: the window"_s, u"[command]"_s);
     const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption version(u"version"_s, u"Show the version."_s);
     const QCommandLineOption url(u"url"_s,

@@ -18,8 +18,19 @@ expect_usage(status --no-such-option)
 expect_usage(status --format xml --url http://127.0.0.1:9)
 expect_usage(profiles --no-such-option)
 expect_usage(profiles frobnicate)
+expect_usage(snapshot --url http://127.0.0.1:9)
+expect_usage(snapshot --url http://127.0.0.1:9 --output x.doc)
+expect_usage(history --url http://127.0.0.1:9 --since whenever)
+expect_usage(watch --url http://127.0.0.1:9 --interval 0)
+# A monitoring plugin's wrong call is UNKNOWN (3), with the usage on standard output as plugins do:
+# exit 2 would page someone for a CRITICAL.
+execute_process(COMMAND "${EXE}" check --url http://127.0.0.1:9 --crit-lag lots
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out TIMEOUT 30)
+if(NOT rc EQUAL 3 OR NOT out MATCHES "^PATRONI CONSOLE UNKNOWN - --crit-lag" OR NOT out MATCHES "Usage: patroni-console check")
+    message(FATAL_ERROR "patroni-console check --crit-lag lots: exit ${rc}\n${out}")
+endif()
 # --help itself is not an error: exit 0, on stdout.
 execute_process(COMMAND "${EXE}" --help RESULT_VARIABLE rc OUTPUT_VARIABLE out TIMEOUT 30)
-if(NOT rc EQUAL 0 OR NOT out MATCHES "--screenshot-wait")
+if(NOT rc EQUAL 0 OR NOT out MATCHES "--screenshot-wait" OR NOT out MATCHES "snapshot" OR NOT out MATCHES "check")
     message(FATAL_ERROR "patroni-console --help: exit ${rc}\n${out}")
 endif()

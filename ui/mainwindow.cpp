@@ -105,7 +105,7 @@ void MainWindow::createViewMenu()
     // File: a snapshot of the cluster shown, for a ticket, a change record or a chat.
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* exportAction = file->addAction(tr("&Export snapshot…"), this, &MainWindow::exportSnapshotInteractively);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setShortcut(QKeySequence::Save); // Ctrl+E is Edit cluster
     exportAction->setToolTip(tr("Everything the console knows about the cluster shown, secrets redacted: JSON, "
                                 "Markdown, HTML, PDF or a PNG of the page"));
     connect(file, &QMenu::aboutToShow, this, [this, exportAction] { exportAction->setEnabled(currentSession()); });

@@ -50,7 +50,10 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
     Cluster::Profile prof;
     if (p.isSet(profile)) {
         Settings::ProfileStore profiles;
-        const auto loaded = profiles.load(p.value(profile));
+        auto loaded = profiles.load(p.value(profile));
+        // "lab" names the repository's lab cluster also when other clusters are saved, as in the window.
+        if (!loaded && p.value(profile) == Settings::ProfileStore::builtInName())
+            loaded = Settings::ProfileStore::labProfile();
         if (!loaded) {
             *why = u"no profile \"%1\"; saved profiles: %2"_s.arg(p.value(profile), profiles.names().join(u", "_s));
             return std::nullopt;

@@ -85,6 +85,7 @@ LiveSession::LiveSession(
     connect(&m_patience, &QTimer::timeout, this, [this] {
         m_patienceOver = true;
         startWaitingSources();
+        finishRoundIfDone();
     });
 }
 
@@ -143,6 +144,7 @@ void LiveSession::secretRead(Cluster::SecretKind kind, const Credentials::Result
         break;
     }
     startWaitingSources();
+    finishRoundIfDone();
 }
 
 void LiveSession::handOnTopology()
@@ -221,10 +223,19 @@ void LiveSession::sourceRoundDone(Sources::Poller* source)
     if (!m_awaitingRound)
         return;
     m_reported.insert(source);
-    if (m_reported.size() == m_sources.size()) {
-        m_awaitingRound = false;
-        Q_EMIT roundFinished();
-    }
+    finishRoundIfDone();
+}
+
+void LiveSession::finishRoundIfDone()
+{
+    if (!m_awaitingRound || m_reported.size() != m_sources.size())
+        return;
+    // The keychain's answers too: what is printed after a round is searched for every secret in use
+    // (Snapshot::Redactor), and a password that arrives later would not be.
+    if (m_awaiting && !m_patienceOver)
+        return;
+    m_awaitingRound = false;
+    Q_EMIT roundFinished();
 }
 
 } // namespace App

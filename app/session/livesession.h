@@ -59,6 +59,7 @@ private:
     void secretRead(Cluster::SecretKind kind, const Credentials::Result& result);
     void handOnTopology();
     void sourceRoundDone(Sources::Poller* source);
+    void finishRoundIfDone();
     void startWaitingSources();
 
     QList<Sources::Poller*> m_sources;

@@ -6,6 +6,8 @@
 
 #include "reservedport.h"
 
+#include "app/credentials/credentialstore.h"
+
 #include <QDir>
 #include <QImage>
 #include <QJsonArray>
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void jsonAgreesWithPatronictl();
     void noSecretInAnyFormat();
+    void keychainSecretOfAProfileRedacted();
     void pdfTextReadsBack();
     void pngIsNotBlank();
     void unreachableClusterIsDescribed();
@@ -194,6 +197,56 @@ void TestSnapshotCli::noSecretInAnyFormat()
     }
     // What is not secret stays: the user named in the conninfo, the password key itself.
     QVERIFY(texts.at(1).contains(u"user=replicator password=[redacted]"_s)); // s.json
+}
+
+void TestSnapshotCli::keychainSecretOfAProfileRedacted()
+{
+    // A saved cluster whose Patroni API password lives in the keychain, as the window stores it. Reading
+    // needs no password (Patroni asks one only for changes), so a value of the test's own is harmless.
+    const QString keychainSecret = u"planted-keychain-Vb42"_s;
+    QFile file(path(u"planted-profiles.json"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(u"{\"schema\": \"patroni-console/profiles/1\", \"profiles\": [{\"name\": \"planted\", "
+               "\"patroniUrls\": [\"%1\"], \"patroniApiUser\": \"%2\"}]}"_s
+                   .arg(m_lab.apiUrls().first().toString(), m_lab.value(u"PATRONI_API_USER"_s))
+                   .toUtf8());
+    file.close();
+    ConsoleRun r = runConsole({ u"profiles"_s, u"import"_s, path(u"planted-profiles.json"_s) }, m_env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const Credentials::CredentialStore keychain;
+    QEventLoop loop;
+    Credentials::Result written;
+    keychain.write(
+        u"planted"_s, Cluster::SecretKind::PatroniApi, keychainSecret, &loop, [&](const Credentials::Result& result) {
+            written = result;
+            loop.quit();
+        });
+    loop.exec();
+    QVERIFY2(written.ok(), qPrintable(written.message)); // CI runs the tests with an unlocked keyring
+    QProcessEnvironment env = m_env;
+    env.remove(Credentials::environmentVariable(Cluster::SecretKind::PatroniApi)); // the keychain must answer
+    const QString planted = u"{\"console_test_keychain\": \"the API password is %1\"}"_s.arg(keychainSecret);
+    QVERIFY(patchConfig(planted.toUtf8()));
+    QStringList texts;
+    for (const QString& name : { u"k.json"_s, u"k.md"_s, u"k.html"_s }) {
+        r = runConsole({ u"snapshot"_s, u"--profile"_s, u"planted"_s, u"--output"_s, path(name) }, env, 90000);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(path(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        texts.append(QString::fromUtf8(f.readAll() + r.out + r.err));
+    }
+    r = runConsole({ u"status"_s, u"--profile"_s, u"planted"_s, u"--format"_s, u"json"_s }, env);
+    texts.append(QString::fromUtf8(r.out + r.err));
+    QVERIFY(patchConfig(R"({"console_test_keychain": null})"));
+    keychain.remove(
+        u"planted"_s, Cluster::SecretKind::PatroniApi, &loop, [&](const Credentials::Result&) { loop.quit(); });
+    loop.exec();
+    QCOMPARE(runConsole({ u"profiles"_s, u"remove"_s, u"planted"_s }, m_env).exitCode, 0);
+    for (const QString& text : std::as_const(texts)) {
+        QVERIFY2(text.contains(u"console_test_keychain"_s), qPrintable(text.left(2000))); // it was read
+        QVERIFY2(text.contains(u"the API password is [redacted]"_s), qPrintable(text.left(2000)));
+        QVERIFY(!text.contains(keychainSecret));
+    }
 }
 
 void TestSnapshotCli::pdfTextReadsBack()

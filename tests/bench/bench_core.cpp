@@ -1,5 +1,6 @@
 // Benchmarks for the core: parsing and applying one poll. Run from a release build:
 //   cmake --preset release && cmake --build --preset release && build/release/tests/bench_core
+#include "models/check/monitorcheck.h"
 #include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/findings.h"
@@ -8,6 +9,9 @@
 #include "models/itemmodels/membertablemodel.h"
 #include "models/patroni/clusterparser.h"
 #include "models/patroni/memberstatus.h"
+#include "models/snapshot/redactor.h"
+#include "models/snapshot/report.h"
+#include "models/snapshot/snapshot.h"
 #include "tests/testdata.h"
 
 #include <benchmark/benchmark.h>
@@ -139,6 +143,51 @@ void BM_SummarizeCluster5(benchmark::State& state)
         benchmark::DoNotOptimize(Cluster::summarize(store.state(), store.findings()).headline.size());
 }
 BENCHMARK(BM_SummarizeCluster5);
+
+// A snapshot of an N-member cluster with a 100-event journal: build (state JSON and redaction) and
+// lay it out as Markdown — what `snapshot` and File → Export do besides reading and writing.
+void BM_SnapshotMarkdown(benchmark::State& state)
+{
+    const auto cluster = Patroni::parseCluster(clusterBody(int(state.range(0)), 4096));
+    Cluster::ClusterStore store;
+    store.applyClusterView(*cluster.view, QStringLiteral("bench"), QDateTime::currentDateTimeUtc());
+    Snapshot::Input in;
+    in.profile.name = QStringLiteral("bench");
+    in.state = &store.state();
+    in.findings = store.findings();
+    in.takenAt = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 100; ++i)
+        in.journal.append(Cluster::Event { in.takenAt.addSecs(-i), Cluster::EventKind::StateChanged,
+            Cluster::Severity::Info, QStringLiteral("patroni2"), QStringLiteral("patroni2: running → streaming"), {} });
+    Snapshot::Redactor redactor;
+    redactor.addSecret(QStringLiteral("superuser_password"));
+    qint64 bytes = 0;
+    for (auto _ : state) {
+        const QString md = Snapshot::toMarkdown(Snapshot::report(Snapshot::build(in, redactor)));
+        bytes += md.size();
+        benchmark::DoNotOptimize(md.size());
+    }
+    state.SetBytesProcessed(bytes * 2);
+}
+BENCHMARK(BM_SnapshotMarkdown)->Arg(3)->Arg(100)->Unit(benchmark::kMicrosecond);
+
+// `check`'s verdicts over an N-member state, every check.
+void BM_CheckAll(benchmark::State& state)
+{
+    const auto cluster = Patroni::parseCluster(clusterBody(int(state.range(0)), 4096));
+    Cluster::ClusterStore store;
+    store.applyClusterView(*cluster.view, QStringLiteral("bench"), QDateTime::currentDateTimeUtc());
+    Check::Options options;
+    options.checks = Check::allChecks();
+    options.remembered = Check::Remembered {};
+    for (auto _ : state) {
+        Check::Remembered next;
+        benchmark::DoNotOptimize(
+            Check::pluginOutput(QStringLiteral("bench"), Check::run(store.state(), store.findings(), options, &next))
+                .size());
+    }
+}
+BENCHMARK(BM_CheckAll)->Arg(3)->Arg(100)->Unit(benchmark::kMicrosecond);
 
 // One replica's lag history over a whole day at one poll a second: the time to record it and the
 // memory it then holds (the "bytes" counter), i.e. the memory per member-day.

@@ -1,3 +1,4 @@
+#include "app/cli/actioncommand.h"
 #include "app/cli/checkcommand.h"
 #include "app/cli/historycommand.h"
 #include "app/cli/profilescommand.h"
@@ -55,6 +56,20 @@ int main(int argc, char* argv[])
         return runHeadless(argc, argv, &Cli::runStatus);
     if (argc > 1 && QByteArrayView(argv[1]) == "profiles")
         return runHeadless(argc, argv, &Cli::runProfiles);
+    if (argc > 1) {
+        const QByteArrayView command(argv[1]);
+        for (const char* action : { "switchover", "failover", "restart", "reload", "reinit", "pause", "resume" }) {
+            if (command == action) {
+                QCoreApplication app(argc, argv);
+                identify(app);
+                QStringList arguments = QCoreApplication::arguments();
+                arguments.removeAt(1);
+                return Cli::runAction(QString::fromLatin1(action), arguments);
+            }
+        }
+    }
+    if (argc > 1 && QByteArrayView(argv[1]) == "audit")
+        return runHeadless(argc, argv, &Cli::runAudit);
     if (argc > 1 && QByteArrayView(argv[1]) == "watch")
         return runHeadless(argc, argv, &Cli::runWatch);
     if (argc > 1 && QByteArrayView(argv[1]) == "history")

@@ -127,8 +127,10 @@ void LiveSession::secretRead(Cluster::SecretKind kind, const Credentials::Result
     switch (kind) {
     case Cluster::SecretKind::PatroniApi:
         // Patroni asks only unsafe methods for it; a proxy in front of its API may ask every request.
-        if (r.ok())
+        if (r.ok()) {
             m_patroni->setCredentials(profile().patroniApiUser, r.secret);
+            m_apiPassword = r.secret;
+        }
         break;
     case Cluster::SecretKind::HaproxyStats:
         if (m_haproxy && r.ok())

@@ -49,6 +49,8 @@ public:
     void pollOnce() override;
 
     QList<Sources::Poller*> sources() const { return m_sources; }
+    // The Patroni REST API's password as the keychain (or the dialog) gave it; empty when none.
+    QString patroniApiPassword() const { return m_apiPassword; }
     Sources::PatroniPoller* patroni() const { return m_patroni; }
     Sources::HaproxyPoller* haproxy() const { return m_haproxy; }
     Sources::EtcdPoller* etcd() const { return m_etcd; }
@@ -69,6 +71,7 @@ private:
     Sources::PostgresPoller* m_postgres = nullptr; // when the profile names a PostgreSQL user
     Credentials::CredentialStore m_credentials;
     QHash<Cluster::SecretKind, QString> m_given;
+    QString m_apiPassword;
     // Secrets still being read (bits of 1 << SecretKind); the sources that need them start once they
     // are in, or when the keychain's patience has run out.
     int m_awaiting = 0;

@@ -173,7 +173,10 @@ private:
         const int defaultPort = m_url.scheme() == u"https"_s ? 443 : 80;
         if (m_url.port(defaultPort) != defaultPort)
             host += ':' + QByteArray::number(m_url.port());
-        QByteArray r = (m_options.postJson ? "POST " : "GET ") + path + " HTTP/1.0\r\nHost: " + host
+        const QByteArray method = !m_options.method.isEmpty() ? m_options.method
+            : m_options.postJson                              ? QByteArray("POST")
+                                                              : QByteArray("GET");
+        QByteArray r = method + ' ' + path + " HTTP/1.0\r\nHost: " + host
             + "\r\nAccept: application/json, text/plain;q=0.5\r\nUser-Agent: patroni-console/" PATRONI_CONSOLE_VERSION
               "\r\nConnection: close\r\n";
         if (m_options.basicAuth)

@@ -27,6 +27,7 @@ struct FetchOptions {
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     QString sourceName; // "patroni API http://127.0.0.1:8008", used in errors
     std::optional<QByteArray> postJson; // POST this JSON body instead of a GET (etcd's v3 gateway)
+    QByteArray method; // "PATCH", "DELETE", …; empty: POST with postJson, else GET (the body goes with any)
     std::optional<QSslConfiguration> ssl; // the profile's CAs and client certificate, for https URLs
     std::optional<BasicAuth> basicAuth;
 };

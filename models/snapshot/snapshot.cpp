@@ -4,8 +4,13 @@
 #include "models/cluster/statejson.h"
 #include "models/snapshot/redactor.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSysInfo>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +29,19 @@ namespace {
     }
 
 } // namespace
+
+Origin localOrigin()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("LOGNAME");
+    if (user.isEmpty()) {
+        if (const passwd* pw = getpwuid(geteuid()))
+            user = QString::fromLocal8Bit(pw->pw_name);
+    }
+    return { QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion(),
+        QSysInfo::machineHostName(), user };
+}
 
 QString schema()
 {

@@ -21,6 +21,9 @@ struct Origin {
     QString user; // the OS user
 };
 
+// This process: the application's name and version, the host, the OS user (snapshots and the audit).
+Origin localOrigin();
+
 // Everything the console knows about one cluster at one instant.
 struct Input {
     Cluster::Profile profile;

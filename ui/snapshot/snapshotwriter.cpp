@@ -20,25 +20,9 @@
 #include <QTextDocument>
 #include <QTimer>
 
-#include <pwd.h>
-#include <unistd.h>
-
 using namespace Qt::StringLiterals;
 
 namespace Ui {
-
-Snapshot::Origin localOrigin()
-{
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("LOGNAME");
-    if (user.isEmpty()) {
-        if (const passwd* pw = getpwuid(geteuid()))
-            user = QString::fromLocal8Bit(pw->pw_name);
-    }
-    return { QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion(),
-        QSysInfo::machineHostName(), user };
-}
 
 bool checkWritable(const QString& path, QString* error)
 {
@@ -137,7 +121,7 @@ SnapshotOutcome renderSnapshot(const SnapshotRequest& request, QByteArray* bytes
     input.findings = store->findings();
     input.journal = request.journal;
     input.takenAt = QDateTime::currentDateTimeUtc();
-    input.origin = localOrigin();
+    input.origin = Snapshot::localOrigin();
     const QJsonObject json = Snapshot::build(input, redactor);
     outcome.redactions = json.value("redactions"_L1).toInt();
 

@@ -34,9 +34,6 @@ struct SnapshotOutcome {
     int redactions = 0;
 };
 
-// Who and where: the console's version, the host, the OS user.
-Snapshot::Origin localOrigin();
-
 // Before any polling: whether a file can be written at `path`, by creating (and removing) a
 // temporary file beside it, as the real write will. *error says why not.
 bool checkWritable(const QString& path, QString* error);

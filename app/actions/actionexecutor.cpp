@@ -1,0 +1,368 @@
+#include "app/actions/actionexecutor.h"
+
+#include "app/session/livesession.h"
+#include "app/sources/tlsconfig.h"
+#include "models/cluster/assessment.h"
+#include "models/cluster/clusterstore.h"
+#include "models/cluster/plaintext.h"
+#include "models/snapshot/redactor.h"
+#include "models/snapshot/snapshot.h"
+
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace App {
+
+QString resultName(ActionOutcome::Result result)
+{
+    switch (result) {
+    case ActionOutcome::Result::Refused:
+        return u"refused"_s;
+    case ActionOutcome::Result::Failed:
+        return u"failed"_s;
+    case ActionOutcome::Result::Unknown:
+        return u"unknown"_s;
+    case ActionOutcome::Result::NotVerified:
+        return u"not-verified"_s;
+    case ActionOutcome::Result::Done:
+        return u"done"_s;
+    }
+    return {};
+}
+
+namespace {
+
+    // Patroni's own messages are plain text labelled text/html; its HTTP layer's errors are whole HTML
+    // pages. Show text, never markup.
+    QString answerText(const QByteArray& body)
+    {
+        QString text = QString::fromUtf8(body).trimmed();
+        if (text.startsWith(u'<')) {
+            static const QRegularExpression tags(u"<[^>]*>"_s);
+            static const QRegularExpression space(u"\\s+"_s);
+            text.replace(tags, u" "_s).replace(space, u" "_s);
+            text = text.trimmed();
+        }
+        return Cluster::displayText(text, 500);
+    }
+
+    QUrl endpoint(const QUrl& apiUrl, const QString& path)
+    {
+        QUrl u = apiUrl;
+        u.setPath(path);
+        u.setQuery(QString());
+        return u;
+    }
+
+} // namespace
+
+ActionExecutor::ActionExecutor(Sources::HttpClient* http, LiveSession* session, QString auditPath, QObject* parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_session(session)
+    , m_audit(std::move(auditPath))
+{
+    m_verifyDeadline.setSingleShot(true);
+    connect(&m_verifyDeadline, &QTimer::timeout, this, [this] {
+        QStringList missing;
+        for (const Actions::Step& s : std::as_const(m_outcome.steps)) {
+            if (!s.passed)
+                missing.append(s.text);
+        }
+        m_outcome.verifyMs = m_verifyClock.elapsed();
+        const bool unknown = m_outcome.result == ActionOutcome::Result::Unknown;
+        m_outcome.result = unknown ? ActionOutcome::Result::Unknown : ActionOutcome::Result::NotVerified;
+        m_outcome.message = (unknown ? u"Patroni gave no clear answer, and within %1 s this was not seen: %2. "
+                                       "Look at the cluster before doing anything else."_s
+                                     : u"Patroni accepted it, but within %1 s this was not seen: %2. Look at the "
+                                       "cluster before doing anything else."_s)
+                                .arg(m_verifyTimeoutMs / 1000)
+                                .arg(missing.join(u"; "_s));
+        finish(m_outcome, unknown ? u"unknown"_s : u"not-verified"_s);
+    });
+}
+
+QString ActionExecutor::defaultAuditPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/patroni-console/audit.jsonl"_s;
+}
+
+Actions::AuditRecord ActionExecutor::record(const QString& phase) const
+{
+    const Snapshot::Origin origin = Snapshot::localOrigin();
+    Actions::AuditRecord r;
+    r.id = m_id;
+    r.at = QDateTime::currentDateTimeUtc();
+    r.phase = phase;
+    r.osUser = origin.user;
+    r.host = origin.host;
+    r.cluster = m_session->name();
+    r.request = m_request;
+    r.problems = m_preflight.problems;
+    r.warnings = m_preflight.warnings;
+    r.httpStatus = m_outcome.httpStatus;
+    r.httpBody = m_outcome.body;
+    r.error = phase == u"sending"_s ? QString() : m_outcome.message;
+    r.steps = m_outcome.steps;
+    r.sendMs = m_outcome.sendMs;
+    r.verifyMs = m_outcome.verifyMs;
+    return r;
+}
+
+void ActionExecutor::finish(ActionOutcome outcome, const QString& phase)
+{
+    m_outcome = std::move(outcome);
+    disconnect(m_watch);
+    m_verifyDeadline.stop();
+    QString error;
+    if (!m_audit.append(record(phase), &error))
+        m_outcome.message += u" (and the audit log could not be written: %1)"_s.arg(error);
+    m_busy = false;
+    Q_EMIT finished(m_outcome);
+}
+
+void ActionExecutor::recordRefusal(const Actions::Request& request, const QString& reason)
+{
+    Actions::AuditRecord r = record(u"refused"_s);
+    r.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.request = request;
+    r.problems = { reason };
+    r.warnings.clear();
+    r.httpStatus = 0;
+    r.httpBody.clear();
+    r.error = reason;
+    r.steps.clear();
+    r.sendMs = r.verifyMs = -1;
+    m_audit.append(r);
+}
+
+void ActionExecutor::run(const Actions::Request& request, const QString& expectedLeader)
+{
+    if (m_busy) {
+        // Not this action's record: the one in flight keeps its own. Said, and written down.
+        ActionOutcome refused;
+        refused.message = u"another action is in flight for this cluster; wait for it to finish"_s;
+        recordRefusal(request, refused.message);
+        Q_EMIT finished(refused);
+        return;
+    }
+    m_busy = true;
+    m_id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_request = request;
+    m_outcome = {};
+    const Cluster::ClusterStore* store = m_session->store();
+    const Cluster::ClusterState& state = store->state();
+    m_preflight = Actions::preflight(state, store->findings(), request, QDateTime::currentDateTimeUtc());
+    if (m_preflight.ok() && m_preflight.leader != expectedLeader)
+        m_preflight.problems.append(
+            u"the leader changed from %1 to %2 since it was confirmed: nothing was sent; look again and confirm anew"_s
+                .arg(expectedLeader.isEmpty() ? u"none"_s : expectedLeader,
+                    m_preflight.leader.isEmpty() ? u"none"_s : m_preflight.leader));
+    // Where it goes: the member's own API for member actions; the leader's (else the candidate's) for
+    // the cluster's.
+    QString target = request.member;
+    if (target.isEmpty())
+        target = !m_preflight.leader.isEmpty() ? m_preflight.leader : request.candidate;
+    QUrl api;
+    for (const Cluster::Member& m : state.view.members) {
+        if (m.name == target)
+            api = m.apiUrl;
+    }
+    if (api.isEmpty() && state.members.contains(target))
+        api = state.members.value(target).apiUrl;
+    if (m_preflight.ok() && !api.isValid())
+        m_preflight.problems.append(u"the DCS gives no REST API address for %1"_s.arg(target));
+    bool configuredHttps = false;
+    for (const QUrl& u : m_session->profile().patroniUrls)
+        configuredHttps |= u.scheme() == u"https"_s;
+    if (m_preflight.ok() && configuredHttps && api.scheme() != u"https"_s && m_auth)
+        m_preflight.problems.append(u"%1's API is plain http while the cluster is configured for https: the password "
+                                    "would travel in clear, so nothing was sent"_s.arg(target));
+    if (m_preflight.ok() && (request.kind == Actions::Kind::Restart || request.kind == Actions::Kind::Reload)
+        && request.member.isEmpty())
+        m_preflight.problems.append(u"name the member (every member one after the other is the rolling restart)"_s);
+    if (!m_preflight.ok()) {
+        ActionOutcome refused;
+        refused.message = u"nothing was sent: "_s + m_preflight.problems.join(u"; "_s);
+        finish(refused, u"refused"_s);
+        return;
+    }
+
+    Sources::FetchOptions options;
+    options.deadlineMs = 30000; // a switchover blocks ~2 s, a restart until PostgreSQL is back
+    options.sourceName = u"Patroni API %1"_s.arg(api.toString(QUrl::RemoveUserInfo | QUrl::RemovePath));
+    options.basicAuth = m_auth;
+    options.maxBodyBytes = 1024 * 1024;
+    QString tlsError;
+    if (api.scheme() == u"https"_s)
+        options.ssl = Sources::sslConfigurationFor(m_session->profile().tls, &tlsError);
+    QJsonObject body;
+    QString path;
+    switch (request.kind) {
+    case Actions::Kind::Switchover:
+        path = u"/switchover"_s;
+        body.insert("leader"_L1, m_preflight.leader);
+        if (!request.candidate.isEmpty())
+            body.insert("candidate"_L1, request.candidate);
+        if (request.at.isValid())
+            body.insert("scheduled_at"_L1, request.at.toUTC().toString(Qt::ISODate).replace(u"Z"_s, u"+00:00"_s));
+        options.method = "POST";
+        break;
+    case Actions::Kind::CancelSwitchover:
+        path = u"/switchover"_s;
+        options.method = "DELETE";
+        break;
+    case Actions::Kind::Failover:
+        path = u"/failover"_s;
+        body.insert("candidate"_L1, request.candidate);
+        options.method = "POST";
+        break;
+    case Actions::Kind::Restart:
+        path = u"/restart"_s;
+        if (request.at.isValid())
+            body.insert("schedule"_L1, request.at.toUTC().toString(Qt::ISODate).replace(u"Z"_s, u"+00:00"_s));
+        if (request.pendingOnly)
+            body.insert("restart_pending"_L1, true);
+        if (!request.role.isEmpty())
+            body.insert("role"_L1, request.role);
+        options.method = "POST";
+        break;
+    case Actions::Kind::CancelRestart:
+        path = u"/restart"_s;
+        options.method = "DELETE";
+        break;
+    case Actions::Kind::Reload:
+        path = u"/reload"_s;
+        options.method = "POST";
+        break;
+    case Actions::Kind::Reinit:
+        path = u"/reinitialize"_s;
+        body.insert("force"_L1, request.force);
+        options.method = "POST";
+        break;
+    case Actions::Kind::Pause:
+    case Actions::Kind::Resume:
+        path = u"/config"_s;
+        body.insert("pause"_L1, request.kind == Actions::Kind::Pause);
+        options.method = "PATCH";
+        break;
+    }
+    if (options.method != "DELETE")
+        options.postJson = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);
+    m_audit.append(record(u"sending"_s));
+    m_clock.start();
+    Sources::fetch(m_http, endpoint(api, path), options, this,
+        [this](const Sources::FetchResult& result) { handleAnswer(result); });
+}
+
+void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
+{
+    m_outcome.sendMs = m_clock.elapsed();
+    m_outcome.httpStatus = result.httpStatus;
+    Snapshot::Redactor redactor;
+    if (m_auth)
+        redactor.addSecret(m_auth->password);
+    redactor.addSecretsFromEnvironment(QProcessEnvironment::systemEnvironment());
+    const QString said = redactor.redactText(answerText(result.body));
+    m_outcome.body = said;
+    const int status = result.httpStatus;
+    // "412: no good candidates have been found"; a JSON answer (PATCH /config returns the whole
+    // configuration) goes to the audit log, not into the sentence.
+    const QString code
+        = said.isEmpty() || said.startsWith(u'{') ? QString::number(status) : u"%1: %2"_s.arg(status).arg(said);
+    using Result = ActionOutcome::Result;
+    bool verify = false;
+    if (result.error.isError() && status == 0) {
+        if (result.error.code == Cluster::SourceError::Code::Timeout) {
+            m_outcome.result = Result::Unknown;
+            m_outcome.message = u"no answer within 30 s: the action may still be in progress; watching what happens"_s;
+            verify = true;
+        } else {
+            m_outcome.result = Result::Failed;
+            m_outcome.message
+                = u"the request did not reach Patroni: %1; nothing was changed"_s.arg(Cluster::describe(result.error));
+        }
+    } else if (status == 200 || status == 202) {
+        m_outcome.result = Result::Done; // until verification says otherwise
+        m_outcome.message
+            = status == 202 ? u"Patroni accepted it (%1)"_s.arg(code) : u"Patroni did it (%1)"_s.arg(code);
+        verify = true;
+    } else if (status == 503 && said.contains(u"unknown"_s, Qt::CaseInsensitive)) {
+        m_outcome.result = Result::Unknown;
+        m_outcome.message = u"Patroni does not know whether it worked (%1); watching what happens"_s.arg(code);
+        verify = true;
+    } else {
+        m_outcome.result = Result::Failed;
+        switch (status) {
+        case 401:
+            m_outcome.message = u"the REST API refused the user name or password (%1); check the API user "
+                                "(--user, PATRONI_API_USER) and its password; nothing was changed"_s.arg(code);
+            break;
+        case 403:
+            m_outcome.message = u"the REST API forbids this (%1); nothing was changed"_s.arg(code);
+            break;
+        case 400:
+            m_outcome.message = u"Patroni refused the request (%1); nothing was changed"_s.arg(code);
+            break;
+        case 404:
+            m_outcome.message = u"there was nothing to cancel (%1)"_s.arg(code);
+            break;
+        case 412:
+            m_outcome.message = u"Patroni refused: its preconditions are not met (%1); nothing was changed"_s.arg(code);
+            break;
+        case 422:
+            m_outcome.message = u"Patroni refused the time (%1); nothing was changed"_s.arg(code);
+            break;
+        case 500:
+            m_outcome.message = u"Patroni failed inside (%1); look at its log before trying again"_s.arg(code);
+            break;
+        case 503:
+            m_outcome.message = u"Patroni could not do it (%1); nothing was changed"_s.arg(code);
+            break;
+        default:
+            m_outcome.message = u"Patroni answered HTTP %1"_s.arg(code);
+        }
+    }
+    Q_EMIT answered(status, m_outcome.message);
+    if (!verify) {
+        finish(m_outcome, u"failed"_s);
+        return;
+    }
+    m_verifyClock.start();
+    m_watch = connect(m_session->store(), &Cluster::ClusterStore::stateChanged, this, &ActionExecutor::verifyNow);
+    m_verifyDeadline.start(m_verifyTimeoutMs);
+    verifyNow();
+}
+
+void ActionExecutor::verifyNow()
+{
+    const Cluster::ClusterStore* store = m_session->store();
+    const QList<Actions::Step> steps = Actions::verification(
+        m_request, m_preflight, store->state(), store->findings(), m_clock.elapsed(), m_outcome.steps);
+    const bool changed = [&] {
+        if (steps.size() != m_outcome.steps.size())
+            return true;
+        for (qsizetype i = 0; i < steps.size(); ++i) {
+            if (steps[i].passed != m_outcome.steps[i].passed)
+                return true;
+        }
+        return false;
+    }();
+    m_outcome.steps = steps;
+    if (changed)
+        Q_EMIT stepsChanged(steps);
+    if (!Actions::allPassed(steps))
+        return;
+    m_outcome.verifyMs = m_verifyClock.elapsed();
+    if (m_outcome.result == ActionOutcome::Result::Unknown)
+        m_outcome.message = u"Patroni gave no clear answer, but every check passed"_s;
+    m_outcome.result = ActionOutcome::Result::Done;
+    finish(m_outcome, u"verified"_s);
+}
+
+} // namespace App

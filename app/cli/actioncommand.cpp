@@ -1,0 +1,365 @@
+#include "app/cli/actioncommand.h"
+
+#include "app/actions/actionexecutor.h"
+#include "app/cli/clusteroptions.h"
+#include "app/session/livesession.h"
+#include "app/sources/httpfetch.h"
+#include "models/cluster/clusterstore.h"
+#include "models/cluster/eventquery.h"
+#include "models/cluster/plaintext.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Cli {
+
+namespace {
+
+    // A time to act at: ISO 8601 with a zone ("2026-12-01T22:00:00+01:00", "…Z"), or without one in UTC.
+    std::optional<QDateTime> parseAt(const QString& text)
+    {
+        QDateTime at = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
+        if (!at.isValid())
+            at = QDateTime::fromString(text.trimmed(), Qt::ISODate);
+        if (!at.isValid())
+            return std::nullopt;
+        if (at.timeSpec() == Qt::LocalTime)
+            at.setTimeSpec(Qt::UTC);
+        return at;
+    }
+
+    QString seconds(qint64 ms)
+    {
+        return QString::number(double(ms) / 1000.0, 'f', 1) + u" s"_s;
+    }
+
+    QString readLine()
+    {
+        QTextStream in(stdin);
+        return in.readLine();
+    }
+
+} // namespace
+
+int runAction(const QString& command, const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const std::optional<Actions::Kind> baseKind = Actions::kindFromName(command);
+    QCommandLineParser p;
+    static const QHash<QString, QString> descriptions {
+        { u"switchover"_s,
+            u"Hand the leader role to a healthy replica (now, or --at a time), or --cancel a scheduled one."_s },
+        { u"failover"_s, u"Promote --candidate without waiting for the leader: the emergency tool."_s },
+        { u"restart"_s, u"Restart PostgreSQL on MEMBER (now, or --at a time), or --cancel a scheduled restart."_s },
+        { u"reload"_s, u"Make Patroni on MEMBER re-read its configuration and PostgreSQL reload its settings."_s },
+        { u"reinit"_s, u"Rebuild MEMBER (a replica) from the leader: its data directory is thrown away."_s },
+        { u"pause"_s, u"Stop Patroni from managing the cluster (no automatic failover) until resume."_s },
+        { u"resume"_s, u"Let Patroni manage the cluster again."_s },
+    };
+    p.setApplicationDescription(descriptions.value(command)
+        + u"\nExit 0: done and verified; 1: Patroni said no or could not be reached (nothing changed); 2: usage "
+          "error; 3: sent, but not verified in time or no clear answer; 4: refused before sending."_s);
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
+    const ClusterOptions cluster;
+    const QCommandLineOption candidate(u"candidate"_s, u"The member to become leader."_s, u"NAME"_s);
+    const QCommandLineOption at(u"at"_s, u"When: 2026-12-01T22:00:00+01:00 (without a zone: UTC)."_s, u"TIME"_s);
+    const QCommandLineOption cancel(u"cancel"_s, u"Cancel the scheduled switchover (restart: of MEMBER)."_s);
+    const QCommandLineOption pending(u"pending"_s, u"Only if MEMBER needs a restart."_s);
+    const QCommandLineOption role(u"role"_s, u"Only if MEMBER has this role (primary, replica)."_s, u"ROLE"_s);
+    const QCommandLineOption force(u"force"_s, u"Reinit also while PostgreSQL runs there."_s);
+    const QCommandLineOption yes(u"yes"_s, u"Do not ask for confirmation."_s);
+    const QCommandLineOption user(
+        u"user"_s, u"The REST API's user (default: PATRONI_API_USER, else the profile's)."_s, u"USER"_s);
+    const QCommandLineOption passwordStdin(u"password-stdin"_s,
+        u"Read the REST API's password from the first line of standard input (else PATRONI_API_PASSWORD, else "
+        "the keychain). Needs --yes."_s);
+    const QCommandLineOption verifyTimeout(
+        u"verify-timeout"_s, u"How long to watch for the outcome, in seconds (default 90)."_s, u"SECONDS"_s, u"90"_s);
+    QList<QCommandLineOption> options { help };
+    options += cluster.all();
+    if (command == u"switchover"_s)
+        options += { candidate, at, cancel };
+    else if (command == u"failover"_s)
+        options += { candidate };
+    else if (command == u"restart"_s)
+        options += { at, pending, role, cancel };
+    else if (command == u"reinit"_s)
+        options += { force };
+    options += { yes, user, passwordStdin, verifyTimeout };
+    p.addOptions(options);
+    const bool memberCommand = command == u"restart"_s || command == u"reload"_s || command == u"reinit"_s;
+    if (memberCommand)
+        p.addPositionalArgument(u"member"_s, u"The member."_s, u"MEMBER"_s);
+    const auto usage = [&err, &p, &arguments, &command](const QString& message) {
+        err << "patroni-console " << command << ": " << message << "\n\n"
+            << commandHelp(p, arguments.value(0), command);
+        return 2;
+    };
+    if (!baseKind || !p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << commandHelp(p, arguments.value(0), command);
+        return 0;
+    }
+    Actions::Request request;
+    request.kind = *baseKind;
+    const QStringList positional = p.positionalArguments();
+    if (memberCommand) {
+        if (positional.size() != 1)
+            return usage(positional.isEmpty() ? u"name the member"_s : u"one member at a time"_s);
+        request.member = positional.first();
+    } else if (!positional.isEmpty()) {
+        return usage(u"unexpected argument \"%1\""_s.arg(positional.first()));
+    }
+    if (command == u"switchover"_s || command == u"failover"_s)
+        request.candidate = p.value(candidate);
+    if ((command == u"switchover"_s || command == u"restart"_s) && p.isSet(at)) {
+        const auto when = parseAt(p.value(at));
+        if (!when)
+            return usage(u"--at \"%1\" is not a time such as 2026-12-01T22:00:00+01:00"_s.arg(p.value(at)));
+        request.at = *when;
+    }
+    if (command == u"switchover"_s && p.isSet(cancel)) {
+        if (p.isSet(candidate) || p.isSet(at))
+            return usage(u"--cancel takes neither --candidate nor --at"_s);
+        request.kind = Actions::Kind::CancelSwitchover;
+    }
+    if (command == u"restart"_s) {
+        request.pendingOnly = p.isSet(pending);
+        request.role = p.value(role);
+        if (p.isSet(cancel))
+            request.kind = Actions::Kind::CancelRestart;
+    }
+    if (command == u"reinit"_s)
+        request.force = p.isSet(force);
+    bool ok = false;
+    const int verifySeconds = p.value(verifyTimeout).toInt(&ok);
+    if (!ok || verifySeconds < 1 || verifySeconds > 3600)
+        return usage(u"--verify-timeout must be a number of seconds from 1 to 3600"_s);
+    if (p.isSet(passwordStdin) && !p.isSet(yes))
+        return usage(u"--password-stdin takes standard input, so there is none left to confirm on: add --yes"_s);
+    QString why;
+    const std::optional<Cluster::Profile> prof = cluster.profileFrom(p, &why);
+    if (!prof)
+        return usage(why);
+    QString password;
+    if (p.isSet(passwordStdin))
+        password = readLine();
+
+    Sources::HttpClient http;
+    App::LiveSession session(&http, *prof, Session::SessionOptions {});
+    App::ActionExecutor executor(&http, &session, App::ActionExecutor::defaultAuditPath());
+    executor.setVerifyTimeoutMs(verifySeconds * 1000);
+    QEventLoop loop;
+    QObject::connect(&session, &Session::ClusterSession::roundFinished, &loop, &QEventLoop::quit);
+    session.start(); // kept polling: the verification watches what follows
+    loop.exec();
+    QObject::disconnect(&session, &Session::ClusterSession::roundFinished, &loop, &QEventLoop::quit);
+
+    QString apiUser = p.value(user);
+    if (apiUser.isEmpty())
+        apiUser = qEnvironmentVariable("PATRONI_API_USER");
+    if (apiUser.isEmpty())
+        apiUser = prof->patroniApiUser;
+    if (password.isEmpty())
+        password = qEnvironmentVariable("PATRONI_API_PASSWORD");
+    if (password.isEmpty())
+        password = session.patroniApiPassword();
+    if (!apiUser.isEmpty() || !password.isEmpty())
+        executor.setCredentials(Sources::BasicAuth { apiUser, password });
+
+    const Cluster::ClusterStore* store = session.store();
+    const Actions::Preflight pre
+        = Actions::preflight(store->state(), store->findings(), request, QDateTime::currentDateTimeUtc());
+    out << "Cluster " << Cluster::displayText(prof->name) << ": " << session.summary().headline << '\n';
+    if (!pre.candidates.isEmpty()) {
+        out << "Candidates:\n";
+        for (const Actions::Candidate& c : pre.candidates)
+            out << "  " << Cluster::displayText(c.name) << (c.eligible() ? "  eligible: " : "  NOT eligible: ")
+                << (c.eligible() ? [&c] {
+                       QStringList met;
+                       for (const Actions::Criterion& k : c.criteria)
+                           met.append(k.text);
+                       return met.join(u", "_s);
+                   }()
+                                 : c.reasons())
+                << '\n';
+    }
+    const auto finishWith = [&](int code) {
+        session.stop();
+        out.flush();
+        return code;
+    };
+    if (!pre.ok()) {
+        for (const QString& problem : pre.problems)
+            out << "Refused: " << problem << '\n';
+        out << "Nothing was sent.\n";
+        executor.recordRefusal(request, pre.problems.join(u"; "_s));
+        return finishWith(4);
+    }
+    out << "What will happen: " << Actions::consequences(store->state(), store->findings(), request, pre) << '\n';
+    for (const QString& w : pre.warnings)
+        out << "Warning: " << w << '\n';
+    if (!p.isSet(yes)) {
+        if (!::isatty(STDIN_FILENO)) {
+            out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
+            executor.recordRefusal(request, u"not confirmed: no terminal to ask on"_s);
+            return finishWith(4);
+        }
+        const QString typed = Actions::typedConfirmation(request);
+        if (!typed.isEmpty())
+            out << "Type " << typed << " to confirm: ";
+        else
+            out << "Proceed? [y/N] ";
+        out.flush();
+        const QString answer = readLine().trimmed();
+        const bool confirmed = typed.isEmpty() ? (answer == u"y"_s || answer == u"yes"_s) : answer == typed;
+        if (!confirmed) {
+            out << (typed.isEmpty() ? "Not confirmed: nothing was sent.\n"
+                                    : "That is not the member's name: nothing was sent.\n");
+            executor.recordRefusal(request, u"not confirmed at the prompt"_s);
+            return finishWith(4);
+        }
+    }
+
+    App::ActionOutcome outcome;
+    QObject::connect(&executor, &App::ActionExecutor::answered, &loop, [&out](int, const QString& message) {
+        out << "Answer: " << message << '\n';
+        out.flush();
+    });
+    QList<Actions::Step> shown;
+    QObject::connect(&executor, &App::ActionExecutor::stepsChanged, &loop, [&](const QList<Actions::Step>& steps) {
+        for (const Actions::Step& s : steps) {
+            bool before = false;
+            for (const Actions::Step& o : std::as_const(shown))
+                before |= o.name == s.name && o.passed;
+            if (s.passed && !before) {
+                out << "  passed: " << s.text << " (after " << seconds(s.passedAfterMs) << ")\n";
+                out.flush();
+            }
+        }
+        shown = steps;
+    });
+    QObject::connect(&executor, &App::ActionExecutor::finished, &loop, [&](const App::ActionOutcome& o) {
+        outcome = o;
+        loop.quit();
+    });
+    executor.run(request, pre.leader);
+    if (executor.busy())
+        loop.exec();
+    if (!outcome.steps.isEmpty()) {
+        out << "Verification:\n";
+        for (const Actions::Step& s : std::as_const(outcome.steps))
+            out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.text
+                << (s.passed ? u" (after %1)"_s.arg(seconds(s.passedAfterMs)) : QString()) << '\n';
+    }
+    using R = App::ActionOutcome::Result;
+    switch (outcome.result) {
+    case R::Done:
+        out << "Done" << (outcome.steps.isEmpty() ? "" : ", verified") << ": " << outcome.message << '\n';
+        return finishWith(0);
+    case R::Refused:
+        out << "Refused: " << outcome.message << '\n';
+        return finishWith(4);
+    case R::Failed:
+        out << "Failed: " << outcome.message << '\n';
+        return finishWith(1);
+    case R::Unknown:
+    case R::NotVerified:
+        out << "Not verified: " << outcome.message << '\n';
+        return finishWith(3);
+    }
+    return finishWith(3);
+}
+
+int runAudit(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser p;
+    p.setApplicationDescription(u"Print the audit log: every action sent or refused, with its answer and "
+                                "verification. Append-only JSON Lines at "_s
+        + App::ActionExecutor::defaultAuditPath());
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
+    const QCommandLineOption since(
+        u"since"_s, u"From TIME on (2026-12-01T02:00:00Z, or ago: 30m, 2h, 7d)."_s, u"TIME"_s);
+    const QCommandLineOption clusterName(u"cluster"_s, u"Only this cluster (profile name)."_s, u"NAME"_s);
+    const QCommandLineOption action(u"action"_s, u"Only this action (switchover, failover, …)."_s, u"ACTION"_s);
+    const QCommandLineOption format(
+        u"format"_s, u"table (default) or json (the log's own lines)."_s, u"FORMAT"_s, u"table"_s);
+    p.addOptions({ help, since, clusterName, action, format });
+    const auto usage = [&](const QString& message) {
+        err << "patroni-console audit: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"audit"_s);
+        return 2;
+    };
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    if (p.isSet(help)) {
+        out << commandHelp(p, arguments.value(0), u"audit"_s);
+        return 0;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    const QString fmt = p.value(format);
+    if (fmt != u"table"_s && fmt != u"json"_s)
+        return usage(u"--format must be table or json"_s);
+    QDateTime from;
+    if (p.isSet(since)) {
+        const auto t = Cluster::parseSince(p.value(since), QDateTime::currentDateTimeUtc());
+        if (!t)
+            return usage(u"--since \"%1\" is neither a time nor an age (30m, 2h, 7d)"_s.arg(p.value(since)));
+        from = *t;
+    }
+    if (p.isSet(action) && !Actions::kindFromName(p.value(action)))
+        return usage(u"unknown --action \"%1\""_s.arg(p.value(action)));
+    int skipped = 0;
+    const QList<Actions::AuditRecord> records
+        = Actions::AuditLog(App::ActionExecutor::defaultAuditPath()).read(&skipped);
+    QJsonArray json;
+    for (const Actions::AuditRecord& r : records) {
+        if ((from.isValid() && r.at < from) || (p.isSet(clusterName) && r.cluster != p.value(clusterName))
+            || (p.isSet(action) && Actions::kindName(r.request.kind) != p.value(action)))
+            continue;
+        if (fmt == u"json"_s) {
+            json.append(Actions::toJson(r));
+            continue;
+        }
+        QString detail = r.error;
+        if (r.phase == u"sending"_s)
+            detail = u"sent to Patroni"_s;
+        if (!r.steps.isEmpty()) {
+            int passed = 0;
+            for (const Actions::Step& s : r.steps)
+                passed += s.passed ? 1 : 0;
+            detail += u" [%1/%2 checks passed]"_s.arg(passed).arg(r.steps.size());
+        }
+        QString params;
+        const QJsonObject req = Actions::toJson(r.request);
+        for (auto it = req.constBegin(); it != req.constEnd(); ++it) {
+            if (it.key() != u"action"_s)
+                params += u' ' + it.key() + u'=' + it.value().toVariant().toString();
+        }
+        out << r.at.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s) << "  " << r.phase.leftJustified(12) << "  "
+            << Cluster::displayText(r.cluster, 30) << "  " << Actions::kindName(r.request.kind) << params << "  "
+            << r.osUser << '@' << r.host << (r.httpStatus ? u"  HTTP %1"_s.arg(r.httpStatus) : QString()) << "  "
+            << Cluster::displayText(detail, 400) << '\n';
+    }
+    if (fmt == u"json"_s)
+        out << QJsonDocument(QJsonObject { { u"schema"_s, u"patroni-console/audit/1"_s }, { u"records"_s, json } })
+                   .toJson(QJsonDocument::Indented);
+    if (skipped)
+        err << "patroni-console audit: " << skipped << " line(s) of the log could not be read and were skipped\n";
+    return 0;
+}
+
+} // namespace Cli

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "models/cluster/clusterstate.h"
+#include "models/cluster/finding.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// The dangerous buttons, made safe: what an action is, whether it may be sent (preflight, with each
+// candidate's eligibility in words), what it will do (the confirmation's sentence), and whether it
+// did what it said (verification). Pure: the state comes in, verdicts go out; the executor in app/
+// sends, and the audit log records.
+namespace Actions {
+
+enum class Kind {
+    Switchover, // POST /switchover {leader, candidate?, scheduled_at?}
+    CancelSwitchover, // DELETE /switchover
+    Failover, // POST /failover {candidate}
+    Restart, // POST /restart on a member
+    CancelRestart, // DELETE /restart on a member
+    Reload, // POST /reload on a member
+    Reinit, // POST /reinitialize on a member {force?}
+    Pause, // PATCH /config {"pause": true}
+    Resume, // PATCH /config {"pause": false}
+};
+QString kindName(Kind kind); // "switchover", "cancel-switchover", …: the CLI's and the audit's word
+std::optional<Kind> kindFromName(const QString& name);
+
+struct Request {
+    Kind kind = Kind::Switchover;
+    QString member; // Restart, CancelRestart, Reload, Reinit: the member; empty Restart/Reload: every member
+    QString candidate; // Switchover (optional), Failover (required)
+    QDateTime at; // Switchover, Restart: scheduled; invalid: now
+    bool force = false; // Reinit: also while PostgreSQL runs
+    bool pendingOnly = false; // Restart: only members that need it
+    QString role; // Restart: only members of this role ("primary", "replica")
+};
+QJsonObject toJson(const Request& request); // for the audit log
+
+// One line of a candidate's checklist.
+struct Criterion {
+    QString name; // "reachable", "running", "nofailover", "lag", "timeline", "sync", "paused"
+    bool met = false;
+    QString text; // "replicates 0 B behind (limit 1 MiB)", "tagged nofailover"
+};
+
+struct Candidate {
+    QString name;
+    QList<Criterion> criteria;
+    bool eligible() const;
+    QString reasons() const; // the unmet criteria in words, "; "-joined
+};
+
+// Every member but the leader, each with the checklist Patroni applies before it promotes one:
+// reachable, running and streaming, no nofailover tag, lag under maximum_lag_on_failover, the
+// leader's timeline, in the synchronous set when synchronous mode is on.
+QList<Candidate> candidates(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings);
+
+struct Preflight {
+    QStringList problems; // any: nothing may be sent; each a sentence that says what to do
+    QStringList warnings; // shown in the confirmation; sending is still allowed
+    QList<Candidate> candidates; // for switchover and failover
+    QString leader; // the leader at the time of the check
+    std::optional<int> timeline;
+    bool ok() const { return problems.isEmpty(); }
+};
+
+// Everything that can be known before sending. `now` for scheduled times.
+Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings, const Request& request,
+    const QDateTime& now);
+
+// What will happen, in one paragraph for the confirmation: "patroni2 becomes leader; patroni1 is
+// demoted and rejoins as a replica; connections through port 5000 drop for a few seconds." A
+// failover adds what may be lost (bytes and seconds behind).
+QString consequences(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings,
+    const Request& request, const Preflight& preflight);
+
+// Failover and reinit must be confirmed by typing this (the member's name).
+QString typedConfirmation(const Request& request);
+
+// --- After sending: did it do what it said?
+struct Step {
+    QString name; // "leader", "timeline", "old-leader-replica", "route-primary", "route-replicas", "probe-primary"
+    QString text; // "patroni2 is the leader"
+    bool passed = false;
+    qint64 passedAfterMs = -1; // since the request was sent
+};
+
+// The steps to check for `request`, given the state before it was sent; call again with every new
+// state (and the milliseconds since sending) and keep the first time each passed.
+QList<Step> verification(const Request& request, const Preflight& before, const Cluster::ClusterState& state,
+    const QList<Cluster::Finding>& findings, qint64 elapsedMs, const QList<Step>& previous);
+bool allPassed(const QList<Step>& steps);
+
+} // namespace Actions

@@ -22,6 +22,11 @@ expect_usage(snapshot --url http://127.0.0.1:9)
 expect_usage(snapshot --url http://127.0.0.1:9 --output x.doc)
 expect_usage(history --url http://127.0.0.1:9 --since whenever)
 expect_usage(watch --url http://127.0.0.1:9 --interval 0)
+expect_usage(switchover --url http://127.0.0.1:9 --at yesterday)
+expect_usage(switchover --url http://127.0.0.1:9 --cancel --candidate x)
+expect_usage(reinit --url http://127.0.0.1:9)
+expect_usage(pause --url http://127.0.0.1:9 --password-stdin)
+expect_usage(audit --since whenever)
 # A monitoring plugin's wrong call is UNKNOWN (3), with the usage on standard output as plugins do:
 # exit 2 would page someone for a CRITICAL.
 execute_process(COMMAND "${EXE}" check --url http://127.0.0.1:9 --crit-lag lots

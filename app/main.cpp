@@ -58,7 +58,8 @@ int main(int argc, char* argv[])
         return runHeadless(argc, argv, &Cli::runProfiles);
     if (argc > 1) {
         const QByteArrayView command(argv[1]);
-        for (const char* action : { "switchover", "failover", "restart", "reload", "reinit", "pause", "resume" }) {
+        for (const char* action :
+            { "switchover", "failover", "restart", "reload", "reinit", "pause", "resume", "edit-config" }) {
             if (command == action) {
                 QCoreApplication app(argc, argv);
                 identify(app);

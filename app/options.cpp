@@ -27,7 +27,7 @@ ParseOutcome parseOptions(const QStringList& arguments)
         "  snapshot   write everything known about a cluster, secrets redacted: JSON, Markdown, HTML, PDF, PNG\n"
         "  check      a monitoring plugin (Nagios/Icinga): exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN\n"
         "  history    Patroni's promotions and the console's journal of a cluster, filtered\n"
-        "  switchover, failover, restart, reload, reinit, pause, resume\n"
+        "  switchover, failover, restart, reload, reinit, pause, resume, edit-config\n"
         "             act on a cluster: checked first, confirmed, sent once, verified after, audited\n"
         "  audit      every action sent or refused, with its answer and verification\n"
         "  profiles   list, show, import, export and remove saved clusters"_s);

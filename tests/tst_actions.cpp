@@ -7,6 +7,7 @@
 #include "models/cluster/findings.h"
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -41,6 +42,7 @@ const Actions::Candidate* candidate(const Actions::Preflight& p, const QString& 
 class TestActions : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void kindNamesRoundTrip();
     void healthySwitchoverIsAllowed();
     void candidateRefusals_data();
     void candidateRefusals();
@@ -50,8 +52,21 @@ private Q_SLOTS:
     void memberActions();
     void switchoverVerification();
     void reinitMustBeSeenRebuilding();
+    void configPatches();
+    void editConfigPreflight();
     void auditRoundTrip();
 };
+
+void TestActions::kindNamesRoundTrip()
+{
+    // The command line and the audit log find every action by its name.
+    for (int k = 0; k <= int(Actions::Kind::EditConfig); ++k) {
+        const QString name = Actions::kindName(Actions::Kind(k));
+        QVERIFY2(!name.isEmpty(), qPrintable(QString::number(k)));
+        QCOMPARE(Actions::kindFromName(name), std::optional<Actions::Kind>(Actions::Kind(k)));
+    }
+    QCOMPARE(Actions::kindName(Actions::Kind::EditConfig), u"edit-config"_s);
+}
 
 void TestActions::healthySwitchoverIsAllowed()
 {
@@ -259,6 +274,78 @@ void TestActions::reinitMustBeSeenRebuilding()
     QVERIFY(steps[0].passed && !steps[1].passed);
     steps = Actions::verification(r, p, healthy, {}, 4000, steps);
     QVERIFY(Actions::allPassed(steps));
+}
+
+void TestActions::configPatches()
+{
+    const QJsonObject base = QJsonDocument::fromJson(
+        R"({"ttl": 30, "loop_wait": 10, "postgresql": {"parameters": {"max_connections": 100, "work_mem": "4MB"}}})")
+                                 .object();
+    QJsonObject patch;
+    QString why;
+    QVERIFY(Actions::addSetting(&patch, u"loop_wait=5"_s, &why));
+    QVERIFY(Actions::addSetting(&patch, u"postgresql.parameters.work_mem=8MB"_s, &why)); // not JSON: text
+    QVERIFY(Actions::addSetting(&patch, u"postgresql.parameters.max_connections=null"_s, &why));
+    QVERIFY(Actions::addSetting(&patch, u"synchronous_mode=true"_s, &why));
+    QCOMPARE(QJsonDocument(patch).toJson(QJsonDocument::Compact),
+        QByteArray(
+            R"({"loop_wait":5,"postgresql":{"parameters":{"max_connections":null,"work_mem":"8MB"}},"synchronous_mode":true})"));
+    for (const QString& bad : { u"loop_wait"_s, u"=5"_s, u".a=1"_s, u"a..b=1"_s }) {
+        QJsonObject p;
+        QVERIFY2(!Actions::addSetting(&p, bad, &why), qPrintable(bad));
+        QVERIFY(why.contains(u"KEY=VALUE"_s));
+    }
+    const QJsonObject merged = Actions::mergePatch(base, patch);
+    QCOMPARE(merged.value("loop_wait"_L1).toInt(), 5);
+    QCOMPARE(merged.value("ttl"_L1).toInt(), 30);
+    const QJsonObject params = merged.value("postgresql"_L1).toObject().value("parameters"_L1).toObject();
+    QVERIFY(!params.contains("max_connections"_L1)); // null deletes
+    QCOMPARE(params.value("work_mem"_L1).toString(), u"8MB"_s);
+    // patchBetween is mergePatch's inverse.
+    QCOMPARE(Actions::mergePatch(base, Actions::patchBetween(base, merged)), merged);
+    QCOMPARE(Actions::patchBetween(base, base), QJsonObject {});
+    QCOMPARE(Actions::restartNeeded(patch), QStringList { u"max_connections"_s });
+}
+
+void TestActions::editConfigPreflight()
+{
+    Cluster::ClusterState s = TestStates::healthy();
+    Actions::Request r;
+    r.kind = Actions::Kind::EditConfig;
+    QString why;
+    QVERIFY(Actions::addSetting(&r.configPatch, u"loop_wait=5"_s, &why));
+    QVERIFY(check(s, r).problems.first().contains(u"could not be read"_s)); // not read yet: nothing blind
+    const auto parsed = Patroni::parseDynamicConfig(
+        R"({"ttl": 30, "loop_wait": 10, "retry_timeout": 10, "postgresql": {"parameters": {"max_connections": 100}}})");
+    s.config = parsed.config;
+    s.configSource.lastAttempt = s.configSource.lastSuccess = TestStates::t0();
+    Actions::Preflight p = check(s, r);
+    QVERIFY2(p.ok(), qPrintable(p.problems.join(u'\n')));
+    QCOMPARE(p.diff, QStringList { u"loop_wait: 10 → 5"_s });
+    QVERIFY(Actions::consequences(s, {}, r, p).endsWith(u"\n  loop_wait: 10 → 5"_s));
+    QVERIFY(p.warnings.isEmpty());
+    // The same again: nothing would change.
+    Actions::Request same = r;
+    same.configPatch = QJsonObject { { u"loop_wait"_s, 10 } };
+    QVERIFY(check(s, same).problems.first().contains(u"nothing would change"_s));
+    // A wrong type, a timing Patroni warns about, a setting that needs a restart.
+    Actions::Request wrong = r;
+    wrong.configPatch = QJsonObject { { u"loop_wait"_s, u"soon"_s } };
+    QVERIFY2(check(s, wrong).problems.join(u' ').contains(u"not a configuration Patroni accepts"_s),
+        qPrintable(check(s, wrong).problems.join(u' ')));
+    Actions::Request slow = r;
+    slow.configPatch = QJsonObject { { u"retry_timeout"_s, 20 } };
+    QVERIFY(check(s, slow).warnings.join(u' ').contains(u"exceeds ttl"_s));
+    Actions::Request restart = r;
+    QVERIFY(Actions::addSetting(&restart.configPatch, u"postgresql.parameters.max_connections=200"_s, &why));
+    QVERIFY(check(s, restart)
+                .warnings.join(u' ')
+                .contains(u"max_connections take(s) effect only after PostgreSQL restarts"_s));
+    // Verified once the configuration reads as edited.
+    QVERIFY(!Actions::allPassed(Actions::verification(r, p, s, {}, 100, {})));
+    Cluster::ClusterState after = s;
+    after.config->raw.insert("loop_wait"_L1, 5);
+    QVERIFY(Actions::allPassed(Actions::verification(r, p, after, {}, 900, {})));
 }
 
 void TestActions::auditRoundTrip()

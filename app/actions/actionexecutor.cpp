@@ -251,6 +251,11 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
         body.insert("pause"_L1, request.kind == Actions::Kind::Pause);
         options.method = "PATCH";
         break;
+    case Actions::Kind::EditConfig:
+        path = u"/config"_s;
+        body = request.configPatch;
+        options.method = "PATCH";
+        break;
     }
     if (options.method != "DELETE")
         options.postJson = body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(QJsonDocument::Compact);

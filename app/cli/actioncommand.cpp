@@ -9,10 +9,13 @@
 #include "models/cluster/plaintext.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -65,6 +68,9 @@ int runAction(const QString& command, const QStringList& arguments)
         { u"reinit"_s, u"Rebuild MEMBER (a replica) from the leader: its data directory is thrown away."_s },
         { u"pause"_s, u"Stop Patroni from managing the cluster (no automatic failover) until resume."_s },
         { u"resume"_s, u"Let Patroni manage the cluster again."_s },
+        { u"edit-config"_s,
+            u"Change the dynamic configuration: --set KEY=VALUE / --unset KEY, or without them in $VISUAL or "
+            "$EDITOR. The changes are shown, and settings that need a restart are named, before anything is sent."_s },
     };
     p.setApplicationDescription(descriptions.value(command)
         + u"\nExit 0: done and verified; 1: Patroni said no or could not be reached (nothing changed); 2: usage "
@@ -77,6 +83,11 @@ int runAction(const QString& command, const QStringList& arguments)
     const QCommandLineOption pending(u"pending"_s, u"Only if MEMBER needs a restart."_s);
     const QCommandLineOption role(u"role"_s, u"Only if MEMBER has this role (primary, replica)."_s, u"ROLE"_s);
     const QCommandLineOption force(u"force"_s, u"Reinit also while PostgreSQL runs there."_s);
+    const QCommandLineOption set(u"set"_s,
+        u"Set a key: loop_wait=5, postgresql.parameters.work_mem=\"8MB\" (the value is JSON when it reads as "
+        "JSON, else text; null deletes). Repeatable."_s,
+        u"KEY=VALUE"_s);
+    const QCommandLineOption unset(u"unset"_s, u"Delete a key (dotted). Repeatable."_s, u"KEY"_s);
     const QCommandLineOption yes(u"yes"_s, u"Do not ask for confirmation."_s);
     const QCommandLineOption user(
         u"user"_s, u"The REST API's user (default: PATRONI_API_USER, else the profile's)."_s, u"USER"_s);
@@ -95,6 +106,8 @@ int runAction(const QString& command, const QStringList& arguments)
         options += { at, pending, role, cancel };
     else if (command == u"reinit"_s)
         options += { force };
+    else if (command == u"edit-config"_s)
+        options += { set, unset };
     options += { yes, user, passwordStdin, verifyTimeout };
     p.addOptions(options);
     const bool memberCommand = command == u"restart"_s || command == u"reload"_s || command == u"reinit"_s;
@@ -142,6 +155,21 @@ int runAction(const QString& command, const QStringList& arguments)
     }
     if (command == u"reinit"_s)
         request.force = p.isSet(force);
+    const bool inEditor = command == u"edit-config"_s && !p.isSet(set) && !p.isSet(unset);
+    if (command == u"edit-config"_s) {
+        for (const QString& assignment : p.values(set)) {
+            QString bad;
+            if (!Actions::addSetting(&request.configPatch, assignment, &bad))
+                return usage(bad);
+        }
+        for (const QString& key : p.values(unset)) {
+            QString bad;
+            if (key.contains(u'=') || !Actions::addSetting(&request.configPatch, key + u"=null"_s, &bad))
+                return usage(u"--unset takes a dotted key, not \"%1\""_s.arg(key));
+        }
+        if (inEditor && (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO)))
+            return usage(u"give --set KEY=VALUE or --unset KEY, or run in a terminal to edit in $EDITOR"_s);
+    }
     bool ok = false;
     const int verifySeconds = p.value(verifyTimeout).toInt(&ok);
     if (!ok || verifySeconds < 1 || verifySeconds > 3600)
@@ -179,6 +207,56 @@ int runAction(const QString& command, const QStringList& arguments)
         executor.setCredentials(Sources::BasicAuth { apiUser, password });
 
     const Cluster::ClusterStore* store = session.store();
+    if (inEditor) {
+        if (!store->state().config) {
+            out << "Refused: the dynamic configuration could not be read; nothing is changed blind.\n";
+            executor.recordRefusal(request, u"the dynamic configuration could not be read"_s);
+            session.stop();
+            return 4;
+        }
+        QTemporaryFile file(QDir::tempPath() + u"/patroni-console-config-XXXXXX.json"_s);
+        if (!file.open()) {
+            err << "patroni-console edit-config: cannot make a temporary file: " << file.errorString() << '\n';
+            session.stop();
+            return 1;
+        }
+        const QByteArray before = QJsonDocument(store->state().config->raw).toJson(QJsonDocument::Indented);
+        file.write(before);
+        file.close();
+        QString editor = qEnvironmentVariable("VISUAL");
+        if (editor.isEmpty())
+            editor = qEnvironmentVariable("EDITOR");
+        if (editor.isEmpty())
+            editor = u"vi"_s;
+        QStringList editorArgs = QProcess::splitCommand(editor);
+        const QString program = editorArgs.takeFirst();
+        if (QProcess::execute(program, editorArgs + QStringList { file.fileName() }) != 0) {
+            out << "Refused: the editor (" << editor << ") did not end cleanly; nothing was sent.\n";
+            executor.recordRefusal(request, u"the editor did not end cleanly"_s);
+            session.stop();
+            return 4;
+        }
+        QFile edited(file.fileName());
+        if (!edited.open(QIODevice::ReadOnly)) {
+            out << "Refused: the edited file cannot be read back; nothing was sent.\n";
+            session.stop();
+            return 4;
+        }
+        QJsonParseError error;
+        const QByteArray text = edited.readAll();
+        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            const int line = int(text.left(error.offset).count('\n')) + 1;
+            const QString why = error.error != QJsonParseError::NoError
+                ? u"the edited configuration is not JSON: %1 on line %2"_s.arg(error.errorString()).arg(line)
+                : u"the edited configuration must be one JSON object"_s;
+            out << "Refused: " << why << "; nothing was sent.\n";
+            executor.recordRefusal(request, why);
+            session.stop();
+            return 4;
+        }
+        request.configPatch = Actions::patchBetween(store->state().config->raw, doc.object());
+    }
     const Actions::Preflight pre
         = Actions::preflight(store->state(), store->findings(), request, QDateTime::currentDateTimeUtc());
     out << "Cluster " << Cluster::displayText(prof->name) << ": " << session.summary().headline << '\n';

@@ -11,6 +11,7 @@ namespace Cli {
 //   reload MEMBER
 //   reinit MEMBER [--force]
 //   pause | resume
+//   edit-config [--set KEY=VALUE]... [--unset KEY]...   (neither: $VISUAL / $EDITOR on the configuration)
 // Each: preflight (each candidate's checklist), the consequences, a confirmation (typing the
 // member's name for failover and reinit; --yes skips it), one request, its answer, then the
 // verification step by step. The REST API's user from --user, PATRONI_API_USER or the profile; its

@@ -5,6 +5,10 @@
 #include "models/itemmodels/membertablemodel.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -18,7 +22,7 @@ namespace {
             { Kind::CancelSwitchover, u"cancel-switchover"_s }, { Kind::Failover, u"failover"_s },
             { Kind::Restart, u"restart"_s }, { Kind::CancelRestart, u"cancel-restart"_s },
             { Kind::Reload, u"reload"_s }, { Kind::Reinit, u"reinit"_s }, { Kind::Pause, u"pause"_s },
-            { Kind::Resume, u"resume"_s } };
+            { Kind::Resume, u"resume"_s }, { Kind::EditConfig, u"edit-config"_s } };
         return names;
     }
 
@@ -116,7 +120,98 @@ QJsonObject toJson(const Request& r)
         o.insert("pendingOnly"_L1, true);
     if (!r.role.isEmpty())
         o.insert("role"_L1, r.role);
+    if (!r.configPatch.isEmpty())
+        o.insert("configPatch"_L1, r.configPatch);
     return o;
+}
+
+QJsonObject mergePatch(const QJsonObject& base, const QJsonObject& patch)
+{
+    QJsonObject out = base;
+    for (auto it = patch.constBegin(); it != patch.constEnd(); ++it) {
+        if (it.value().isNull())
+            out.remove(it.key());
+        else if (it.value().isObject() && out.value(it.key()).isObject())
+            out.insert(it.key(), mergePatch(out.value(it.key()).toObject(), it.value().toObject()));
+        else if (it.value().isObject())
+            out.insert(it.key(), mergePatch({}, it.value().toObject()));
+        else
+            out.insert(it.key(), it.value());
+    }
+    return out;
+}
+
+QJsonObject patchBetween(const QJsonObject& before, const QJsonObject& after)
+{
+    QJsonObject patch;
+    for (auto it = before.constBegin(); it != before.constEnd(); ++it) {
+        if (!after.contains(it.key()))
+            patch.insert(it.key(), QJsonValue::Null);
+    }
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        const QJsonValue was = before.value(it.key());
+        if (was == it.value())
+            continue;
+        if (was.isObject() && it.value().isObject())
+            patch.insert(it.key(), patchBetween(was.toObject(), it.value().toObject()));
+        else
+            patch.insert(it.key(), it.value());
+    }
+    return patch;
+}
+
+bool addSetting(QJsonObject* patch, const QString& assignment, QString* why)
+{
+    const qsizetype eq = assignment.indexOf(u'=');
+    const QString key = assignment.left(eq).trimmed();
+    if (eq <= 0 || key.isEmpty() || key.startsWith(u'.') || key.endsWith(u'.') || key.contains(u".."_s)) {
+        *why = u"\"%1\" is not KEY=VALUE (a dotted key such as postgresql.parameters.max_connections=200)"_s.arg(
+            assignment);
+        return false;
+    }
+    const QString text = assignment.mid(eq + 1);
+    // The value as JSON when it is (200, true, null, "quoted", {…}); anything else is text.
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + "]");
+    const QJsonValue value = doc.isArray() && doc.array().size() == 1 ? doc.array().first() : QJsonValue(text);
+    const QStringList path = key.split(u'.');
+    // Rebuild the nested objects along the path, keeping what the patch already holds.
+    std::function<QJsonObject(const QJsonObject&, qsizetype)> set = [&](const QJsonObject& at, qsizetype i) {
+        QJsonObject o = at;
+        if (i == path.size() - 1)
+            o.insert(path[i], value);
+        else
+            o.insert(path[i], set(o.value(path[i]).toObject(), i + 1));
+        return o;
+    };
+    *patch = set(*patch, 0);
+    return true;
+}
+
+QStringList restartNeeded(const QJsonObject& patch)
+{
+    // PostgreSQL's postmaster-context settings (pg_settings.context = 'postmaster', PostgreSQL 15).
+    static const QSet<QString> postmaster { u"archive_mode"_s, u"autovacuum_freeze_max_age"_s,
+        u"autovacuum_max_workers"_s, u"autovacuum_multixact_freeze_max_age"_s, u"bonjour"_s, u"bonjour_name"_s,
+        u"cluster_name"_s, u"config_file"_s, u"data_directory"_s, u"data_sync_retry"_s, u"dynamic_shared_memory_type"_s,
+        u"event_source"_s, u"external_pid_file"_s, u"hba_file"_s, u"hot_standby"_s, u"huge_pages"_s,
+        u"huge_page_size"_s, u"ident_file"_s, u"jit_provider"_s, u"listen_addresses"_s, u"logging_collector"_s,
+        u"max_connections"_s, u"max_files_per_process"_s, u"max_locks_per_transaction"_s,
+        u"max_logical_replication_workers"_s, u"max_pred_locks_per_transaction"_s, u"max_prepared_transactions"_s,
+        u"max_replication_slots"_s, u"max_wal_senders"_s, u"max_worker_processes"_s, u"min_dynamic_shared_memory"_s,
+        u"old_snapshot_threshold"_s, u"port"_s, u"recovery_target"_s, u"recovery_target_action"_s,
+        u"recovery_target_inclusive"_s, u"recovery_target_lsn"_s, u"recovery_target_name"_s, u"recovery_target_time"_s,
+        u"recovery_target_timeline"_s, u"recovery_target_xid"_s, u"reserved_connections"_s, u"shared_buffers"_s,
+        u"shared_memory_type"_s, u"shared_preload_libraries"_s, u"superuser_reserved_connections"_s,
+        u"track_activity_query_size"_s, u"track_commit_timestamp"_s, u"unix_socket_directories"_s,
+        u"unix_socket_group"_s, u"unix_socket_permissions"_s, u"wal_buffers"_s, u"wal_decode_buffer_size"_s,
+        u"wal_level"_s, u"wal_log_hints"_s };
+    QStringList out;
+    const QJsonObject params = patch.value("postgresql"_L1).toObject().value("parameters"_L1).toObject();
+    for (auto it = params.constBegin(); it != params.constEnd(); ++it) {
+        if (postmaster.contains(it.key()))
+            out.append(it.key());
+    }
+    return out;
 }
 
 bool Candidate::eligible() const
@@ -308,6 +403,51 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
             p.problems.append(u"%1 needs no restart (--pending)"_s.arg(name(v->name)));
         break;
     }
+    case Kind::EditConfig: {
+        if (!state.config || state.configSource.failing()) {
+            p.problems.append(u"the dynamic configuration could not be read (%1): nothing is changed blind"_s.arg(
+                Cluster::describe(state.configSource.error)));
+            break;
+        }
+        const QJsonObject merged = mergePatch(state.config->raw, request.configPatch);
+        p.diff = Patroni::diffConfig(state.config->raw, merged);
+        if (p.diff.isEmpty()) {
+            p.problems.append(u"nothing would change: the configuration already says so"_s);
+            break;
+        }
+        const auto parsed = Patroni::parseDynamicConfig(QJsonDocument(merged).toJson(QJsonDocument::Compact));
+        if (!parsed.config) {
+            p.problems.append(
+                u"the result is not a configuration Patroni accepts: %1"_s.arg(Cluster::describe(parsed.error)));
+            break;
+        }
+        // Only what the edit brings in: a value already odd in the cluster is not this edit's fault.
+        const QStringList already
+            = Patroni::parseDynamicConfig(QJsonDocument(state.config->raw).toJson(QJsonDocument::Compact)).warnings;
+        for (const QString& w : parsed.warnings) {
+            if (!already.contains(w))
+                p.problems.append(u"the result is not a configuration Patroni accepts: %1"_s.arg(w));
+        }
+        const Patroni::DynamicConfig& c = *parsed.config;
+        for (const auto& [key, value] : { std::pair { u"ttl"_s, c.ttl }, std::pair { u"loop_wait"_s, c.loopWait },
+                 std::pair { u"retry_timeout"_s, c.retryTimeout } }) {
+            if (value && *value <= 0)
+                p.problems.append(u"%1 must be a positive number of seconds"_s.arg(key));
+        }
+        const int ttl = c.ttl.value_or(30);
+        const int loop = c.loopWait.value_or(10);
+        const int retry = c.retryTimeout.value_or(10);
+        if (loop + 2 * retry > ttl)
+            p.warnings.append(u"loop_wait + 2 × retry_timeout (%1 s) exceeds ttl (%2 s): a leader may lose its lock "
+                              "during a DCS hiccup"_s.arg(loop + 2 * retry)
+                                  .arg(ttl));
+        const QStringList restart = restartNeeded(request.configPatch);
+        if (!restart.isEmpty())
+            p.warnings.append(
+                u"%1 take(s) effect only after PostgreSQL restarts on every member (they will show "
+                "pending restart; then restart MEMBER --pending, replicas first)"_s.arg(restart.join(u", "_s)));
+        break;
+    }
     case Kind::Pause:
         if (paused)
             p.problems.append(u"the cluster is already paused"_s);
@@ -371,6 +511,9 @@ QString consequences(
         return u"Patroni stops managing the cluster: no automatic failover until it is resumed."_s;
     case Kind::Resume:
         return u"Patroni manages the cluster again: automatic failover is back on."_s;
+    case Kind::EditConfig:
+        return u"The dynamic configuration changes (every member applies it within a loop):\n  "_s
+            + p.diff.join(u"\n  "_s);
     }
     return {};
 }
@@ -468,6 +611,13 @@ QList<Step> verification(const Request& r, const Preflight& before, const Cluste
     case Kind::Resume:
         step(u"resumed"_s, u"the cluster is no longer paused"_s, !state.view.paused);
         break;
+    case Kind::EditConfig: {
+        // Applied when patching the configuration as it is now would change nothing more.
+        const bool applied = state.config
+            && Patroni::diffConfig(state.config->raw, mergePatch(state.config->raw, r.configPatch)).isEmpty();
+        step(u"applied"_s, u"the dynamic configuration reads as edited"_s, applied);
+        break;
+    }
     case Kind::Restart:
     case Kind::Reload:
     case Kind::CancelRestart: {

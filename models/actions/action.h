@@ -27,6 +27,7 @@ enum class Kind {
     Reinit, // POST /reinitialize on a member {force?}
     Pause, // PATCH /config {"pause": true}
     Resume, // PATCH /config {"pause": false}
+    EditConfig, // PATCH /config with a merge patch
 };
 QString kindName(Kind kind); // "switchover", "cancel-switchover", …: the CLI's and the audit's word
 std::optional<Kind> kindFromName(const QString& name);
@@ -39,7 +40,19 @@ struct Request {
     bool force = false; // Reinit: also while PostgreSQL runs
     bool pendingOnly = false; // Restart: only members that need it
     QString role; // Restart: only members of this role ("primary", "replica")
+    QJsonObject configPatch; // EditConfig: merged into the dynamic configuration; null deletes a key
 };
+
+// --- The dynamic configuration, as PATCH /config edits it
+// `patch` merged into `base`: objects recursively, null deletes, anything else replaces.
+QJsonObject mergePatch(const QJsonObject& base, const QJsonObject& patch);
+// The patch that turns `before` into `after`: changed leaves, removed keys as null.
+QJsonObject patchBetween(const QJsonObject& before, const QJsonObject& after);
+// "postgresql.parameters.max_connections=200" into `patch`: the value read as JSON when it is JSON
+// (200, true, null, "text", {…}), else as text. False with *why for a malformed assignment.
+bool addSetting(QJsonObject* patch, const QString& assignment, QString* why);
+// The PostgreSQL settings in `patch` that take effect only after a restart (postmaster context).
+QStringList restartNeeded(const QJsonObject& patch);
 QJsonObject toJson(const Request& request); // for the audit log
 
 // One line of a candidate's checklist.
@@ -65,6 +78,7 @@ struct Preflight {
     QStringList problems; // any: nothing may be sent; each a sentence that says what to do
     QStringList warnings; // shown in the confirmation; sending is still allowed
     QList<Candidate> candidates; // for switchover and failover
+    QStringList diff; // EditConfig: the configuration's changes, one line per leaf
     QString leader; // the leader at the time of the check
     std::optional<int> timeline;
     bool ok() const { return problems.isEmpty(); }

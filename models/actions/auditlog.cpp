@@ -59,6 +59,7 @@ std::optional<AuditRecord> auditFromJson(const QJsonObject& o)
     r.request.force = req.value("force"_L1).toBool();
     r.request.pendingOnly = req.value("pendingOnly"_L1).toBool();
     r.request.role = req.value("role"_L1).toString();
+    r.request.configPatch = req.value("configPatch"_L1).toObject();
     for (const QJsonValue& v : o.value("problems"_L1).toArray())
         r.problems.append(v.toString());
     for (const QJsonValue& v : o.value("warnings"_L1).toArray())

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void restartAndReinitReplica();
     void failoverAfterLeaderKilled();
     void confirmationNeedsATerminal();
+    void editLoopWaitAndBack();
+    void editInTheEditor();
 
 private:
     ConsoleRun act(const QStringList& arguments, const QProcessEnvironment* env = nullptr)
@@ -283,6 +285,67 @@ void TestActionsCli::confirmationNeedsATerminal()
     // The password never comes from an argument; from standard input only with --yes.
     const ConsoleRun usage = act({ u"pause"_s, u"--password-stdin"_s });
     QCOMPARE(usage.exitCode, 2);
+}
+
+void TestActionsCli::editLoopWaitAndBack()
+{
+    const int was = status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt();
+    QVERIFY(was > 0);
+    const int to = was + 1;
+    ConsoleRun r = act({ u"edit-config"_s, u"--set"_s, u"loop_wait=%1"_s.arg(to), u"--yes"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QVERIFY2(r.out.contains(u"loop_wait: %1 → %2"_s.arg(was).arg(to).toUtf8()), r.out.constData());
+    QVERIFY(r.out.contains("[pass] the dynamic configuration reads as edited"));
+    QCOMPARE(status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt(), to);
+    r = act({ u"edit-config"_s, u"--set"_s, u"loop_wait=%1"_s.arg(was), u"--yes"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QCOMPARE(status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt(), was);
+    // Refused before sending: a wrong type, and a change that changes nothing.
+    r = act({ u"edit-config"_s, u"--set"_s, u"loop_wait=\"soon\""_s, u"--yes"_s });
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(r.out.contains("not a configuration Patroni accepts"));
+    r = act({ u"edit-config"_s, u"--set"_s, u"loop_wait=%1"_s.arg(was), u"--yes"_s });
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(r.out.contains("nothing would change"));
+}
+
+void TestActionsCli::editInTheEditor()
+{
+    // $EDITOR in a terminal: `script` gives the command one. The "editor" is a script of the test's.
+    QTemporaryDir dir;
+    const auto editor = [&dir](const QString& name, const QByteArray& body) {
+        QFile f(dir.filePath(name));
+        f.open(QIODevice::WriteOnly);
+        f.write("#!/bin/sh\n" + body + "\n");
+        f.close();
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        return f.fileName();
+    };
+    const QString broken = editor(u"broken.sh"_s, "echo '{ \"loop_wait\": ' > \"$1\"");
+    const QString bump = editor(u"bump.sh"_s, "sed -i 's/\"loop_wait\": \\([0-9]*\\)/\"loop_wait\": 9/' \"$1\"");
+    const auto inTerminal = [this](const QString& editorPath, const QByteArray& typed) {
+        QProcessEnvironment env = m_env;
+        env.insert(u"EDITOR"_s, editorPath);
+        env.remove(u"VISUAL"_s);
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(u"script"_s,
+            { u"-qec"_s, QStringLiteral(PATRONI_CONSOLE_EXE) + u" edit-config --profile lab"_s, u"/dev/null"_s });
+        p.waitForStarted(10000);
+        p.write(typed);
+        p.waitForFinished(120000);
+        return std::pair { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()) };
+    };
+    const int was = status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt();
+    const auto [brokenCode, brokenOut] = inTerminal(broken, "");
+    QCOMPARE(brokenCode, 4);
+    QVERIFY2(brokenOut.contains(u"the edited configuration is not JSON"_s), qPrintable(brokenOut));
+    QCOMPARE(status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt(), was);
+    const auto [code, out] = inTerminal(bump, "y\n");
+    QVERIFY2(code == 0, qPrintable(out));
+    QVERIFY2(out.contains(u"loop_wait: %1 → 9"_s.arg(was)), qPrintable(out));
+    QCOMPARE(status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt(), 9);
+    QCOMPARE(act({ u"edit-config"_s, u"--set"_s, u"loop_wait=%1"_s.arg(was), u"--yes"_s }).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestActionsCli)

@@ -4,6 +4,7 @@
 #include "app/cli/clusteroptions.h"
 #include "app/session/livesession.h"
 #include "app/sources/httpfetch.h"
+#include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/eventquery.h"
 #include "models/cluster/plaintext.h"
@@ -17,6 +18,7 @@
 #include <QProcess>
 #include <QTemporaryFile>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 #include <unistd.h>
@@ -51,6 +53,148 @@ namespace {
         return in.readLine();
     }
 
+    // Every member of the cluster healthy enough for the next step of a rolling restart: each running
+    // and answering, each replica's lag known.
+    bool settled(const Session::ClusterSession& session, QString* why)
+    {
+        const Cluster::ClusterStore* store = session.store();
+        if (!store->hasView() || store->isStale()) {
+            *why = u"the cluster cannot be read"_s;
+            return false;
+        }
+        const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
+        const QString leader = Cluster::believedLeader(views);
+        if (leader.isEmpty()) {
+            *why = u"there is no leader"_s;
+            return false;
+        }
+        for (const Cluster::MemberView& v : views) {
+            if ((v.state != u"running"_s && v.state != u"streaming"_s) || v.reach != Cluster::Reach::Answering) {
+                *why = u"%1 is %2"_s.arg(v.name, v.state);
+                return false;
+            }
+            if (v.name != leader && (!v.lagBytes || v.lagUnknown)) {
+                *why = u"%1's lag is not known yet"_s.arg(v.name);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool waitSettled(const Session::ClusterSession& session, int timeoutMs, QString* why)
+    {
+        QEventLoop wait;
+        QTimer deadline;
+        deadline.setSingleShot(true);
+        QObject::connect(&deadline, &QTimer::timeout, &wait, &QEventLoop::quit);
+        QObject::connect(session.store(), &Cluster::ClusterStore::stateChanged, &wait, [&] {
+            QString ignored;
+            if (settled(session, &ignored))
+                wait.quit();
+        });
+        if (settled(session, why))
+            return true;
+        deadline.start(timeoutMs);
+        wait.exec();
+        return settled(session, why);
+    }
+
+    template <typename Send>
+    int runRolling(const Session::ClusterSession& session, bool pendingOnly, bool yes, QTextStream& out, Send send)
+    {
+        const Cluster::ClusterStore* store = session.store();
+        QString why;
+        if (!settled(session, &why)) {
+            out << "Refused: a rolling restart starts from a healthy cluster, and " << why << ". Nothing was sent.\n";
+            return 4;
+        }
+        const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
+        const QString leader = Cluster::believedLeader(views);
+        QStringList replicas;
+        bool leaderToo = !pendingOnly;
+        for (const Cluster::MemberView& v : views) {
+            if (v.name == leader)
+                leaderToo |= v.pendingRestart;
+            else if (!pendingOnly || v.pendingRestart)
+                replicas.append(v.name);
+        }
+        if (replicas.isEmpty() && !leaderToo) {
+            out << "Refused: no member needs a restart. Nothing was sent.\n";
+            return 4;
+        }
+        out << "Rolling restart: " << (replicas.isEmpty() ? u"no replica"_s : replicas.join(u", "_s))
+            << " one at a time" << (leaderToo ? u", then a switchover away from %1, then %1"_s.arg(leader) : QString())
+            << "; the cluster must be healthy again between steps.\n";
+        if (!yes) {
+            if (!::isatty(STDIN_FILENO)) {
+                out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
+                return 4;
+            }
+            out << "Proceed? [y/N] ";
+            out.flush();
+            const QString answer = readLine().trimmed();
+            if (answer != u"y"_s && answer != u"yes"_s) {
+                out << "Not confirmed: nothing was sent.\n";
+                return 4;
+            }
+        }
+        int step = 0;
+        const auto stopped = [&](int code, const QString& what) {
+            out << "Rolling restart stopped at step " << step << " (" << what
+                << "): nothing more was done. Look at the cluster before going on.\n";
+            return code;
+        };
+        const auto restart = [&](const QString& member) {
+            ++step;
+            out << "\nStep " << step << ": restart " << member << '\n';
+            out.flush();
+            Actions::Request r;
+            r.kind = Actions::Kind::Restart;
+            r.member = member;
+            const int code = send(r, Cluster::summarize(store->state(), store->findings()).leader);
+            if (code != 0)
+                return stopped(code, u"restart of "_s + member);
+            QString notYet;
+            if (!waitSettled(session, 60000, &notYet))
+                return stopped(3, u"after the restart of %1, %2"_s.arg(member, notYet));
+            return 0;
+        };
+        for (const QString& member : std::as_const(replicas)) {
+            if (const int code = restart(member))
+                return code;
+        }
+        if (leaderToo) {
+            ++step;
+            // A replica just restarted and eligible now takes over; Patroni's own choice otherwise.
+            QString candidate;
+            QString anyEligible;
+            for (const Actions::Candidate& c : Actions::candidates(store->state(), store->findings())) {
+                if (!c.eligible())
+                    continue;
+                if (anyEligible.isEmpty())
+                    anyEligible = c.name;
+                if (candidate.isEmpty() && replicas.contains(c.name))
+                    candidate = c.name;
+            }
+            if (candidate.isEmpty())
+                candidate = anyEligible; // empty: none eligible, and the switchover's preflight says why
+            out << "\nStep " << step << ": switchover from " << leader << " to " << candidate << '\n';
+            out.flush();
+            Actions::Request sw;
+            sw.kind = Actions::Kind::Switchover;
+            sw.candidate = candidate;
+            const int code = send(sw, leader);
+            if (code != 0)
+                return stopped(code, u"switchover"_s);
+            if (!waitSettled(session, 60000, &why))
+                return stopped(3, u"after the switchover, "_s + why);
+            if (const int c = restart(leader))
+                return c;
+        }
+        out << "\nRolling restart done: " << step << " step(s), every one verified.\n";
+        return 0;
+    }
+
 } // namespace
 
 int runAction(const QString& command, const QStringList& arguments)
@@ -80,7 +224,12 @@ int runAction(const QString& command, const QStringList& arguments)
     const QCommandLineOption candidate(u"candidate"_s, u"The member to become leader."_s, u"NAME"_s);
     const QCommandLineOption at(u"at"_s, u"When: 2026-12-01T22:00:00+01:00 (without a zone: UTC)."_s, u"TIME"_s);
     const QCommandLineOption cancel(u"cancel"_s, u"Cancel the scheduled switchover (restart: of MEMBER)."_s);
-    const QCommandLineOption pending(u"pending"_s, u"Only if MEMBER needs a restart."_s);
+    const QCommandLineOption pending(
+        u"pending"_s, u"Only if MEMBER needs a restart (--rolling: only members that do)."_s);
+    const QCommandLineOption rolling(u"rolling"_s,
+        u"Every member, one at a time: the replicas, then a switchover to a restarted replica, then the old "
+        "leader, with a check that the cluster is healthy again between steps. Stops at the first step that "
+        "fails."_s);
     const QCommandLineOption role(u"role"_s, u"Only if MEMBER has this role (primary, replica)."_s, u"ROLE"_s);
     const QCommandLineOption force(u"force"_s, u"Reinit also while PostgreSQL runs there."_s);
     const QCommandLineOption set(u"set"_s,
@@ -103,7 +252,7 @@ int runAction(const QString& command, const QStringList& arguments)
     else if (command == u"failover"_s)
         options += { candidate };
     else if (command == u"restart"_s)
-        options += { at, pending, role, cancel };
+        options += { at, pending, role, cancel, rolling };
     else if (command == u"reinit"_s)
         options += { force };
     else if (command == u"edit-config"_s)
@@ -127,7 +276,11 @@ int runAction(const QString& command, const QStringList& arguments)
     Actions::Request request;
     request.kind = *baseKind;
     const QStringList positional = p.positionalArguments();
-    if (memberCommand) {
+    const bool rollingRestart = command == u"restart"_s && p.isSet(rolling);
+    if (rollingRestart) {
+        if (!positional.isEmpty() || p.isSet(at) || p.isSet(cancel) || p.isSet(role))
+            return usage(u"--rolling restarts every member in turn: no MEMBER, --at, --cancel or --role"_s);
+    } else if (memberCommand) {
         if (positional.size() != 1)
             return usage(positional.isEmpty() ? u"name the member"_s : u"one member at a time"_s);
         request.member = positional.first();
@@ -206,6 +359,66 @@ int runAction(const QString& command, const QStringList& arguments)
     if (!apiUser.isEmpty() || !password.isEmpty())
         executor.setCredentials(Sources::BasicAuth { apiUser, password });
 
+    // One request: sent, its answer and each verification step printed as they come; the exit code.
+    App::ActionOutcome outcome;
+    QObject::connect(&executor, &App::ActionExecutor::answered, &loop, [&out](int, const QString& message) {
+        out << "Answer: " << message << '\n';
+        out.flush();
+    });
+    QList<Actions::Step> shown;
+    QObject::connect(&executor, &App::ActionExecutor::stepsChanged, &loop, [&](const QList<Actions::Step>& steps) {
+        for (const Actions::Step& s : steps) {
+            bool before = false;
+            for (const Actions::Step& o : std::as_const(shown))
+                before |= o.name == s.name && o.passed;
+            if (s.passed && !before) {
+                out << "  passed: " << s.text << " (after " << seconds(s.passedAfterMs) << ")\n";
+                out.flush();
+            }
+        }
+        shown = steps;
+    });
+    QObject::connect(&executor, &App::ActionExecutor::finished, &loop, [&](const App::ActionOutcome& o) {
+        outcome = o;
+        loop.quit();
+    });
+    const auto sendAndReport = [&](const Actions::Request& what, const QString& expectedLeader) {
+        shown.clear();
+        outcome = {};
+        executor.run(what, expectedLeader);
+        if (executor.busy())
+            loop.exec();
+        if (!outcome.steps.isEmpty()) {
+            out << "Verification:\n";
+            for (const Actions::Step& s : std::as_const(outcome.steps))
+                out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.text
+                    << (s.passed ? u" (after %1)"_s.arg(seconds(s.passedAfterMs)) : QString()) << '\n';
+        }
+        using R = App::ActionOutcome::Result;
+        switch (outcome.result) {
+        case R::Done:
+            out << "Done" << (outcome.steps.isEmpty() ? "" : ", verified") << ": " << outcome.message << '\n';
+            return 0;
+        case R::Refused:
+            out << "Refused: " << outcome.message << '\n';
+            return 4;
+        case R::Failed:
+            out << "Failed: " << outcome.message << '\n';
+            return 1;
+        case R::Unknown:
+        case R::NotVerified:
+            out << "Not verified: " << outcome.message << '\n';
+            return 3;
+        }
+        return 3;
+    };
+
+    if (rollingRestart) {
+        const int code = runRolling(session, p.isSet(pending), p.isSet(yes), out, sendAndReport);
+        session.stop();
+        out.flush();
+        return code;
+    }
     const Cluster::ClusterStore* store = session.store();
     if (inEditor) {
         if (!store->state().config) {
@@ -310,54 +523,7 @@ int runAction(const QString& command, const QStringList& arguments)
         }
     }
 
-    App::ActionOutcome outcome;
-    QObject::connect(&executor, &App::ActionExecutor::answered, &loop, [&out](int, const QString& message) {
-        out << "Answer: " << message << '\n';
-        out.flush();
-    });
-    QList<Actions::Step> shown;
-    QObject::connect(&executor, &App::ActionExecutor::stepsChanged, &loop, [&](const QList<Actions::Step>& steps) {
-        for (const Actions::Step& s : steps) {
-            bool before = false;
-            for (const Actions::Step& o : std::as_const(shown))
-                before |= o.name == s.name && o.passed;
-            if (s.passed && !before) {
-                out << "  passed: " << s.text << " (after " << seconds(s.passedAfterMs) << ")\n";
-                out.flush();
-            }
-        }
-        shown = steps;
-    });
-    QObject::connect(&executor, &App::ActionExecutor::finished, &loop, [&](const App::ActionOutcome& o) {
-        outcome = o;
-        loop.quit();
-    });
-    executor.run(request, pre.leader);
-    if (executor.busy())
-        loop.exec();
-    if (!outcome.steps.isEmpty()) {
-        out << "Verification:\n";
-        for (const Actions::Step& s : std::as_const(outcome.steps))
-            out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.text
-                << (s.passed ? u" (after %1)"_s.arg(seconds(s.passedAfterMs)) : QString()) << '\n';
-    }
-    using R = App::ActionOutcome::Result;
-    switch (outcome.result) {
-    case R::Done:
-        out << "Done" << (outcome.steps.isEmpty() ? "" : ", verified") << ": " << outcome.message << '\n';
-        return finishWith(0);
-    case R::Refused:
-        out << "Refused: " << outcome.message << '\n';
-        return finishWith(4);
-    case R::Failed:
-        out << "Failed: " << outcome.message << '\n';
-        return finishWith(1);
-    case R::Unknown:
-    case R::NotVerified:
-        out << "Not verified: " << outcome.message << '\n';
-        return finishWith(3);
-    }
-    return finishWith(3);
+    return finishWith(sendAndReport(request, pre.leader));
 }
 
 int runAudit(const QStringList& arguments)

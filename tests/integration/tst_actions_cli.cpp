@@ -28,6 +28,7 @@ private Q_SLOTS:
     void confirmationNeedsATerminal();
     void editLoopWaitAndBack();
     void editInTheEditor();
+    void rollingRestart();
 
 private:
     ConsoleRun act(const QStringList& arguments, const QProcessEnvironment* env = nullptr)
@@ -346,6 +347,33 @@ void TestActionsCli::editInTheEditor()
     QVERIFY2(out.contains(u"loop_wait: %1 → 9"_s.arg(was)), qPrintable(out));
     QCOMPARE(status().value("cluster"_L1).toObject().value("config"_L1).toObject().value("loop_wait"_L1).toInt(), 9);
     QCOMPARE(act({ u"edit-config"_s, u"--set"_s, u"loop_wait=%1"_s.arg(was), u"--yes"_s }).exitCode, 0);
+}
+
+void TestActionsCli::rollingRestart()
+{
+    const QString old = leader();
+    const qsizetype before = auditCount();
+    const ConsoleRun r = act({ u"restart"_s, u"--rolling"_s, u"--yes"_s });
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(r.exitCode == 0, qPrintable(out));
+    QVERIFY(out.contains(u"Rolling restart done: 4 step(s), every one verified."_s));
+    QVERIFY(leader() != old);
+    // Replicas first, one at a time; then the switchover; then the old leader — as the audit recorded it.
+    QStringList done;
+    for (const QJsonObject& a : auditSince(before)) {
+        if (a.value("phase"_L1).toString() != u"verified"_s)
+            continue;
+        const QJsonObject req = a.value("request"_L1).toObject();
+        done.append(req.value("action"_L1).toString() + u' '
+            + req.value(req.contains("member"_L1) ? "member"_L1 : "candidate"_L1).toString());
+    }
+    QCOMPARE(done.size(), 4);
+    QVERIFY(done[0].startsWith(u"restart "_s) && !done[0].endsWith(old));
+    QVERIFY(done[1].startsWith(u"restart "_s) && !done[1].endsWith(old));
+    QVERIFY(done[2].startsWith(u"switchover "_s));
+    QCOMPARE(done[3], u"restart "_s + old);
+    // Nothing to restart with --pending on a cluster that needs none.
+    QCOMPARE(act({ u"restart"_s, u"--rolling"_s, u"--pending"_s, u"--yes"_s }).exitCode, 4);
 }
 
 QTEST_GUILESS_MAIN(TestActionsCli)

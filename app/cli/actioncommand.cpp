@@ -29,19 +29,6 @@ namespace Cli {
 
 namespace {
 
-    // A time to act at: ISO 8601 with a zone ("2026-12-01T22:00:00+01:00", "…Z"), or without one in UTC.
-    std::optional<QDateTime> parseAt(const QString& text)
-    {
-        QDateTime at = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
-        if (!at.isValid())
-            at = QDateTime::fromString(text.trimmed(), Qt::ISODate);
-        if (!at.isValid())
-            return std::nullopt;
-        if (at.timeSpec() == Qt::LocalTime)
-            at.setTimeSpec(Qt::UTC);
-        return at;
-    }
-
     QString seconds(qint64 ms)
     {
         return QString::number(double(ms) / 1000.0, 'f', 1) + u" s"_s;
@@ -202,7 +189,8 @@ int runAction(const QString& command, const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     const std::optional<Actions::Kind> baseKind = Actions::kindFromName(command);
-    QCommandLineParser p;
+    Command cli(command, arguments);
+    QCommandLineParser& p = cli.parser();
     static const QHash<QString, QString> descriptions {
         { u"switchover"_s,
             u"Hand the leader role to a healthy replica (now, or --at a time), or --cancel a scheduled one."_s },
@@ -219,7 +207,6 @@ int runAction(const QString& command, const QStringList& arguments)
     p.setApplicationDescription(descriptions.value(command)
         + u"\nExit 0: done and verified; 1: Patroni said no or could not be reached (nothing changed); 2: usage "
           "error; 3: sent, but not verified in time or no clear answer; 4: refused before sending."_s);
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const ClusterOptions cluster;
     const QCommandLineOption candidate(u"candidate"_s, u"The member to become leader."_s, u"NAME"_s);
     const QCommandLineOption at(u"at"_s, u"When: 2026-12-01T22:00:00+01:00 (without a zone: UTC)."_s, u"TIME"_s);
@@ -245,7 +232,7 @@ int runAction(const QString& command, const QStringList& arguments)
         "the keychain). Needs --yes."_s);
     const QCommandLineOption verifyTimeout(
         u"verify-timeout"_s, u"How long to watch for the outcome, in seconds (default 90)."_s, u"SECONDS"_s, u"90"_s);
-    QList<QCommandLineOption> options { help };
+    QList<QCommandLineOption> options;
     options += cluster.all();
     if (command == u"switchover"_s)
         options += { candidate, at, cancel };
@@ -262,17 +249,11 @@ int runAction(const QString& command, const QStringList& arguments)
     const bool memberCommand = command == u"restart"_s || command == u"reload"_s || command == u"reinit"_s;
     if (memberCommand)
         p.addPositionalArgument(u"member"_s, u"The member."_s, u"MEMBER"_s);
-    const auto usage = [&err, &p, &arguments, &command](const QString& message) {
-        err << "patroni-console " << command << ": " << message << "\n\n"
-            << commandHelp(p, arguments.value(0), command);
-        return 2;
-    };
-    if (!baseKind || !p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), command);
-        return 0;
-    }
+    const auto usage = [&cli](const QString& message) { return cli.usage(message); };
+    if (const auto exit = cli.parse(true))
+        return *exit;
+    if (!baseKind)
+        return usage(u"unknown action"_s);
     Actions::Request request;
     request.kind = *baseKind;
     const QStringList positional = p.positionalArguments();
@@ -290,7 +271,7 @@ int runAction(const QString& command, const QStringList& arguments)
     if (command == u"switchover"_s || command == u"failover"_s)
         request.candidate = p.value(candidate);
     if ((command == u"switchover"_s || command == u"restart"_s) && p.isSet(at)) {
-        const auto when = parseAt(p.value(at));
+        const auto when = Cluster::parseUtcTime(p.value(at));
         if (!when)
             return usage(u"--at \"%1\" is not a time such as 2026-12-01T22:00:00+01:00"_s.arg(p.value(at)));
         request.at = *when;
@@ -530,30 +511,21 @@ int runAudit(const QStringList& arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser p;
+    Command command(u"audit"_s, arguments);
+    QCommandLineParser& p = command.parser();
     p.setApplicationDescription(u"Print the audit log: every action sent or refused, with its answer and "
                                 "verification. Append-only JSON Lines at "_s
         + App::ActionExecutor::defaultAuditPath());
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const QCommandLineOption since(
         u"since"_s, u"From TIME on (2026-12-01T02:00:00Z, or ago: 30m, 2h, 7d)."_s, u"TIME"_s);
     const QCommandLineOption clusterName(u"cluster"_s, u"Only this cluster (profile name)."_s, u"NAME"_s);
     const QCommandLineOption action(u"action"_s, u"Only this action (switchover, failover, …)."_s, u"ACTION"_s);
     const QCommandLineOption format(
         u"format"_s, u"table (default) or json (the log's own lines)."_s, u"FORMAT"_s, u"table"_s);
-    p.addOptions({ help, since, clusterName, action, format });
-    const auto usage = [&](const QString& message) {
-        err << "patroni-console audit: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"audit"_s);
-        return 2;
-    };
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), u"audit"_s);
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    p.addOptions({ since, clusterName, action, format });
+    const auto usage = [&command](const QString& message) { return command.usage(message); };
+    if (const auto exit = command.parse())
+        return *exit;
     const QString fmt = p.value(format);
     if (fmt != u"table"_s && fmt != u"json"_s)
         return usage(u"--format must be table or json"_s);

@@ -65,7 +65,9 @@ namespace {
 int runCheck(const QStringList& arguments)
 {
     QTextStream out(stdout);
-    QCommandLineParser p;
+    Command command(u"check"_s, arguments);
+    command.setPluginStyle();
+    QCommandLineParser& p = command.parser();
     QString checksHelp;
     for (const QString& c : Check::allChecks())
         checksHelp += u"\n  "_s + c + u": "_s + Check::describeCheck(c);
@@ -75,7 +77,6 @@ int runCheck(const QStringList& arguments)
         "could not be read, or a wrong command line). Ranges use the plugin syntax: 2: (alert below 2), ~:5 "
         "(above 5), 1:3 (outside), @1:3 (inside), 5 (outside 0..5). Checks (default: %1):%2"_s.arg(
             Check::defaultChecks().join(u","_s), checksHelp));
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const ClusterOptions cluster;
     const QCommandLineOption checks(u"checks"_s, u"Comma-separated checks to run (\"all\": every one)."_s, u"LIST"_s);
     const QCommandLineOption member(
@@ -98,22 +99,13 @@ int runCheck(const QStringList& arguments)
     const QCommandLineOption save(u"save"_s, u"Make what is seen now the state file's new reference."_s);
     const QCommandLineOption version(
         u"patroni-version"_s, u"The Patroni version every member must run (adds the version check)."_s, u"VERSION"_s);
-    p.addOptions(QList<QCommandLineOption> { help } + cluster.all()
+    p.addOptions(cluster.all()
         + QList<QCommandLineOption> { checks, member, warnLag, critLag, warnReplicas, critReplicas, warnMembers,
             critMembers, stateFile, save, version });
     // A plugin's wrong call is UNKNOWN (3): exit 2 would page someone for a CRITICAL.
-    const auto usage = [&out, &p, &arguments](const QString& message) {
-        out << "PATRONI CONSOLE UNKNOWN - " << message << "\n\n" << commandHelp(p, arguments.value(0), u"check"_s);
-        return unknownExit;
-    };
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), u"check"_s);
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    const auto usage = [&command](const QString& message) { return command.usage(message); };
+    if (const auto exit = command.parse())
+        return *exit;
 
     Check::Options o;
     if (p.isSet(checks)) {

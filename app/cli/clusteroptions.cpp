@@ -5,6 +5,7 @@
 #include "app/settings/profilestore.h"
 
 #include <QEventLoop>
+#include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
@@ -106,6 +107,37 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
 QString commandHelp(const QCommandLineParser& parser, const QString& program, const QString& command)
 {
     return parser.helpText().replace(u"Usage: "_s + program, u"Usage: patroni-console "_s + command);
+}
+
+Command::Command(QString name, QStringList arguments)
+    : m_name(std::move(name))
+    , m_arguments(std::move(arguments))
+    , m_help({ u"h"_s, u"help"_s }, u"Show this help."_s)
+{
+    m_parser.addOption(m_help);
+}
+
+std::optional<int> Command::parse(bool takesPositional)
+{
+    if (!m_parser.parse(m_arguments))
+        return usage(m_parser.errorText());
+    if (m_parser.isSet(m_help)) {
+        QTextStream(stdout) << help();
+        return 0;
+    }
+    if (!takesPositional && !m_parser.positionalArguments().isEmpty())
+        return usage(u"unexpected argument \"%1\""_s.arg(m_parser.positionalArguments().first()));
+    return std::nullopt;
+}
+
+int Command::usage(const QString& message)
+{
+    if (m_plugin) {
+        QTextStream(stdout) << "PATRONI CONSOLE UNKNOWN - " << message << "\n\n" << help();
+        return 3;
+    }
+    QTextStream(stderr) << "patroni-console " << m_name << ": " << message << "\n\n" << help();
+    return 2;
 }
 
 void pollOnce(App::LiveSession* session)

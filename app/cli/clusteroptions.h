@@ -51,6 +51,29 @@ struct ClusterOptions {
 // A parser's help with the usage line naming the subcommand ("Usage: patroni-console status …").
 QString commandHelp(const QCommandLineParser& parser, const QString& program, const QString& command);
 
+// What every subcommand does first: -h/--help (printed, exit 0), a wrong call (what was wrong, then
+// the usage, exit 2 on stderr — a monitoring plugin says it as UNKNOWN, exit 3 on stdout), and
+// positional arguments where none are taken.
+class Command final {
+public:
+    Command(QString name, QStringList arguments);
+    // check: "PATRONI CONSOLE UNKNOWN - <message>", exit 3, on standard output.
+    void setPluginStyle() { m_plugin = true; }
+    QCommandLineParser& parser() { return m_parser; }
+    // Parses. An exit code to leave with (help shown, or a wrong call), or nothing to go on.
+    std::optional<int> parse(bool takesPositional = false);
+    // A wrong call found after parsing: says what, prints the usage, returns the exit code.
+    int usage(const QString& message);
+    QString help() const { return commandHelp(m_parser, m_arguments.value(0), m_name); }
+
+private:
+    QString m_name;
+    QStringList m_arguments;
+    QCommandLineParser m_parser;
+    QCommandLineOption m_help;
+    bool m_plugin = false;
+};
+
 // Reads every source of a session once; returns when all have answered or failed.
 void pollOnce(App::LiveSession* session);
 

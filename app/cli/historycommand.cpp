@@ -64,12 +64,12 @@ int runHistory(const QStringList& arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser p;
+    Command command(u"history"_s, arguments);
+    QCommandLineParser& p = command.parser();
     p.setApplicationDescription(
         u"Patroni's /history (every promotion) merged with the console's journal of the cluster (what the "
         "window recorded: leaders lost and changed, members down and back, findings raised and cleared, lag, "
         "routing), oldest first. Exit 0; 1 when Patroni could not be read (the journal is still printed)."_s);
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const ClusterOptions cluster;
     const QCommandLineOption since(u"since"_s,
         u"Only events from TIME on: 2026-12-01T02:00:00Z, \"2026-12-01 02:00\" (UTC), or ago: 90s, 30m, 2h, 7d."_s,
@@ -82,20 +82,10 @@ int runHistory(const QStringList& arguments)
         u"Only events of this kind (repeatable, or comma-separated): %1."_s.arg(kinds.join(u", "_s)), u"KIND"_s);
     const QCommandLineOption format(u"format"_s, u"table (default) or json."_s, u"FORMAT"_s, u"table"_s);
     const QCommandLineOption limit(u"limit"_s, u"At most the newest N events (default 1000)."_s, u"N"_s, u"1000"_s);
-    p.addOptions(QList<QCommandLineOption> { help } + cluster.all()
-        + QList<QCommandLineOption> { since, member, kind, format, limit });
-    const auto usage = [&err, &p, &arguments](const QString& message) {
-        err << "patroni-console history: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"history"_s);
-        return 2;
-    };
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), u"history"_s);
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    p.addOptions(cluster.all() + QList<QCommandLineOption> { since, member, kind, format, limit });
+    const auto usage = [&command](const QString& message) { return command.usage(message); };
+    if (const auto exit = command.parse())
+        return *exit;
     const QString fmt = p.value(format);
     if (fmt != u"table"_s && fmt != u"json"_s)
         return usage(u"--format must be table or json, not \"%1\""_s.arg(fmt));

@@ -22,13 +22,13 @@ int runSnapshot(const QStringList& arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser p;
+    Command command(u"snapshot"_s, arguments);
+    QCommandLineParser& p = command.parser();
     p.setApplicationDescription(
         u"Write everything the console knows about one cluster at one instant — members, HAProxy, etcd, "
         "routing probes, findings, Patroni's history, the dynamic configuration, the recent journal — with "
         "every secret redacted. Exit 0: written; 1: written, but Patroni could not be read (the snapshot "
         "says why); 2: usage error; 3: the output could not be written."_s);
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const ClusterOptions cluster;
     const QCommandLineOption output({ u"o"_s, u"output"_s },
         u"Where to write (required). \"-\" writes to standard output (json, markdown, html)."_s, u"FILE"_s);
@@ -42,20 +42,10 @@ int runSnapshot(const QStringList& arguments)
     const QCommandLineOption journal(u"journal"_s,
         u"How many of the newest journal events to include (the window's journal for --profile; default 100)."_s,
         u"N"_s, u"100"_s);
-    p.addOptions(QList<QCommandLineOption> { help } + cluster.all()
-        + QList<QCommandLineOption> { output, format, duration, journal });
-    const auto usage = [&err, &p, &arguments](const QString& message) {
-        err << "patroni-console snapshot: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"snapshot"_s);
-        return 2;
-    };
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), u"snapshot"_s);
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    p.addOptions(cluster.all() + QList<QCommandLineOption> { output, format, duration, journal });
+    const auto usage = [&command](const QString& message) { return command.usage(message); };
+    if (const auto exit = command.parse())
+        return *exit;
     if (!p.isSet(output))
         return usage(u"give --output FILE (or - for standard output)"_s);
     const QString path = p.value(output);

@@ -65,30 +65,21 @@ int runStatus(const QStringList& arguments)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
-    QCommandLineParser p;
+    Command command(u"status"_s, arguments);
+    QCommandLineParser& p = command.parser();
     p.setApplicationDescription(u"Read every source of a cluster once and print it; with --all, every saved "
                                 "cluster in one line each, worst first."_s);
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const ClusterOptions cluster;
     const QCommandLineOption format(u"format"_s, u"table (default), json or tsv."_s, u"FORMAT"_s, u"table"_s);
     const QCommandLineOption all(u"all"_s,
         u"Every saved cluster, read in parallel: one line each (name, health, leader, members running/total, "
         "timeline, worst lag, worst finding), worst first. Exit 0 when every cluster could be read, 1 when "
         "any could not."_s);
-    p.addOptions(QList<QCommandLineOption> { help } + cluster.all() + QList<QCommandLineOption> { format, all });
+    p.addOptions(cluster.all() + QList<QCommandLineOption> { format, all });
     // A wrong call is answered with what was wrong and the usage (exit 2).
-    const auto usage = [&err, &p, &arguments](const QString& message) {
-        err << "patroni-console status: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"status"_s);
-        return 2;
-    };
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), u"status"_s);
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    const auto usage = [&command](const QString& message) { return command.usage(message); };
+    if (const auto exit = command.parse())
+        return *exit;
     const QString fmt = p.value(format);
     if (fmt != u"table"_s && fmt != u"json"_s && fmt != u"tsv"_s)
         return usage(u"--format must be table, json or tsv, not \"%1\""_s.arg(fmt));

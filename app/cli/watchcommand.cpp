@@ -75,12 +75,11 @@ namespace {
 int runWatch(const QStringList& arguments)
 {
     QTextStream out(stdout);
-    QTextStream err(stderr);
-    QCommandLineParser p;
+    Command command(u"watch"_s, arguments);
+    QCommandLineParser& p = command.parser();
     p.setApplicationDescription(
         u"The cluster as `status` prints it — members, HAProxy's routes, etcd, findings — redrawn in place, "
         "like `patronictl list -W`. Ctrl-C quits and leaves the last view on the terminal."_s);
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
     const ClusterOptions cluster;
     const QCommandLineOption interval(u"interval"_s,
         u"Redraw every SECONDS (default 2; the sources poll at the profile's own intervals)."_s, u"SECONDS"_s, u"2"_s);
@@ -88,20 +87,10 @@ int runWatch(const QStringList& arguments)
     const QCommandLineOption ansi(u"ansi"_s,
         u"Redraw in place with terminal control sequences: auto (when the output is a terminal), always, never."_s,
         u"WHEN"_s, u"auto"_s);
-    p.addOptions(
-        QList<QCommandLineOption> { help } + cluster.all() + QList<QCommandLineOption> { interval, count, ansi });
-    const auto usage = [&err, &p, &arguments](const QString& message) {
-        err << "patroni-console watch: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"watch"_s);
-        return 2;
-    };
-    if (!p.parse(arguments))
-        return usage(p.errorText());
-    if (p.isSet(help)) {
-        out << commandHelp(p, arguments.value(0), u"watch"_s);
-        return 0;
-    }
-    if (!p.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(p.positionalArguments().first()));
+    p.addOptions(cluster.all() + QList<QCommandLineOption> { interval, count, ansi });
+    const auto usage = [&command](const QString& message) { return command.usage(message); };
+    if (const auto exit = command.parse())
+        return *exit;
     bool ok = false;
     const double seconds = p.value(interval).toDouble(&ok);
     if (!ok || seconds < 0.2 || seconds > 3600)

@@ -50,13 +50,18 @@ std::optional<QDateTime> parseSince(const QString& text, const QDateTime& now)
                                                     : 86400;
         return now.addSecs(-n * unit);
     }
+    return parseUtcTime(text);
+}
+
+std::optional<QDateTime> parseUtcTime(const QString& text)
+{
     QDateTime at = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
     if (!at.isValid())
         at = QDateTime::fromString(text.trimmed(), Qt::ISODate);
     if (!at.isValid())
         return std::nullopt;
     if (at.timeSpec() == Qt::LocalTime)
-        at.setTimeSpec(Qt::UTC); // a time without a zone is UTC, as everything the console prints
+        at.setTimeSpec(Qt::UTC);
     return at;
 }
 

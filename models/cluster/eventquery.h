@@ -28,6 +28,10 @@ bool matches(const Event& event, const EventFilter& filter);
 // details.source = "history") as one list, oldest first.
 QList<Event> mergeTimeline(const QList<Event>& journal, const QList<Patroni::HistoryEntry>& history);
 
+// An ISO 8601 time: "2026-12-01T22:00:00+01:00", "…Z", or without a zone ("2026-12-01 02:00") in UTC,
+// as every time the console prints.
+std::optional<QDateTime> parseUtcTime(const QString& text);
+
 // "2026-12-01T02:00:00Z", "2026-12-01 02:00" (UTC), or a time ago: "90s", "30m", "2h", "7d".
 std::optional<QDateTime> parseSince(const QString& text, const QDateTime& now);
 

@@ -225,6 +225,14 @@ void TestActions::memberActions()
     QVERIFY(check(s, restart).problems.join(u' ').contains(u"needs no restart"_s));
     TestStates::member(s, u"patroni3"_s).pendingRestart = true;
     QVERIFY(check(s, restart).ok());
+    // --role as Patroni filters it: refused before sending where Patroni would answer 503.
+    restart.pendingOnly = false;
+    restart.role = u"primary"_s;
+    QVERIFY(check(s, restart).problems.join(u' ').contains(u"patroni3 is a replica, not primary (--role)"_s));
+    restart.role = u"replica"_s;
+    QVERIFY(check(s, restart).ok());
+    restart.role = u"boss"_s;
+    QVERIFY(check(s, restart).problems.join(u' ').contains(u"--role must be"_s));
     Actions::Request cancel;
     cancel.kind = Actions::Kind::CancelRestart;
     cancel.member = u"patroni3"_s;

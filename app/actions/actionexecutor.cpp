@@ -185,7 +185,7 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
                                     "would travel in clear, so nothing was sent"_s.arg(target));
     if (m_preflight.ok() && (request.kind == Actions::Kind::Restart || request.kind == Actions::Kind::Reload)
         && request.member.isEmpty())
-        m_preflight.problems.append(u"name the member (every member one after the other is the rolling restart)"_s);
+        m_preflight.problems.append(u"name the member: one request goes to one member's API"_s);
     if (!m_preflight.ok()) {
         ActionOutcome refused;
         refused.message = u"nothing was sent: "_s + m_preflight.problems.join(u"; "_s);
@@ -228,8 +228,16 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
             body.insert("schedule"_L1, request.at.toUTC().toString(Qt::ISODate).replace(u"Z"_s, u"+00:00"_s));
         if (request.pendingOnly)
             body.insert("restart_pending"_L1, true);
-        if (!request.role.isEmpty())
-            body.insert("role"_L1, request.role);
+        if (!request.role.isEmpty()) {
+            // Patroni before 4.0 calls the primary "master" inside and compares the role with that
+            // (3.0.2 answers 503 to "primary", LAB-FACTS).
+            QString role = request.role;
+            const auto own = state.members.constFind(target);
+            if (role == u"primary"_s && own != state.members.constEnd() && own->status
+                && own->status->patroniVersion.section(u'.', 0, 0).toInt() < 4)
+                role = u"master"_s;
+            body.insert("role"_L1, role);
+        }
         options.method = "POST";
         break;
     case Actions::Kind::CancelRestart:

@@ -40,6 +40,65 @@ namespace {
         return in.readLine();
     }
 
+    // restart or reload without MEMBER: each member in turn, the leader last, stopping at the first failure.
+    template <typename Send>
+    int runEveryMember(
+        const Session::ClusterSession& session, const Actions::Request& request, bool yes, QTextStream& out, Send send)
+    {
+        const Cluster::ClusterStore* store = session.store();
+        const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
+        const QString leader = Cluster::believedLeader(views);
+        QStringList members;
+        bool leaderIn = false;
+        for (const Cluster::MemberView& v : views) {
+            if (request.pendingOnly && !v.pendingRestart)
+                continue; // --pending: only those that need it
+            if (v.name == leader)
+                leaderIn = true;
+            else
+                members.append(v.name);
+        }
+        if (leaderIn)
+            members.append(leader);
+        if (members.isEmpty()) {
+            out << (request.pendingOnly ? "Refused: no member needs a restart. Nothing was sent.\n"
+                                        : "Refused: the cluster lists no member. Nothing was sent.\n");
+            return 4;
+        }
+        const bool restart = request.kind == Actions::Kind::Restart;
+        out << (restart ? "Restart PostgreSQL on " : "Reload ") << members.join(u", "_s) << ", one after the other"
+            << (restart && leaderIn ? u" (the leader last: no writable primary "
+                                      "while it restarts)"_s
+                                    : QString())
+            << ".\n";
+        if (!yes) {
+            if (!::isatty(STDIN_FILENO)) {
+                out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
+                return 4;
+            }
+            out << "Proceed? [y/N] ";
+            out.flush();
+            const QString answer = readLine().trimmed();
+            if (answer != u"y"_s && answer != u"yes"_s) {
+                out << "Not confirmed: nothing was sent.\n";
+                return 4;
+            }
+        }
+        for (const QString& member : std::as_const(members)) {
+            out << '\n' << (restart ? "Restart " : "Reload ") << member << '\n';
+            out.flush();
+            Actions::Request one = request;
+            one.member = member;
+            const int code = send(one, Cluster::summarize(store->state(), store->findings()).leader);
+            if (code != 0) {
+                out << "Stopped at " << member << ": nothing more was done.\n";
+                return code;
+            }
+        }
+        out << "\nDone: " << members.size() << " member(s).\n";
+        return 0;
+    }
+
     // Every member of the cluster healthy enough for the next step of a rolling restart: each running
     // and answering, each replica's lag known.
     bool settled(const Session::ClusterSession& session, QString* why)
@@ -262,9 +321,12 @@ int runAction(const QString& command, const QStringList& arguments)
         if (!positional.isEmpty() || p.isSet(at) || p.isSet(cancel) || p.isSet(role))
             return usage(u"--rolling restarts every member in turn: no MEMBER, --at, --cancel or --role"_s);
     } else if (memberCommand) {
-        if (positional.size() != 1)
-            return usage(positional.isEmpty() ? u"name the member"_s : u"one member at a time"_s);
-        request.member = positional.first();
+        // restart and reload without MEMBER: every member, one after the other, the leader last.
+        if (positional.size() > 1)
+            return usage(u"one member at a time (or none: every member)"_s);
+        if (positional.isEmpty() && (command == u"reinit"_s || p.isSet(cancel)))
+            return usage(u"name the member"_s);
+        request.member = positional.value(0);
     } else if (!positional.isEmpty()) {
         return usage(u"unexpected argument \"%1\""_s.arg(positional.first()));
     }
@@ -394,6 +456,12 @@ int runAction(const QString& command, const QStringList& arguments)
         return 3;
     };
 
+    if (memberCommand && request.member.isEmpty() && !rollingRestart) {
+        const int code = runEveryMember(session, request, p.isSet(yes), out, sendAndReport);
+        session.stop();
+        out.flush();
+        return code;
+    }
     if (rollingRestart) {
         const int code = runRolling(session, p.isSet(pending), p.isSet(yes), out, sendAndReport);
         session.stop();

@@ -401,6 +401,17 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
         }
         if (request.kind == Kind::Restart && request.pendingOnly && !v->pendingRestart)
             p.problems.append(u"%1 needs no restart (--pending)"_s.arg(name(v->name)));
+        if (request.kind == Kind::Restart && !request.role.isEmpty()) {
+            static const QStringList roles { u"primary"_s, u"master"_s, u"replica"_s, u"standby-leader"_s, u"any"_s };
+            const bool primary = v->name == p.leader;
+            if (!roles.contains(request.role))
+                p.problems.append(
+                    u"--role must be primary, replica, standby-leader or any, not \"%1\""_s.arg(name(request.role)));
+            else if (((request.role == u"primary"_s || request.role == u"master"_s) && !primary)
+                || (request.role == u"replica"_s && primary))
+                p.problems.append(u"%1 is %2, not %3 (--role): Patroni would refuse with 503"_s.arg(
+                    name(v->name), primary ? u"the primary"_s : u"a replica"_s, request.role));
+        }
         break;
     }
     case Kind::EditConfig: {

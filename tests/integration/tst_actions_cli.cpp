@@ -29,6 +29,7 @@ private Q_SLOTS:
     void editLoopWaitAndBack();
     void editInTheEditor();
     void rollingRestart();
+    void everyMember();
 
 private:
     ConsoleRun act(const QStringList& arguments, const QProcessEnvironment* env = nullptr)
@@ -374,6 +375,24 @@ void TestActionsCli::rollingRestart()
     QCOMPARE(done[3], u"restart "_s + old);
     // Nothing to restart with --pending on a cluster that needs none.
     QCOMPARE(act({ u"restart"_s, u"--rolling"_s, u"--pending"_s, u"--yes"_s }).exitCode, 4);
+}
+
+void TestActionsCli::everyMember()
+{
+    // reload without MEMBER: each member in turn, the leader last.
+    const QString lead = leader();
+    ConsoleRun r = act({ u"reload"_s, u"--yes"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QVERIFY(r.out.contains("Done: 3 member(s)."));
+    QVERIFY2(
+        r.out.lastIndexOf("\nReload ") == r.out.indexOf(QByteArray("\nReload " + lead.toUtf8())), r.out.constData());
+    // --role primary on Patroni 3.x (which says "master" inside): the leader restarts, verified.
+    r = act({ u"restart"_s, lead, u"--role"_s, u"primary"_s, u"--yes"_s });
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    // --pending on a cluster that needs no restart: nothing to do, nothing sent.
+    r = act({ u"restart"_s, u"--pending"_s, u"--yes"_s });
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(r.out.contains("no member needs a restart"));
 }
 
 QTEST_GUILESS_MAIN(TestActionsCli)

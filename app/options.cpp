@@ -1,5 +1,8 @@
 #include "app/options.h"
 
+#include "app/credentials/credentialstore.h"
+#include "app/postgres/asyncconnection.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -10,7 +13,8 @@ namespace App {
 QString versionText()
 {
     return u"patroni-console "_s + QStringLiteral(PATRONI_CONSOLE_VERSION) + u" (Qt "_s
-        + QString::fromLatin1(qVersion()) + u')';
+        + QString::fromLatin1(qVersion()) + u", libpq "_s + Postgres::libpqVersion() + u", QtKeychain "_s
+        + Credentials::CredentialStore::libraryVersion() + u')';
 }
 
 ParseOutcome parseOptions(const QStringList& arguments)

@@ -39,3 +39,8 @@ execute_process(COMMAND "${EXE}" --help RESULT_VARIABLE rc OUTPUT_VARIABLE out T
 if(NOT rc EQUAL 0 OR NOT out MATCHES "--screenshot-wait" OR NOT out MATCHES "snapshot" OR NOT out MATCHES "check")
     message(FATAL_ERROR "patroni-console --help: exit ${rc}\n${out}")
 endif()
+# --version names the libraries a bug report needs: Qt, libpq, QtKeychain.
+execute_process(COMMAND "${EXE}" --version RESULT_VARIABLE rc OUTPUT_VARIABLE out TIMEOUT 30)
+if(NOT rc EQUAL 0 OR NOT out MATCHES "^patroni-console [0-9.]+ \\(Qt [0-9.]+, libpq [0-9.]+, QtKeychain [0-9.]+\\)")
+    message(FATAL_ERROR "patroni-console --version: exit ${rc}\n${out}")
+endif()

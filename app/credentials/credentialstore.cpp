@@ -221,6 +221,11 @@ QString environmentVariable(Cluster::SecretKind kind)
     return QString();
 }
 
+QString CredentialStore::libraryVersion()
+{
+    return QStringLiteral(QTKEYCHAIN_VERSION_TEXT);
+}
+
 QString CredentialStore::serviceName()
 {
     return u"patroni-console"_s;

@@ -69,6 +69,8 @@ public:
     using Callback = std::function<void(const Result&)>;
 
     static QString serviceName();
+    // The QtKeychain this program was built with ("0.13.2"); for --version.
+    static QString libraryVersion();
 
     void read(const QString& profile, Cluster::SecretKind kind, QObject* context, Callback done) const;
     void write(

@@ -599,4 +599,11 @@ void queryOnce(const ConnectionParams& params, const QString& sql, const QString
     conn->open(params);
 }
 
+QString libpqVersion()
+{
+    const int v = PQlibVersion();
+    return v >= 100000 ? QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000)
+                       : QStringLiteral("%1.%2.%3").arg(v / 10000).arg(v / 100 % 100).arg(v % 100);
+}
+
 } // namespace Postgres

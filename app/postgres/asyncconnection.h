@@ -115,4 +115,7 @@ struct OneShotResult {
 void queryOnce(const ConnectionParams& params, const QString& sql, const QStringList& parameters, QObject* context,
     std::function<void(const OneShotResult&)> done);
 
+// The libpq this program runs with (PQlibVersion): "15.18"; for --version.
+QString libpqVersion();
+
 } // namespace Postgres

@@ -40,6 +40,29 @@ namespace {
         return in.readLine();
     }
 
+    // The go-ahead: --yes, or "y" at the terminal — or `typed` (a member's name) where one is asked.
+    // Nothing when given; else why not (already said on `out`), for the audit log.
+    std::optional<QString> notConfirmed(bool yes, const QString& typed, QTextStream& out)
+    {
+        if (yes)
+            return std::nullopt;
+        if (!::isatty(STDIN_FILENO)) {
+            out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
+            return u"not confirmed: no terminal to ask on"_s;
+        }
+        if (!typed.isEmpty())
+            out << "Type " << typed << " to confirm: ";
+        else
+            out << "Proceed? [y/N] ";
+        out.flush();
+        const QString answer = readLine().trimmed();
+        if (typed.isEmpty() ? (answer == u"y"_s || answer == u"yes"_s) : answer == typed)
+            return std::nullopt;
+        out << (typed.isEmpty() ? "Not confirmed: nothing was sent.\n"
+                                : "That is not the member's name: nothing was sent.\n");
+        return u"not confirmed at the prompt"_s;
+    }
+
     // restart or reload without MEMBER: each member in turn, the leader last, stopping at the first failure.
     template <typename Send>
     int runEveryMember(
@@ -71,19 +94,8 @@ namespace {
                                       "while it restarts)"_s
                                     : QString())
             << ".\n";
-        if (!yes) {
-            if (!::isatty(STDIN_FILENO)) {
-                out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
-                return 4;
-            }
-            out << "Proceed? [y/N] ";
-            out.flush();
-            const QString answer = readLine().trimmed();
-            if (answer != u"y"_s && answer != u"yes"_s) {
-                out << "Not confirmed: nothing was sent.\n";
-                return 4;
-            }
-        }
+        if (notConfirmed(yes, QString(), out))
+            return 4;
         for (const QString& member : std::as_const(members)) {
             out << '\n' << (restart ? "Restart " : "Reload ") << member << '\n';
             out.flush();
@@ -171,19 +183,8 @@ namespace {
         out << "Rolling restart: " << (replicas.isEmpty() ? u"no replica"_s : replicas.join(u", "_s))
             << " one at a time" << (leaderToo ? u", then a switchover away from %1, then %1"_s.arg(leader) : QString())
             << "; the cluster must be healthy again between steps.\n";
-        if (!yes) {
-            if (!::isatty(STDIN_FILENO)) {
-                out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
-                return 4;
-            }
-            out << "Proceed? [y/N] ";
-            out.flush();
-            const QString answer = readLine().trimmed();
-            if (answer != u"y"_s && answer != u"yes"_s) {
-                out << "Not confirmed: nothing was sent.\n";
-                return 4;
-            }
-        }
+        if (notConfirmed(yes, QString(), out))
+            return 4;
         int step = 0;
         const auto stopped = [&](int code, const QString& what) {
             out << "Rolling restart stopped at step " << step << " (" << what
@@ -550,26 +551,9 @@ int runAction(const QString& command, const QStringList& arguments)
     out << "What will happen: " << Actions::consequences(store->state(), store->findings(), request, pre) << '\n';
     for (const QString& w : pre.warnings)
         out << "Warning: " << w << '\n';
-    if (!p.isSet(yes)) {
-        if (!::isatty(STDIN_FILENO)) {
-            out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
-            executor.recordRefusal(request, u"not confirmed: no terminal to ask on"_s);
-            return finishWith(4);
-        }
-        const QString typed = Actions::typedConfirmation(request);
-        if (!typed.isEmpty())
-            out << "Type " << typed << " to confirm: ";
-        else
-            out << "Proceed? [y/N] ";
-        out.flush();
-        const QString answer = readLine().trimmed();
-        const bool confirmed = typed.isEmpty() ? (answer == u"y"_s || answer == u"yes"_s) : answer == typed;
-        if (!confirmed) {
-            out << (typed.isEmpty() ? "Not confirmed: nothing was sent.\n"
-                                    : "That is not the member's name: nothing was sent.\n");
-            executor.recordRefusal(request, u"not confirmed at the prompt"_s);
-            return finishWith(4);
-        }
+    if (const auto why = notConfirmed(p.isSet(yes), Actions::typedConfirmation(request), out)) {
+        executor.recordRefusal(request, *why);
+        return finishWith(4);
     }
 
     return finishWith(sendAndReport(request, pre.leader));

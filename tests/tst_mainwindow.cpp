@@ -224,7 +224,7 @@ void TestMainWindow::topologyFollowsTheStoreInPlace()
     window.memberView()->sortByColumn(-1, Qt::AscendingOrder);
     // Selecting in the picture selects the member's row in the table and shows it in detail.
     QTRY_COMPARE(window.memberView()->currentIndex().data().toString(), u"patroni2"_s);
-    QCOMPARE(window.page()->detailTabs()->currentWidget(), window.page()->memberDetails());
+    QCOMPARE(window.page()->detailTabs()->currentWidget(), window.page()->memberTab());
     QVERIFY2(window.page()->memberDetails()->lines().contains(u"Shown as / member | patroni2"_s),
         qPrintable(window.page()->memberDetails()->lines().join(u'\n')));
     // The HAProxy panel lists every server of every port with its status, DOWN ones too.

@@ -8,12 +8,16 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 
+#include "ui/actions/actiondialog.h"
+#include "ui/actions/auditdialog.h"
 #include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/cluster/fleetproxy.h"
 #include "ui/notifier.h"
 #include "ui/topology/topologyview.h"
 
+#include "models/actions/controller.h"
+#include "models/cluster/assessment.h"
 #include "models/itemmodels/fleetmodel.h"
 #include "models/session/clustereditor.h"
 #include "models/session/clustersession.h"
@@ -28,6 +32,8 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -98,6 +104,212 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
         size = size.boundedTo(screen->availableSize());
     resize(size);
     createViewMenu();
+    createActionsMenu();
+    connect(m_page, &ClusterPage::memberMenuRequested, this, [this](const QString& member, const QPoint& at) {
+        QMenu* menu = memberMenu(member, this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(at);
+    });
+    connect(m_page, &ClusterPage::memberActionRequested, this, [this](Actions::Kind kind, const QString& member) {
+        Actions::Request r;
+        r.kind = kind;
+        if (kind == Actions::Kind::Switchover || kind == Actions::Kind::Failover)
+            r.candidate = member;
+        else
+            r.member = member;
+        openAction(r);
+    });
+}
+
+void MainWindow::createActionsMenu()
+{
+    // The dangerous buttons: each opens its dialog (explained, confirmed, sent once, verified, audited).
+    m_actionsMenu = menuBar()->addMenu(tr("&Actions"));
+    m_toolBar = addToolBar(tr("Actions"));
+    m_toolBar->setObjectName(u"actionsToolBar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setMovable(false);
+    using Enabler = std::function<bool(Session::ClusterSession*, const QString&)>;
+    const Enabler canAct = [](Session::ClusterSession* s, const QString&) { return s && s->actions(); };
+    const Enabler onMember
+        = [](Session::ClusterSession* s, const QString& member) { return s && s->actions() && !member.isEmpty(); };
+    const auto paused = [](Session::ClusterSession* s) { return s && s->summary().paused; };
+    const auto add = [&](const QString& text, const QString& name, const QString& tip, Enabler enabled,
+                         std::function<Actions::Request(const QString&)> request, bool onToolBar) {
+        QAction* a = m_actionsMenu->addAction(text);
+        a->setObjectName(name);
+        a->setToolTip(tip);
+        a->setStatusTip(tip);
+        connect(a, &QAction::triggered, this, [this, request] { openAction(request(m_page->selectedMember())); });
+        m_enablers.append({ a, std::move(enabled) });
+        if (onToolBar)
+            m_toolBar->addAction(a);
+        return a;
+    };
+    const auto request = [](Actions::Kind kind) {
+        return [kind](const QString& member) {
+            Actions::Request r;
+            r.kind = kind;
+            r.member = member;
+            return r;
+        };
+    };
+    const auto towards = [this](Actions::Kind kind) {
+        // The selected member, unless it is the leader, is the candidate proposed.
+        return [this, kind](const QString& member) {
+            Actions::Request r;
+            r.kind = kind;
+            const Session::ClusterSession* s = currentSession();
+            if (s && member != s->summary().leader)
+                r.candidate = member;
+            return r;
+        };
+    };
+    add(tr("&Switchover…"), u"action-switchover"_s,
+        tr("Hand the leader role to a healthy replica, now or at a set time"), canAct,
+        towards(Actions::Kind::Switchover), true);
+    add(tr("&Failover…"), u"action-failover"_s,
+        tr("Promote a replica when there is no healthy leader (data may be lost)"), canAct,
+        towards(Actions::Kind::Failover), true);
+    add(tr("&Cancel the scheduled switchover…"), u"action-cancel-switchover"_s,
+        tr("Withdraw a switchover scheduled for later"), canAct, request(Actions::Kind::CancelSwitchover), false);
+    m_actionsMenu->addSeparator();
+    m_toolBar->addSeparator();
+    add(tr("&Restart the selected member…"), u"action-restart"_s,
+        tr("Restart the selected member's PostgreSQL, now or at a set time"), onMember, request(Actions::Kind::Restart),
+        true);
+    add(tr("Re&load the selected member…"), u"action-reload"_s, tr("Make the selected member reread its configuration"),
+        onMember, request(Actions::Kind::Reload), false);
+    add(tr("Re&initialize the selected member…"), u"action-reinit"_s,
+        tr("Rebuild the selected replica from the leader (its data directory is replaced)"), onMember,
+        request(Actions::Kind::Reinit), true);
+    add(tr("Cancel the selected member's scheduled &restart…"), u"action-cancel-restart"_s,
+        tr("Withdraw a restart scheduled for later"), onMember, request(Actions::Kind::CancelRestart), false);
+    m_actionsMenu->addSeparator();
+    m_toolBar->addSeparator();
+    add(
+        tr("&Pause cluster management…"), u"action-pause"_s,
+        tr("Maintenance mode: Patroni stops failing over and starting PostgreSQL"),
+        [canAct, paused](Session::ClusterSession* s, const QString& m) { return canAct(s, m) && !paused(s); },
+        request(Actions::Kind::Pause), true);
+    add(
+        tr("R&esume cluster management…"), u"action-resume"_s, tr("Leave maintenance mode"),
+        [canAct, paused](Session::ClusterSession* s, const QString& m) { return canAct(s, m) && paused(s); },
+        request(Actions::Kind::Resume), true);
+    add(tr("&Edit the dynamic configuration…"), u"action-edit-config"_s,
+        tr("Change the cluster-wide settings Patroni keeps in the DCS, with a preview of the change"), canAct,
+        request(Actions::Kind::EditConfig), true);
+    m_actionsMenu->addSeparator();
+    m_toolBar->addSeparator();
+    QAction* audit = m_actionsMenu->addAction(tr("&Audit log…"), this, &MainWindow::openAuditLog);
+    audit->setObjectName(u"action-audit"_s);
+    audit->setShortcut(Qt::CTRL | Qt::Key_L);
+    audit->setToolTip(tr("Every action sent or refused, with its answer and verification"));
+    m_toolBar->addAction(audit);
+    connect(m_actionsMenu, &QMenu::aboutToShow, this, &MainWindow::updateActionStates);
+    // The toolbar follows the selection and the cluster (paused or not) without a signal for each.
+    auto* timer = new QTimer(this);
+    timer->setInterval(500);
+    connect(timer, &QTimer::timeout, this, &MainWindow::updateActionStates);
+    timer->start();
+    updateActionStates();
+}
+
+void MainWindow::updateActionStates()
+{
+    Session::ClusterSession* s = currentSession();
+    const QString member = m_page->selectedMember();
+    for (const auto& [action, enabled] : std::as_const(m_enablers))
+        action->setEnabled(enabled(s, member));
+}
+
+QMenu* MainWindow::memberMenu(const QString& member, QWidget* parent)
+{
+    auto* menu = new QMenu(parent);
+    menu->setObjectName(u"memberMenu"_s);
+    Session::ClusterSession* s = currentSession();
+    const bool can = s && s->actions();
+    const bool leader = s && s->summary().leader == member;
+    const auto item = [&](const QString& text, Actions::Kind kind, bool enabled) {
+        QAction* a = menu->addAction(text, this, [this, kind, member] {
+            Actions::Request r;
+            r.kind = kind;
+            if (kind == Actions::Kind::Switchover || kind == Actions::Kind::Failover)
+                r.candidate = member;
+            else
+                r.member = member;
+            openAction(r);
+        });
+        a->setObjectName(u"member-"_s + Actions::kindName(kind));
+        a->setEnabled(can && enabled);
+    };
+    item(tr("Switch over to %1…").arg(member), Actions::Kind::Switchover, !leader);
+    item(tr("Fail over to %1…").arg(member), Actions::Kind::Failover, !leader);
+    menu->addSeparator();
+    item(tr("Restart %1…").arg(member), Actions::Kind::Restart, true);
+    item(tr("Reload %1…").arg(member), Actions::Kind::Reload, true);
+    item(tr("Reinitialize %1…").arg(member), Actions::Kind::Reinit, !leader);
+    item(tr("Cancel the scheduled restart of %1…").arg(member), Actions::Kind::CancelRestart, true);
+    if (!can)
+        menu->addSection(tr("This view of the cluster cannot send actions"));
+    return menu;
+}
+
+ActionDialog* MainWindow::openAction(const Actions::Request& request)
+{
+    Session::ClusterSession* s = currentSession();
+    if (!s || !s->actions()) {
+        statusBar()->showMessage(tr("This view of the cluster cannot send actions."), 10000);
+        return nullptr;
+    }
+    watchController(s);
+    auto* dialog = new ActionDialog(s, request, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setModal(false);
+    dialog->show();
+    dialog->raise();
+    return dialog;
+}
+
+void MainWindow::watchController(Session::ClusterSession* session)
+{
+    // How every action ended, in the status bar, even after its dialog was closed.
+    Actions::Controller* c = session->actions();
+    if (!c || m_watchedControllers.contains(c))
+        return;
+    m_watchedControllers.append(c);
+    connect(c, &QObject::destroyed, this, [this, c] { m_watchedControllers.removeAll(c); });
+    const QString name = session->name();
+    connect(c, &Actions::Controller::finished, this, [this, name](const Actions::Outcome& o) {
+        statusBar()->showMessage(tr("%1: %2 — %3").arg(name, Actions::resultName(o.result), o.message), 30000);
+        if (m_audit)
+            m_audit->reload();
+    });
+    connect(c, &Actions::Controller::passwordStored, this,
+        [this](bool, const QString& message) { statusBar()->showMessage(message, 15000); });
+}
+
+AuditDialog* MainWindow::openAuditLog()
+{
+    Session::ClusterSession* s = currentSession();
+    QString path;
+    for (int row = 0; row < m_fleetModel->rowCount() && path.isEmpty(); ++row) {
+        if (Session::ClusterSession* any = m_fleetModel->sessionAt(row); any && any->actions()) {
+            path = any->actions()->auditPath();
+            break;
+        }
+    }
+    if (path.isEmpty()) {
+        statusBar()->showMessage(tr("No cluster here can send actions, so there is no audit log to show."), 10000);
+        return nullptr;
+    }
+    if (!m_audit) {
+        m_audit = new AuditDialog(path, s ? s->name() : QString(), this);
+        m_audit->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_audit->show();
+    m_audit->raise();
+    return m_audit;
 }
 
 void MainWindow::createViewMenu()

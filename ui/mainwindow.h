@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/actions/action.h"
 #include "models/cluster/member.h"
 #include "models/snapshot/snapshot.h"
 
@@ -7,12 +8,15 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QAction;
 class QLineEdit;
 class QMenu;
 class QSplitter;
 class QListView;
 class QTableView;
+class QToolBar;
 
 namespace ItemModels {
 class FleetModel;
@@ -24,6 +28,8 @@ class ClusterSession;
 
 namespace Ui {
 
+class ActionDialog;
+class AuditDialog;
 class ClusterPage;
 class Notifier;
 class FleetProxy;
@@ -55,6 +61,15 @@ public:
     // box (unless `quiet`) and returned; nothing partial is left.
     QString exportSnapshot(const QString& path, Snapshot::Format format, bool quiet = false);
 
+    // The action's dialog for the cluster shown (review, confirm, send, verify), left open beside the
+    // window; null when the cluster shown cannot act.
+    ActionDialog* openAction(const Actions::Request& request);
+    // The member's actions (a right click on it in the picture or the table).
+    QMenu* memberMenu(const QString& member, QWidget* parent);
+    AuditDialog* openAuditLog();
+    QMenu* actionsMenu() const { return m_actionsMenu; }
+    QToolBar* actionsToolBar() const { return m_toolBar; }
+
     ClusterPage* page() const { return m_page; }
     Notifier* notifier() const { return m_notifier; }
     QListView* fleetView() const { return m_fleet; }
@@ -69,6 +84,9 @@ protected:
 
 private:
     void createViewMenu();
+    void createActionsMenu();
+    void updateActionStates();
+    void watchController(Session::ClusterSession* session);
     ItemModels::FleetModel* m_fleetModel;
     FleetProxy* m_fleetProxy;
     QListView* m_fleet;
@@ -80,6 +98,11 @@ private:
     QMenu* m_clusterMenu = nullptr;
     QAction* m_notifyAction = nullptr;
     QPointer<Session::ClusterEditor> m_editor;
+    QMenu* m_actionsMenu = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QList<std::pair<QAction*, std::function<bool(Session::ClusterSession*, const QString&)>>> m_enablers;
+    QList<QObject*> m_watchedControllers;
+    QPointer<AuditDialog> m_audit;
 };
 
 } // namespace Ui

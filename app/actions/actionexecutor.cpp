@@ -18,23 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace App {
 
-QString resultName(ActionOutcome::Result result)
-{
-    switch (result) {
-    case ActionOutcome::Result::Refused:
-        return u"refused"_s;
-    case ActionOutcome::Result::Failed:
-        return u"failed"_s;
-    case ActionOutcome::Result::Unknown:
-        return u"unknown"_s;
-    case ActionOutcome::Result::NotVerified:
-        return u"not-verified"_s;
-    case ActionOutcome::Result::Done:
-        return u"done"_s;
-    }
-    return {};
-}
-
 namespace {
 
     // Patroni's own messages are plain text labelled text/html; its HTTP layer's errors are whole HTML
@@ -62,7 +45,7 @@ namespace {
 } // namespace
 
 ActionExecutor::ActionExecutor(Sources::HttpClient* http, LiveSession* session, QString auditPath, QObject* parent)
-    : QObject(parent)
+    : Actions::Controller(parent)
     , m_http(http)
     , m_session(session)
     , m_audit(std::move(auditPath))
@@ -75,8 +58,8 @@ ActionExecutor::ActionExecutor(Sources::HttpClient* http, LiveSession* session, 
                 missing.append(s.text);
         }
         m_outcome.verifyMs = m_verifyClock.elapsed();
-        const bool unknown = m_outcome.result == ActionOutcome::Result::Unknown;
-        m_outcome.result = unknown ? ActionOutcome::Result::Unknown : ActionOutcome::Result::NotVerified;
+        const bool unknown = m_outcome.result == Actions::Outcome::Result::Unknown;
+        m_outcome.result = unknown ? Actions::Outcome::Result::Unknown : Actions::Outcome::Result::NotVerified;
         m_outcome.message = (unknown ? u"Patroni gave no clear answer, and within %1 s this was not seen: %2. "
                                        "Look at the cluster before doing anything else."_s
                                      : u"Patroni accepted it, but within %1 s this was not seen: %2. Look at the "
@@ -85,6 +68,50 @@ ActionExecutor::ActionExecutor(Sources::HttpClient* http, LiveSession* session, 
                                 .arg(missing.join(u"; "_s));
         finish(m_outcome, unknown ? u"unknown"_s : u"not-verified"_s);
     });
+}
+
+std::optional<Sources::BasicAuth> ActionExecutor::credentials() const
+{
+    if (m_auth)
+        return m_auth;
+    const QString user = apiUser();
+    const QString password = m_session->patroniApiPassword();
+    if (user.isEmpty() && password.isEmpty())
+        return std::nullopt;
+    return Sources::BasicAuth { user, password };
+}
+
+QString ActionExecutor::apiUser() const
+{
+    if (m_auth)
+        return m_auth->user;
+    return m_givenUser.isEmpty() ? m_session->profile().patroniApiUser : m_givenUser;
+}
+
+bool ActionExecutor::passwordKnown() const
+{
+    const auto auth = credentials();
+    return auth && !auth->password.isEmpty();
+}
+
+void ActionExecutor::providePassword(const QString& user, const QString& password, bool remember)
+{
+    m_givenUser = user;
+    m_session->usePatroniApiPassword(password);
+    if (!remember) {
+        Q_EMIT passwordStored(false, tr("The password is kept for this session only and written nowhere."));
+        return;
+    }
+    m_credentials.write(
+        m_session->name(), Cluster::SecretKind::PatroniApi, password, this, [this](const Credentials::Result& r) {
+            if (r.ok())
+                Q_EMIT passwordStored(true, tr("The password is stored in the system keychain."));
+            else
+                Q_EMIT passwordStored(false,
+                    tr("The keychain did not take the password (%1): it is kept for this session only and "
+                       "written nowhere.")
+                        .arg(r.message));
+        });
 }
 
 QString ActionExecutor::defaultAuditPath()
@@ -114,7 +141,7 @@ Actions::AuditRecord ActionExecutor::record(const QString& phase) const
     return r;
 }
 
-void ActionExecutor::finish(ActionOutcome outcome, const QString& phase)
+void ActionExecutor::finish(Actions::Outcome outcome, const QString& phase)
 {
     m_outcome = std::move(outcome);
     disconnect(m_watch);
@@ -145,7 +172,7 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
 {
     if (m_busy) {
         // Not this action's record: the one in flight keeps its own. Said, and written down.
-        ActionOutcome refused;
+        Actions::Outcome refused;
         refused.message = u"another action is in flight for this cluster; wait for it to finish"_s;
         recordRefusal(request, refused.message);
         Q_EMIT finished(refused);
@@ -180,14 +207,15 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
     bool configuredHttps = false;
     for (const QUrl& u : m_session->profile().patroniUrls)
         configuredHttps |= u.scheme() == u"https"_s;
-    if (m_preflight.ok() && configuredHttps && api.scheme() != u"https"_s && m_auth)
+    const std::optional<Sources::BasicAuth> auth = credentials();
+    if (m_preflight.ok() && configuredHttps && api.scheme() != u"https"_s && auth)
         m_preflight.problems.append(u"%1's API is plain http while the cluster is configured for https: the password "
                                     "would travel in clear, so nothing was sent"_s.arg(target));
     if (m_preflight.ok() && (request.kind == Actions::Kind::Restart || request.kind == Actions::Kind::Reload)
         && request.member.isEmpty())
         m_preflight.problems.append(u"name the member: one request goes to one member's API"_s);
     if (!m_preflight.ok()) {
-        ActionOutcome refused;
+        Actions::Outcome refused;
         refused.message = u"nothing was sent: "_s + m_preflight.problems.join(u"; "_s);
         finish(refused, u"refused"_s);
         return;
@@ -196,7 +224,7 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
     Sources::FetchOptions options;
     options.deadlineMs = 30000; // a switchover blocks ~2 s, a restart until PostgreSQL is back
     options.sourceName = u"Patroni API %1"_s.arg(api.toString(QUrl::RemoveUserInfo | QUrl::RemovePath));
-    options.basicAuth = m_auth;
+    options.basicAuth = auth;
     options.maxBodyBytes = 1024 * 1024;
     QString tlsError;
     if (api.scheme() == u"https"_s)
@@ -278,8 +306,8 @@ void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
     m_outcome.sendMs = m_clock.elapsed();
     m_outcome.httpStatus = result.httpStatus;
     Snapshot::Redactor redactor;
-    if (m_auth)
-        redactor.addSecret(m_auth->password);
+    if (const auto auth = credentials())
+        redactor.addSecret(auth->password);
     redactor.addSecretsFromEnvironment(QProcessEnvironment::systemEnvironment());
     const QString said = redactor.redactText(answerText(result.body));
     m_outcome.body = said;
@@ -288,7 +316,7 @@ void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
     // configuration) goes to the audit log, not into the sentence.
     const QString code
         = said.isEmpty() || said.startsWith(u'{') ? QString::number(status) : u"%1: %2"_s.arg(status).arg(said);
-    using Result = ActionOutcome::Result;
+    using Result = Actions::Outcome::Result;
     bool verify = false;
     if (result.error.isError() && status == 0) {
         if (result.error.code == Cluster::SourceError::Code::Timeout) {
@@ -372,9 +400,9 @@ void ActionExecutor::verifyNow()
     if (!Actions::allPassed(steps))
         return;
     m_outcome.verifyMs = m_verifyClock.elapsed();
-    if (m_outcome.result == ActionOutcome::Result::Unknown)
+    if (m_outcome.result == Actions::Outcome::Result::Unknown)
         m_outcome.message = u"Patroni gave no clear answer, but every check passed"_s;
-    m_outcome.result = ActionOutcome::Result::Done;
+    m_outcome.result = Actions::Outcome::Result::Done;
     finish(m_outcome, u"verified"_s);
 }
 

@@ -404,13 +404,13 @@ int runAction(const QString& command, const QStringList& arguments)
         executor.setCredentials(Sources::BasicAuth { apiUser, password });
 
     // One request: sent, its answer and each verification step printed as they come; the exit code.
-    App::ActionOutcome outcome;
-    QObject::connect(&executor, &App::ActionExecutor::answered, &loop, [&out](int, const QString& message) {
+    Actions::Outcome outcome;
+    QObject::connect(&executor, &Actions::Controller::answered, &loop, [&out](int, const QString& message) {
         out << "Answer: " << message << '\n';
         out.flush();
     });
     QList<Actions::Step> shown;
-    QObject::connect(&executor, &App::ActionExecutor::stepsChanged, &loop, [&](const QList<Actions::Step>& steps) {
+    QObject::connect(&executor, &Actions::Controller::stepsChanged, &loop, [&](const QList<Actions::Step>& steps) {
         for (const Actions::Step& s : steps) {
             bool before = false;
             for (const Actions::Step& o : std::as_const(shown))
@@ -422,7 +422,7 @@ int runAction(const QString& command, const QStringList& arguments)
         }
         shown = steps;
     });
-    QObject::connect(&executor, &App::ActionExecutor::finished, &loop, [&](const App::ActionOutcome& o) {
+    QObject::connect(&executor, &Actions::Controller::finished, &loop, [&](const Actions::Outcome& o) {
         outcome = o;
         loop.quit();
     });
@@ -438,7 +438,7 @@ int runAction(const QString& command, const QStringList& arguments)
                 out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.text
                     << (s.passed ? u" (after %1)"_s.arg(seconds(s.passedAfterMs)) : QString()) << '\n';
         }
-        using R = App::ActionOutcome::Result;
+        using R = Actions::Outcome::Result;
         switch (outcome.result) {
         case R::Done:
             out << "Done" << (outcome.steps.isEmpty() ? "" : ", verified") << ": " << outcome.message << '\n';
@@ -602,21 +602,10 @@ int runAudit(const QStringList& arguments)
             json.append(Actions::toJson(r));
             continue;
         }
-        QString detail = r.error;
-        if (r.phase == u"sending"_s)
-            detail = u"sent to Patroni"_s;
-        if (!r.steps.isEmpty()) {
-            int passed = 0;
-            for (const Actions::Step& s : r.steps)
-                passed += s.passed ? 1 : 0;
-            detail += u" [%1/%2 checks passed]"_s.arg(passed).arg(r.steps.size());
-        }
-        QString params;
-        const QJsonObject req = Actions::toJson(r.request);
-        for (auto it = req.constBegin(); it != req.constEnd(); ++it) {
-            if (it.key() != u"action"_s)
-                params += u' ' + it.key() + u'=' + it.value().toVariant().toString();
-        }
+        QString params = Actions::auditParameters(r);
+        if (!params.isEmpty())
+            params.prepend(u' ');
+        const QString detail = Actions::auditDetail(r);
         out << r.at.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s) << "  " << r.phase.leftJustified(12) << "  "
             << Cluster::displayText(r.cluster, 30) << "  " << Actions::kindName(r.request.kind) << params << "  "
             << r.osUser << '@' << r.host << (r.httpStatus ? u"  HTTP %1"_s.arg(r.httpStatus) : QString()) << "  "

@@ -1,5 +1,6 @@
 #include "app/session/livesession.h"
 
+#include "app/actions/actionexecutor.h"
 #include "app/sources/etcdpoller.h"
 #include "app/sources/haproxypoller.h"
 #include "app/sources/patronipoller.h"
@@ -21,6 +22,7 @@ namespace {
 LiveSession::LiveSession(
     Sources::HttpClient* http, const Cluster::Profile& profile, const Session::SessionOptions& options, QObject* parent)
     : ClusterSession(profile, options, parent)
+    , m_http(http)
     , m_patroni(new Sources::PatroniPoller(http, store(), profile.patroniUrls, this))
 {
     m_sources.append(m_patroni);
@@ -90,6 +92,24 @@ LiveSession::LiveSession(
 }
 
 LiveSession::~LiveSession() = default;
+
+Actions::Controller* LiveSession::actions()
+{
+    return executor();
+}
+
+ActionExecutor* LiveSession::executor()
+{
+    if (!m_executor)
+        m_executor = new ActionExecutor(m_http, this, ActionExecutor::defaultAuditPath(), this);
+    return m_executor;
+}
+
+void LiveSession::usePatroniApiPassword(const QString& password)
+{
+    rememberSecret(password);
+    m_apiPassword = password;
+}
 
 void LiveSession::readSecrets()
 {

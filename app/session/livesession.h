@@ -24,6 +24,8 @@ class PostgresPoller;
 
 namespace App {
 
+class ActionExecutor;
+
 // A cluster's session with its sources: the Patroni, HAProxy, etcd and PostgreSQL pollers (one list,
 // one shape, each at its own interval), the profile's TLS settings, and its credentials from the
 // keychain, read asynchronously and handed to the pollers that need them. Nothing waits on another
@@ -47,10 +49,16 @@ public:
     void start() override;
     void stop() override;
     void pollOnce() override;
+    // Created on first use, with the audit log at ActionExecutor::defaultAuditPath().
+    Actions::Controller* actions() override;
+    ActionExecutor* executor();
 
     QList<Sources::Poller*> sources() const { return m_sources; }
     // The Patroni REST API's password as the keychain (or the dialog) gave it; empty when none.
     QString patroniApiPassword() const { return m_apiPassword; }
+    // A password typed in the window (asked for when the keychain had none): used from now on, and
+    // redacted wherever the console writes for people.
+    void usePatroniApiPassword(const QString& password);
     Sources::PatroniPoller* patroni() const { return m_patroni; }
     Sources::HaproxyPoller* haproxy() const { return m_haproxy; }
     Sources::EtcdPoller* etcd() const { return m_etcd; }
@@ -64,6 +72,8 @@ private:
     void finishRoundIfDone();
     void startWaitingSources();
 
+    Sources::HttpClient* m_http;
+    ActionExecutor* m_executor = nullptr;
     QList<Sources::Poller*> m_sources;
     Sources::PatroniPoller* m_patroni;
     Sources::HaproxyPoller* m_haproxy = nullptr; // when the profile names a stats URL

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -121,6 +122,66 @@ QList<AuditRecord> AuditLog::read(int* skipped) const
     if (skipped)
         *skipped = bad;
     return out;
+}
+
+QString auditParameters(const AuditRecord& record)
+{
+    QStringList params;
+    const QJsonObject req = toJson(record.request);
+    for (auto it = req.constBegin(); it != req.constEnd(); ++it) {
+        if (it.key() == u"action"_s)
+            continue;
+        const QJsonValue v = it.value();
+        const QString text = v.isObject() || v.isArray()
+            ? QString::fromUtf8(QJsonDocument::fromVariant(v.toVariant()).toJson(QJsonDocument::Compact))
+            : v.toVariant().toString();
+        params.append(it.key() + u'=' + text);
+    }
+    return params.join(u' ');
+}
+
+QString auditDetail(const AuditRecord& record)
+{
+    QString detail = record.error;
+    if (record.phase == u"sending"_s)
+        detail = u"sent to Patroni"_s;
+    if (!record.steps.isEmpty()) {
+        int passed = 0;
+        for (const Step& s : record.steps)
+            passed += s.passed ? 1 : 0;
+        detail += u" [%1/%2 checks passed]"_s.arg(passed).arg(record.steps.size());
+    }
+    return detail;
+}
+
+QString phaseText(const QString& phase)
+{
+    if (phase == u"sending"_s)
+        return u"sent, no answer recorded"_s;
+    if (phase == u"verified"_s)
+        return u"done, verified"_s;
+    if (phase == u"not-verified"_s)
+        return u"not verified"_s;
+    if (phase == u"unknown"_s)
+        return u"answer unknown"_s;
+    return phase;
+}
+
+QList<AuditRecord> lastLinePerAction(const QList<AuditRecord>& lines)
+{
+    QList<AuditRecord> actions;
+    QHash<QString, qsizetype> at;
+    for (const AuditRecord& r : lines) {
+        const auto it = r.id.isEmpty() ? at.constEnd() : at.constFind(r.id);
+        if (it != at.constEnd()) {
+            actions[*it] = r;
+            continue;
+        }
+        if (!r.id.isEmpty())
+            at.insert(r.id, actions.size());
+        actions.append(r);
+    }
+    return actions;
 }
 
 } // namespace Actions

@@ -33,6 +33,16 @@ struct AuditRecord {
 QJsonObject toJson(const AuditRecord& record);
 std::optional<AuditRecord> auditFromJson(const QJsonObject& object);
 
+// The request's parameters as "member=patroni2 force=true" (the action's name left out).
+QString auditParameters(const AuditRecord& record);
+// What happened, in one line: the sentence shown, "sent to Patroni" for a line with nothing after it,
+// and how many verification checks passed.
+QString auditDetail(const AuditRecord& record);
+// The phase in words for people: "refused", "sent, no answer recorded", "done, verified", …
+QString phaseText(const QString& phase);
+// One record per action: the last line of each id, in the order the actions began.
+QList<AuditRecord> lastLinePerAction(const QList<AuditRecord>& lines);
+
 // Append-only JSON Lines; one file for every cluster (the records name theirs). Not rotated: what
 // was done to a cluster is kept. Lines that do not parse are skipped on reading, never fatal.
 class AuditLog {

@@ -15,6 +15,9 @@ class Journal;
 class LagHistory;
 struct Event;
 } // namespace Cluster
+namespace Actions {
+class Controller;
+}
 namespace ItemModels {
 class EventLogModel;
 class FindingsModel;
@@ -66,6 +69,10 @@ public:
 
     // Cluster::summarize() of the store, cached until the store changes.
     const Cluster::ClusterSummary& summary() const;
+
+    // The one place this cluster's actions go out (created on first use); null where the session
+    // cannot act (a session fed by a test, a replayed state).
+    virtual Actions::Controller* actions() { return nullptr; }
 
     virtual void start() = 0; // poll continuously
     virtual void stop() = 0;

@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -75,6 +76,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     , m_topologyTimer(new QTimer(this))
     , m_tabs(new QTabWidget(this))
     , m_memberDetails(new DetailTree(this))
+    , m_memberTab(new QWidget(this))
     , m_haproxyPanel(new DetailTree(this))
     , m_etcdPanel(new DetailTree(this))
 {
@@ -164,7 +166,30 @@ ClusterPage::ClusterPage(QWidget* parent)
     m_tabs->setAccessibleName(tr("Events and details"));
     connect(m_tabs, &QTabWidget::currentChanged, this, &ClusterPage::updateDetails);
     m_tabs->addTab(eventsTab, tr("Events"));
-    m_tabs->addTab(m_memberDetails, tr("Member"));
+    // The member's details with what can be done to it right under them.
+    auto* memberLayout = new QVBoxLayout(m_memberTab);
+    memberLayout->setContentsMargins(0, 0, 0, 0);
+    memberLayout->setSpacing(2);
+    memberLayout->addWidget(m_memberDetails, 1);
+    auto* memberButtons = new QHBoxLayout;
+    memberButtons->setContentsMargins(2, 0, 2, 2);
+    const QList<std::pair<Actions::Kind, QString>> buttons { { Actions::Kind::Switchover, tr("Switch over to it…") },
+        { Actions::Kind::Restart, tr("Restart…") }, { Actions::Kind::Reload, tr("Reload…") },
+        { Actions::Kind::Reinit, tr("Reinitialize…") } };
+    for (const auto& [kind, text] : buttons) {
+        auto* b = new QPushButton(text, m_memberTab);
+        b->setObjectName(u"member-"_s + Actions::kindName(kind));
+        b->setEnabled(false);
+        connect(b, &QPushButton::clicked, this, [this, kind] {
+            if (!m_selected.isEmpty())
+                Q_EMIT memberActionRequested(kind, m_selected);
+        });
+        memberButtons->addWidget(b);
+        m_memberButtons.append({ kind, b });
+    }
+    memberButtons->addStretch(1);
+    memberLayout->addLayout(memberButtons);
+    m_tabs->addTab(m_memberTab, tr("Member"));
     m_tabs->addTab(m_haproxyPanel, tr("HAProxy"));
     m_tabs->addTab(m_etcdPanel, tr("etcd"));
     m_memberDetails->setObjectName(u"memberDetails"_s);
@@ -226,6 +251,25 @@ ClusterPage::ClusterPage(QWidget* parent)
                 m_scene->selectMember(current.data(ItemModels::MemberTableModel::NameRole).toString());
         });
 
+    // A right click on a member: what can be done to it.
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_table->indexAt(pos);
+        const QString name = index.data(ItemModels::MemberTableModel::NameRole).toString();
+        if (name.isEmpty())
+            return;
+        selectMember(name);
+        Q_EMIT memberMenuRequested(name, m_table->viewport()->mapToGlobal(pos));
+    });
+    m_topology->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_topology, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QString name = m_scene->memberAt(m_topology->mapToScene(pos));
+        if (name.isEmpty())
+            return;
+        selectMember(name);
+        Q_EMIT memberMenuRequested(name, m_topology->viewport()->mapToGlobal(pos));
+    });
+
     // "12 s ago" must keep counting while the source is silent.
     m_ageTimer->setInterval(1000);
     connect(m_ageTimer, &QTimer::timeout, this, &ClusterPage::refresh);
@@ -249,6 +293,7 @@ void ClusterPage::setSession(Session::ClusterSession* session)
     m_sessionsChart->setSession(session);
     m_scene->clearTopology();
     m_selected.clear();
+    updateMemberButtons();
     if (session) {
         // The timer caps the redraws at one per 100 ms; restarting it on every signal would postpone
         // them for as long as answers keep coming.
@@ -316,7 +361,7 @@ void ClusterPage::focusPart(Part part)
         m_eventText->setFocus(Qt::ShortcutFocusReason);
         return;
     case Part::MemberDetails:
-        m_tabs->setCurrentWidget(m_memberDetails);
+        m_tabs->setCurrentWidget(m_memberTab);
         m_memberDetails->setFocus(Qt::ShortcutFocusReason);
         return;
     case Part::Haproxy:
@@ -355,7 +400,7 @@ void ClusterPage::updateDetails()
     const Cluster::ClusterState& state = store->state();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QWidget* shown = m_tabs->currentWidget();
-    if (shown == m_memberDetails)
+    if (shown == m_memberTab)
         updateMemberDetails(state, now);
     if (shown == m_haproxyPanel)
         updateHaproxyPanel(state);
@@ -426,7 +471,8 @@ void ClusterPage::selectMember(const QString& name)
     if (name != m_selected) {
         // A member chosen by the user: show it in detail.
         m_selected = name;
-        m_tabs->setCurrentWidget(m_memberDetails);
+        m_tabs->setCurrentWidget(m_memberTab);
+        updateMemberButtons();
         updateDetails();
     }
     m_scene->selectMember(name);
@@ -437,6 +483,25 @@ void ClusterPage::selectMember(const QString& name)
                 m_table->selectRow(row);
             return;
         }
+    }
+}
+
+QPushButton* ClusterPage::memberActionButton(Actions::Kind kind) const
+{
+    for (const auto& [k, b] : m_memberButtons) {
+        if (k == kind)
+            return b;
+    }
+    return nullptr;
+}
+
+void ClusterPage::updateMemberButtons()
+{
+    const bool can = m_session && m_session->actions() && !m_selected.isEmpty();
+    for (const auto& [kind, b] : m_memberButtons) {
+        b->setEnabled(can);
+        b->setToolTip(
+            !m_session || m_session->actions() ? QString() : tr("This view of the cluster cannot send actions"));
     }
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/actions/action.h"
 #include "models/cluster/member.h"
 #include "models/session/clustersession.h"
 
@@ -12,6 +13,7 @@ class QLabel;
 class QSplitter;
 class QLineEdit;
 class QListView;
+class QPushButton;
 class QTabWidget;
 class QTableView;
 class QTimer;
@@ -61,10 +63,20 @@ public:
     LagChart* lagChart() const { return m_lagChart; }
     SessionsChart* sessionsChart() const { return m_sessionsChart; }
     DetailTree* memberDetails() const { return m_memberDetails; }
+    QWidget* memberTab() const { return m_memberTab; } // the details and the member's action buttons
+    // The member shown in detail (chosen in the picture or the table); empty: none.
+    QString selectedMember() const { return m_selected; }
+    QPushButton* memberActionButton(Actions::Kind kind) const;
     DetailTree* haproxyPanel() const { return m_haproxyPanel; }
     DetailTree* etcdPanel() const { return m_etcdPanel; }
     QTabWidget* detailTabs() const { return m_tabs; }
     ItemModels::EventFilterModel* eventFilter() const { return m_eventFilter; }
+
+Q_SIGNALS:
+    // A right click on a member in the picture or the table (it is selected first).
+    void memberMenuRequested(const QString& member, const QPoint& globalPos);
+    // A button under the member's details.
+    void memberActionRequested(Actions::Kind kind, const QString& member);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -78,6 +90,7 @@ private:
     void updateHaproxyPanel(const Cluster::ClusterState& state);
     void updateEtcdPanel(const Cluster::ClusterState& state);
     void selectMember(const QString& name);
+    void updateMemberButtons();
 
     QPointer<Session::ClusterSession> m_session;
     QLabel* m_banner;
@@ -102,6 +115,8 @@ private:
     QTimer* m_topologyTimer;
     QTabWidget* m_tabs;
     DetailTree* m_memberDetails;
+    QWidget* m_memberTab;
+    QList<std::pair<Actions::Kind, QPushButton*>> m_memberButtons;
     DetailTree* m_haproxyPanel;
     DetailTree* m_etcdPanel;
     QString m_selected; // the member shown in detail

@@ -623,6 +623,15 @@ QString TopologyScene::selectedMember() const
     return {};
 }
 
+QString TopologyScene::memberAt(const QPointF& scenePos) const
+{
+    for (auto it = m_members.cbegin(); it != m_members.cend(); ++it) {
+        if (it.value()->sceneBoundingRect().contains(scenePos))
+            return it.key();
+    }
+    return {};
+}
+
 void TopologyScene::selectMember(const QString& name)
 {
     MemberNode* node = m_members.value(name);

@@ -36,6 +36,8 @@ public:
     QList<QPair<QString, QString>> replicationEdges() const;
     // The text a member's node shows, line by line (as painted).
     QStringList memberLines(const QString& name) const;
+    // The member drawn at a point of the scene; empty: none.
+    QString memberAt(const QPointF& scenePos) const;
     QString selectedMember() const;
     void selectMember(const QString& name);
 

@@ -16,6 +16,7 @@
 #include "models/patroni/dynamicconfig.h"
 #include "ui/actions/actiondialog.h"
 #include "ui/actions/auditdialog.h"
+#include "ui/actions/rollingdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
 
@@ -113,6 +114,8 @@ private Q_SLOTS:
     void editConfigPreviewAndMalformedJson();
     void windowMenusOpenTheDialogs();
     void auditViewFiltersAndExports();
+    void rollingRestartPlanFollowsTheCluster();
+    void rollingRestartStopsAtTheFirstFailure();
 
 private:
     QTemporaryDir m_data;
@@ -503,6 +506,64 @@ void TestActionDialog::auditViewFiltersAndExports()
     // A line appended meanwhile (the CLI, another window) shows up.
     executor->recordRefusal(restart, u"declined again"_s);
     QTRY_COMPARE(dialog.table()->model()->rowCount(), 4);
+}
+
+void TestActionDialog::rollingRestartPlanFollowsTheCluster()
+{
+    Fixture f;
+    const auto steps = [](const Ui::RollingRestartDialog& d) { return itemTexts(d.stepList(), 0); };
+    Ui::RollingRestartDialog dialog(f.session.get(), true);
+    // Nobody needs a restart: nothing to start.
+    QVERIFY2(dialog.statusText().contains(u"no member needs a restart"_s), qPrintable(dialog.statusText()));
+    QVERIFY(!dialog.startButton()->isEnabled());
+    QVERIFY(steps(dialog).isEmpty());
+    // patroni3 and the leader need one: patroni3, then a switchover to it, then patroni1.
+    auto s = TestStates::healthy();
+    TestStates::member(s, u"patroni3"_s).pendingRestart = true;
+    s.members[u"patroni3"_s].status->pendingRestart = true;
+    TestStates::member(s, u"patroni1"_s).pendingRestart = true;
+    s.members[u"patroni1"_s].status->pendingRestart = true;
+    f.feed(s);
+    QCOMPARE(steps(dialog),
+        (QStringList {
+            u"1. Restart patroni3"_s, u"2. Switchover from patroni1 to patroni3"_s, u"3. Restart patroni1"_s }));
+    QVERIFY(dialog.startButton()->isEnabled());
+    // Every member: both replicas first.
+    dialog.findChild<QCheckBox*>()->setChecked(false);
+    QCOMPARE(steps(dialog).size(), 4);
+    QCOMPARE(steps(dialog).first(), u"1. Restart patroni2"_s);
+    // A member down: a rolling restart starts only from a healthy cluster.
+    auto down = TestStates::healthy();
+    TestStates::member(down, u"patroni2"_s).state = u"stopped"_s;
+    down.members[u"patroni2"_s].status->state = u"stopped"_s;
+    f.feed(down);
+    QVERIFY2(dialog.statusText().contains(u"healthy cluster"_s) && dialog.statusText().contains(u"patroni2"_s),
+        qPrintable(dialog.statusText()));
+    QVERIFY(!dialog.startButton()->isEnabled());
+    dialog.reject();
+    const auto audit = f.audit();
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().phase, u"refused"_s);
+    QCOMPARE(audit.first().error, u"rolling restart cancelled in the window"_s);
+}
+
+void TestActionDialog::rollingRestartStopsAtTheFirstFailure()
+{
+    Fixture f;
+    Ui::RollingRestartDialog dialog(f.session.get(), false);
+    QVERIFY(dialog.startButton()->isEnabled());
+    QTest::mouseClick(dialog.startButton(), Qt::LeftButton);
+    QCOMPARE(dialog.stage(), Ui::RollingRestartDialog::Stage::Running);
+    // The first restart cannot reach the (closed) API: stopped there, nothing more sent.
+    QTRY_COMPARE(dialog.stage(), Ui::RollingRestartDialog::Stage::Stopped);
+    QVERIFY2(dialog.statusText().contains(u"stopped at step 1"_s) && dialog.statusText().contains(u"did not reach"_s),
+        qPrintable(dialog.statusText()));
+    QCOMPARE(dialog.stepList()->topLevelItem(0)->text(1), u"FAILED"_s);
+    QCOMPARE(dialog.stepList()->topLevelItem(1)->text(1), u"waiting"_s);
+    const auto audit = Actions::lastLinePerAction(f.audit());
+    QCOMPARE(audit.size(), 1);
+    QCOMPARE(audit.first().request.member, u"patroni2"_s);
+    QCOMPARE(audit.first().phase, u"failed"_s);
 }
 
 int main(int argc, char** argv)

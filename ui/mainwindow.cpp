@@ -10,6 +10,7 @@
 
 #include "ui/actions/actiondialog.h"
 #include "ui/actions/auditdialog.h"
+#include "ui/actions/rollingdialog.h"
 #include "ui/cluster/clusterdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/cluster/fleetproxy.h"
@@ -134,9 +135,10 @@ void MainWindow::createActionsMenu()
     const Enabler onMember
         = [](Session::ClusterSession* s, const QString& member) { return s && s->actions() && !member.isEmpty(); };
     const auto paused = [](Session::ClusterSession* s) { return s && s->summary().paused; };
-    const auto add = [&](const QString& text, const QString& name, const QString& tip, Enabler enabled,
-                         std::function<Actions::Request(const QString&)> request, bool onToolBar) {
+    const auto add = [&](const QString& text, const QString& shortText, const QString& name, const QString& tip,
+                         Enabler enabled, std::function<Actions::Request(const QString&)> request, bool onToolBar) {
         QAction* a = m_actionsMenu->addAction(text);
+        a->setIconText(shortText); // the toolbar's label
         a->setObjectName(name);
         a->setToolTip(tip);
         a->setStatusTip(tip);
@@ -165,38 +167,38 @@ void MainWindow::createActionsMenu()
             return r;
         };
     };
-    add(tr("&Switchover…"), u"action-switchover"_s,
+    add(tr("&Switchover…"), tr("Switchover…"), u"action-switchover"_s,
         tr("Hand the leader role to a healthy replica, now or at a set time"), canAct,
         towards(Actions::Kind::Switchover), true);
-    add(tr("&Failover…"), u"action-failover"_s,
+    add(tr("&Failover…"), tr("Failover…"), u"action-failover"_s,
         tr("Promote a replica when there is no healthy leader (data may be lost)"), canAct,
         towards(Actions::Kind::Failover), true);
-    add(tr("&Cancel the scheduled switchover…"), u"action-cancel-switchover"_s,
+    add(tr("&Cancel the scheduled switchover…"), tr("Cancel switchover…"), u"action-cancel-switchover"_s,
         tr("Withdraw a switchover scheduled for later"), canAct, request(Actions::Kind::CancelSwitchover), false);
     m_actionsMenu->addSeparator();
     m_toolBar->addSeparator();
-    add(tr("&Restart the selected member…"), u"action-restart"_s,
+    add(tr("&Restart the selected member…"), tr("Restart…"), u"action-restart"_s,
         tr("Restart the selected member's PostgreSQL, now or at a set time"), onMember, request(Actions::Kind::Restart),
         true);
-    add(tr("Re&load the selected member…"), u"action-reload"_s, tr("Make the selected member reread its configuration"),
-        onMember, request(Actions::Kind::Reload), false);
-    add(tr("Re&initialize the selected member…"), u"action-reinit"_s,
+    add(tr("Re&load the selected member…"), tr("Reload…"), u"action-reload"_s,
+        tr("Make the selected member reread its configuration"), onMember, request(Actions::Kind::Reload), false);
+    add(tr("Re&initialize the selected member…"), tr("Reinitialize…"), u"action-reinit"_s,
         tr("Rebuild the selected replica from the leader (its data directory is replaced)"), onMember,
         request(Actions::Kind::Reinit), true);
-    add(tr("Cancel the selected member's scheduled &restart…"), u"action-cancel-restart"_s,
+    add(tr("Cancel the selected member's scheduled &restart…"), tr("Cancel restart…"), u"action-cancel-restart"_s,
         tr("Withdraw a restart scheduled for later"), onMember, request(Actions::Kind::CancelRestart), false);
     m_actionsMenu->addSeparator();
     m_toolBar->addSeparator();
     add(
-        tr("&Pause cluster management…"), u"action-pause"_s,
+        tr("&Pause cluster management…"), tr("Pause…"), u"action-pause"_s,
         tr("Maintenance mode: Patroni stops failing over and starting PostgreSQL"),
         [canAct, paused](Session::ClusterSession* s, const QString& m) { return canAct(s, m) && !paused(s); },
         request(Actions::Kind::Pause), true);
     add(
-        tr("R&esume cluster management…"), u"action-resume"_s, tr("Leave maintenance mode"),
+        tr("R&esume cluster management…"), tr("Resume…"), u"action-resume"_s, tr("Leave maintenance mode"),
         [canAct, paused](Session::ClusterSession* s, const QString& m) { return canAct(s, m) && paused(s); },
         request(Actions::Kind::Resume), true);
-    add(tr("&Edit the dynamic configuration…"), u"action-edit-config"_s,
+    add(tr("&Edit the dynamic configuration…"), tr("Edit configuration…"), u"action-edit-config"_s,
         tr("Change the cluster-wide settings Patroni keeps in the DCS, with a preview of the change"), canAct,
         request(Actions::Kind::EditConfig), true);
     m_actionsMenu->addSeparator();
@@ -205,6 +207,7 @@ void MainWindow::createActionsMenu()
     audit->setObjectName(u"action-audit"_s);
     audit->setShortcut(Qt::CTRL | Qt::Key_L);
     audit->setToolTip(tr("Every action sent or refused, with its answer and verification"));
+    audit->setIconText(tr("Audit log"));
     m_toolBar->addAction(audit);
     connect(m_actionsMenu, &QMenu::aboutToShow, this, &MainWindow::updateActionStates);
     // The toolbar follows the selection and the cluster (paused or not) without a signal for each.
@@ -287,6 +290,21 @@ void MainWindow::watchController(Session::ClusterSession* session)
     });
     connect(c, &Actions::Controller::passwordStored, this,
         [this](bool, const QString& message) { statusBar()->showMessage(message, 15000); });
+}
+
+RollingRestartDialog* MainWindow::openRollingRestart(bool pendingOnly)
+{
+    Session::ClusterSession* s = currentSession();
+    if (!s || !s->actions()) {
+        statusBar()->showMessage(tr("This view of the cluster cannot send actions."), 10000);
+        return nullptr;
+    }
+    watchController(s);
+    auto* dialog = new RollingRestartDialog(s, pendingOnly, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->raise();
+    return dialog;
 }
 
 AuditDialog* MainWindow::openAuditLog()

@@ -30,6 +30,7 @@ namespace Ui {
 
 class ActionDialog;
 class AuditDialog;
+class RollingRestartDialog;
 class ClusterPage;
 class Notifier;
 class FleetProxy;
@@ -67,6 +68,8 @@ public:
     // The member's actions (a right click on it in the picture or the table).
     QMenu* memberMenu(const QString& member, QWidget* parent);
     AuditDialog* openAuditLog();
+    // The guided rolling restart of the cluster shown (pendingOnly: the members that need it).
+    RollingRestartDialog* openRollingRestart(bool pendingOnly);
     QMenu* actionsMenu() const { return m_actionsMenu; }
     QToolBar* actionsToolBar() const { return m_toolBar; }
 

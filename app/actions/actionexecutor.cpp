@@ -98,12 +98,27 @@ void ActionExecutor::providePassword(const QString& user, const QString& passwor
 {
     m_givenUser = user;
     m_session->usePatroniApiPassword(password);
-    if (!remember) {
+    // To the keychain only once the REST API has taken it: a mistyped password is never stored.
+    m_rememberPending = remember;
+    if (!remember)
         Q_EMIT passwordStored(false, tr("The password is kept for this session only and written nowhere."));
+}
+
+void ActionExecutor::passwordAnswered(int httpStatus)
+{
+    if (httpStatus == 401) {
+        // Wrong: forgotten, so the window asks again rather than sending it once more.
+        m_session->usePatroniApiPassword(QString());
+        if (m_rememberPending)
+            Q_EMIT passwordStored(false, tr("The REST API refused the password: it was not stored."));
+        m_rememberPending = false;
         return;
     }
-    m_credentials.write(
-        m_session->name(), Cluster::SecretKind::PatroniApi, password, this, [this](const Credentials::Result& r) {
+    if (!m_rememberPending || httpStatus == 0)
+        return; // not asked to remember, or Patroni was not reached: it is still untried
+    m_rememberPending = false;
+    m_credentials.write(m_session->name(), Cluster::SecretKind::PatroniApi, m_session->patroniApiPassword(), this,
+        [this](const Credentials::Result& r) {
             if (r.ok())
                 Q_EMIT passwordStored(true, tr("The password is stored in the system keychain."));
             else
@@ -341,8 +356,11 @@ void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
         m_outcome.result = Result::Failed;
         switch (status) {
         case 401:
-            m_outcome.message = u"the REST API refused the user name or password (%1); check the API user "
-                                "(--user, PATRONI_API_USER) and its password; nothing was changed"_s.arg(code);
+            m_outcome.message = m_auth
+                ? u"the REST API refused the user name or password (%1); check the API user (--user, "
+                  "PATRONI_API_USER) and its password; nothing was changed"_s.arg(code)
+                : u"the REST API refused the user name or password (%1); nothing was changed; give them again"_s.arg(
+                    code);
             break;
         case 403:
             m_outcome.message = u"the REST API forbids this (%1); nothing was changed"_s.arg(code);
@@ -369,6 +387,8 @@ void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
             m_outcome.message = u"Patroni answered HTTP %1"_s.arg(code);
         }
     }
+    if (!m_auth)
+        passwordAnswered(status);
     Q_EMIT answered(status, m_outcome.message);
     if (!verify) {
         finish(m_outcome, u"failed"_s);

@@ -46,6 +46,7 @@ public:
 
 private:
     std::optional<Sources::BasicAuth> credentials() const;
+    void passwordAnswered(int httpStatus);
     void finish(Actions::Outcome outcome, const QString& phase);
     void handleAnswer(const Sources::FetchResult& result);
     void verifyNow();
@@ -56,6 +57,7 @@ private:
     Actions::AuditLog m_audit;
     std::optional<Sources::BasicAuth> m_auth;
     QString m_givenUser;
+    bool m_rememberPending = false;
     int m_verifyTimeoutMs = 90000;
     bool m_busy = false;
     QString m_id;

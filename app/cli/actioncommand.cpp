@@ -4,6 +4,7 @@
 #include "app/cli/clusteroptions.h"
 #include "app/session/livesession.h"
 #include "app/sources/httpfetch.h"
+#include "models/actions/rolling.h"
 #include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/eventquery.h"
@@ -64,9 +65,9 @@ namespace {
     }
 
     // restart or reload without MEMBER: each member in turn, the leader last, stopping at the first failure.
-    template <typename Send>
-    int runEveryMember(
-        const Session::ClusterSession& session, const Actions::Request& request, bool yes, QTextStream& out, Send send)
+    template <typename Send, typename Refuse>
+    int runEveryMember(const Session::ClusterSession& session, const Actions::Request& request, bool yes,
+        QTextStream& out, Send send, Refuse refuse)
     {
         const Cluster::ClusterStore* store = session.store();
         const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
@@ -84,8 +85,9 @@ namespace {
         if (leaderIn)
             members.append(leader);
         if (members.isEmpty()) {
-            out << (request.pendingOnly ? "Refused: no member needs a restart. Nothing was sent.\n"
-                                        : "Refused: the cluster lists no member. Nothing was sent.\n");
+            const QString why = request.pendingOnly ? u"no member needs a restart"_s : u"the cluster lists no member"_s;
+            out << "Refused: " << why << ". Nothing was sent.\n";
+            refuse(request, why);
             return 4;
         }
         const bool restart = request.kind == Actions::Kind::Restart;
@@ -94,8 +96,10 @@ namespace {
                                       "while it restarts)"_s
                                     : QString())
             << ".\n";
-        if (notConfirmed(yes, QString(), out))
+        if (const auto why = notConfirmed(yes, QString(), out)) {
+            refuse(request, *why);
             return 4;
+        }
         for (const QString& member : std::as_const(members)) {
             out << '\n' << (restart ? "Restart " : "Reload ") << member << '\n';
             out.flush();
@@ -111,34 +115,6 @@ namespace {
         return 0;
     }
 
-    // Every member of the cluster healthy enough for the next step of a rolling restart: each running
-    // and answering, each replica's lag known.
-    bool settled(const Session::ClusterSession& session, QString* why)
-    {
-        const Cluster::ClusterStore* store = session.store();
-        if (!store->hasView() || store->isStale()) {
-            *why = u"the cluster cannot be read"_s;
-            return false;
-        }
-        const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
-        const QString leader = Cluster::believedLeader(views);
-        if (leader.isEmpty()) {
-            *why = u"there is no leader"_s;
-            return false;
-        }
-        for (const Cluster::MemberView& v : views) {
-            if ((v.state != u"running"_s && v.state != u"streaming"_s) || v.reach != Cluster::Reach::Answering) {
-                *why = u"%1 is %2"_s.arg(v.name, v.state);
-                return false;
-            }
-            if (v.name != leader && (!v.lagBytes || v.lagUnknown)) {
-                *why = u"%1's lag is not known yet"_s.arg(v.name);
-                return false;
-            }
-        }
-        return true;
-    }
-
     bool waitSettled(const Session::ClusterSession& session, int timeoutMs, QString* why)
     {
         QEventLoop wait;
@@ -147,98 +123,57 @@ namespace {
         QObject::connect(&deadline, &QTimer::timeout, &wait, &QEventLoop::quit);
         QObject::connect(session.store(), &Cluster::ClusterStore::stateChanged, &wait, [&] {
             QString ignored;
-            if (settled(session, &ignored))
+            if (Actions::settled(*session.store(), &ignored))
                 wait.quit();
         });
-        if (settled(session, why))
+        if (Actions::settled(*session.store(), why))
             return true;
         deadline.start(timeoutMs);
         wait.exec();
-        return settled(session, why);
+        return Actions::settled(*session.store(), why);
     }
 
-    template <typename Send>
-    int runRolling(const Session::ClusterSession& session, bool pendingOnly, bool yes, QTextStream& out, Send send)
+    template <typename Send, typename Refuse>
+    int runRolling(
+        const Session::ClusterSession& session, bool pendingOnly, bool yes, QTextStream& out, Send send, Refuse refuse)
     {
         const Cluster::ClusterStore* store = session.store();
-        QString why;
-        if (!settled(session, &why)) {
-            out << "Refused: a rolling restart starts from a healthy cluster, and " << why << ". Nothing was sent.\n";
+        Actions::Request whole;
+        whole.kind = Actions::Kind::Restart;
+        whole.pendingOnly = pendingOnly;
+        const Actions::RollingPlan plan = Actions::rollingPlan(*store, pendingOnly);
+        if (!plan.problem.isEmpty()) {
+            out << "Refused: " << plan.problem << ". Nothing was sent.\n";
+            refuse(whole, u"rolling restart: "_s + plan.problem);
             return 4;
         }
-        const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
-        const QString leader = Cluster::believedLeader(views);
-        QStringList replicas;
-        bool leaderToo = !pendingOnly;
-        for (const Cluster::MemberView& v : views) {
-            if (v.name == leader)
-                leaderToo |= v.pendingRestart;
-            else if (!pendingOnly || v.pendingRestart)
-                replicas.append(v.name);
-        }
-        if (replicas.isEmpty() && !leaderToo) {
-            out << "Refused: no member needs a restart. Nothing was sent.\n";
+        out << "Rolling restart: " << plan.summary() << "; the cluster must be healthy again between steps.\n";
+        if (const auto why = notConfirmed(yes, QString(), out)) {
+            refuse(whole, u"rolling restart "_s + *why);
             return 4;
         }
-        out << "Rolling restart: " << (replicas.isEmpty() ? u"no replica"_s : replicas.join(u", "_s))
-            << " one at a time" << (leaderToo ? u", then a switchover away from %1, then %1"_s.arg(leader) : QString())
-            << "; the cluster must be healthy again between steps.\n";
-        if (notConfirmed(yes, QString(), out))
-            return 4;
-        int step = 0;
-        const auto stopped = [&](int code, const QString& what) {
-            out << "Rolling restart stopped at step " << step << " (" << what
-                << "): nothing more was done. Look at the cluster before going on.\n";
-            return code;
-        };
-        const auto restart = [&](const QString& member) {
-            ++step;
-            out << "\nStep " << step << ": restart " << member << '\n';
+        for (int i = 0; i < plan.stepCount(); ++i) {
+            const Actions::Request r = Actions::rollingStep(*store, plan, i);
+            const bool switchover = r.kind == Actions::Kind::Switchover;
+            out << "\nStep " << i + 1 << ": "
+                << (switchover ? u"switchover from %1 to %2"_s.arg(plan.leader, r.candidate) : u"restart "_s + r.member)
+                << '\n';
             out.flush();
-            Actions::Request r;
-            r.kind = Actions::Kind::Restart;
-            r.member = member;
-            const int code = send(r, Cluster::summarize(store->state(), store->findings()).leader);
+            const QString what = switchover ? u"switchover"_s : u"restart of "_s + r.member;
+            const auto stopped = [&](int code, const QString& why) {
+                out << "Rolling restart stopped at step " << i + 1 << " (" << why
+                    << "): nothing more was done. Look at the cluster before going on.\n";
+                return code;
+            };
+            const int code
+                = send(r, switchover ? plan.leader : Cluster::summarize(store->state(), store->findings()).leader);
             if (code != 0)
-                return stopped(code, u"restart of "_s + member);
+                return stopped(code, what);
             QString notYet;
             if (!waitSettled(session, 60000, &notYet))
-                return stopped(3, u"after the restart of %1, %2"_s.arg(member, notYet));
-            return 0;
-        };
-        for (const QString& member : std::as_const(replicas)) {
-            if (const int code = restart(member))
-                return code;
+                return stopped(3, u"after the %1, %2"_s.arg(what, notYet));
         }
-        if (leaderToo) {
-            ++step;
-            // A replica just restarted and eligible now takes over; Patroni's own choice otherwise.
-            QString candidate;
-            QString anyEligible;
-            for (const Actions::Candidate& c : Actions::candidates(store->state(), store->findings())) {
-                if (!c.eligible())
-                    continue;
-                if (anyEligible.isEmpty())
-                    anyEligible = c.name;
-                if (candidate.isEmpty() && replicas.contains(c.name))
-                    candidate = c.name;
-            }
-            if (candidate.isEmpty())
-                candidate = anyEligible; // empty: none eligible, and the switchover's preflight says why
-            out << "\nStep " << step << ": switchover from " << leader << " to " << candidate << '\n';
-            out.flush();
-            Actions::Request sw;
-            sw.kind = Actions::Kind::Switchover;
-            sw.candidate = candidate;
-            const int code = send(sw, leader);
-            if (code != 0)
-                return stopped(code, u"switchover"_s);
-            if (!waitSettled(session, 60000, &why))
-                return stopped(3, u"after the switchover, "_s + why);
-            if (const int c = restart(leader))
-                return c;
-        }
-        out << "\nRolling restart done: " << step << " step(s), every one verified.\n";
+        out << "\nRolling restart done: " << plan.stepCount() << " step(s), every one verified.\n";
         return 0;
     }
 
@@ -457,14 +392,16 @@ int runAction(const QString& command, const QStringList& arguments)
         return 3;
     };
 
+    const auto refuse
+        = [&executor](const Actions::Request& what, const QString& why) { executor.recordRefusal(what, why); };
     if (memberCommand && request.member.isEmpty() && !rollingRestart) {
-        const int code = runEveryMember(session, request, p.isSet(yes), out, sendAndReport);
+        const int code = runEveryMember(session, request, p.isSet(yes), out, sendAndReport, refuse);
         session.stop();
         out.flush();
         return code;
     }
     if (rollingRestart) {
-        const int code = runRolling(session, p.isSet(pending), p.isSet(yes), out, sendAndReport);
+        const int code = runRolling(session, p.isSet(pending), p.isSet(yes), out, sendAndReport, refuse);
         session.stop();
         out.flush();
         return code;

@@ -148,7 +148,7 @@ ActionDialog::ActionDialog(Session::ClusterSession* session, const Actions::Requ
 {
     setObjectName(u"actionDialog"_s);
     setWindowTitle(tr("%1 — %2").arg(title(request.kind), session ? session->name() : QString()));
-    setMinimumWidth(640);
+    setMinimumWidth(760);
     buildReview();
     if (m_session) {
         m_expectedLeader = leaderOf(m_session);
@@ -156,6 +156,8 @@ ActionDialog::ActionDialog(Session::ClusterSession* session, const Actions::Requ
         connect(m_session->store(), &Cluster::ClusterStore::stateChanged, this, [this] {
             if (m_stage == Stage::Review)
                 reviewNow();
+            else
+                updateHeading(); // while it is verified: the cluster as it is now
         });
     }
     m_askPassword = m_controller && !m_controller->apiUser().isEmpty() && !m_controller->passwordKnown();
@@ -331,7 +333,10 @@ void ActionDialog::buildReview()
     m_steps->setColumnCount(3);
     m_steps->setHeaderLabels({ tr("Check"), tr("Result"), tr("After") });
     m_steps->setRootIsDecorated(false);
+    m_steps->header()->setStretchLastSection(false);
     m_steps->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_steps->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_steps->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_steps->setMinimumHeight(140);
     m_result->setObjectName(u"result"_s);
     m_result->setTextFormat(Qt::PlainText);
@@ -429,10 +434,7 @@ void ActionDialog::reviewNow()
     const Actions::Request r = currentRequest(&invalid);
     const Actions::Preflight pre = Actions::preflight(state, store->findings(), r, QDateTime::currentDateTimeUtc());
 
-    QString subject = m_session->name();
-    if (isMemberAction(r.kind) && !r.member.isEmpty())
-        subject = tr("%1 in %2").arg(r.member, m_session->name());
-    m_heading->setText(tr("%1: %2\n%3").arg(title(r.kind), subject, m_session->summary().headline));
+    updateHeading();
 
     const QString leaderNow = pre.leader;
     const bool moved = leaderNow != m_expectedLeader;
@@ -518,6 +520,16 @@ void ActionDialog::reviewNow()
                                    : QString());
 }
 
+void ActionDialog::updateHeading()
+{
+    if (!m_session)
+        return;
+    QString subject = m_session->name();
+    if (isMemberAction(m_request.kind) && !m_request.member.isEmpty())
+        subject = tr("%1 in %2").arg(m_request.member, m_session->name());
+    m_heading->setText(tr("%1: %2\n%3").arg(title(m_request.kind), subject, m_session->summary().headline));
+}
+
 void ActionDialog::confirm()
 {
     if (m_stage != Stage::Review || !m_confirm->isEnabled() || !m_controller)
@@ -550,6 +562,7 @@ void ActionDialog::send()
     m_close->setText(tr("Close"));
     m_close->setToolTip(tr("Closing does not stop the action; its outcome goes to the audit log and the status bar"));
     m_progress->show();
+    m_steps->show();
     m_answer->setText(tr("Sending to Patroni…"));
     m_steps->clear();
     m_flight.append(connect(m_controller, &Actions::Controller::answered, this,
@@ -566,6 +579,7 @@ void ActionDialog::showSteps(const QList<Actions::Step>& steps)
         auto* item = new QTreeWidgetItem(m_steps,
             { s.text, s.passed ? tr("passed") : tr("waiting"), s.passed ? seconds(s.passedAfterMs) : QString() });
         item->setData(0, NameRole, s.name);
+        item->setToolTip(0, s.text);
         item->setIcon(0, Palette::healthIcon(s.passed ? Cluster::Health::Healthy : Cluster::Health::Unknown, false));
     }
 }
@@ -581,6 +595,7 @@ void ActionDialog::finishWith(const Actions::Outcome& outcome)
     if (outcome.result == R::Refused)
         m_answer->setText(tr("Nothing was sent."));
     showSteps(outcome.steps);
+    m_steps->setVisible(!outcome.steps.isEmpty());
     for (int i = 0; i < m_steps->topLevelItemCount(); ++i) {
         QTreeWidgetItem* item = m_steps->topLevelItem(i);
         if (!outcome.steps.value(i).passed) {

@@ -69,6 +69,7 @@ private:
     void buildReview();
     Actions::Request currentRequest(QString* invalid) const;
     void reviewNow();
+    void updateHeading();
     void confirm();
     void send();
     void showSteps(const QList<Actions::Step>& steps);

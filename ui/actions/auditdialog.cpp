@@ -1,6 +1,7 @@
 #include "ui/actions/auditdialog.h"
 
 #include "models/itemmodels/auditmodel.h"
+#include "ui/palette.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -11,6 +12,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIdentityProxyModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -30,6 +32,24 @@ using namespace Qt::StringLiterals;
 namespace Ui {
 
 namespace {
+    // The result in the colour of its health: a failed or refused action stands out.
+    class AuditColours final : public QIdentityProxyModel {
+    public:
+        using QIdentityProxyModel::QIdentityProxyModel;
+        QVariant data(const QModelIndex& index, int role) const override
+        {
+            if (role == Qt::ForegroundRole && index.column() == ItemModels::AuditModel::Result) {
+                const QString phase = index.data(ItemModels::AuditModel::PhaseRole).toString();
+                if (phase == u"failed"_s || phase == u"refused"_s)
+                    return QBrush(Palette::healthColor(Cluster::Health::Critical));
+                if (phase == u"verified"_s)
+                    return QBrush(Palette::healthColor(Cluster::Health::Healthy));
+                return QBrush(Palette::healthColor(Cluster::Health::Warning).darker(Palette::isDark() ? 80 : 140));
+            }
+            return QIdentityProxyModel::data(index, role);
+        }
+    };
+
     QString csvField(QString text)
     {
         if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')) {
@@ -78,7 +98,9 @@ AuditDialog::AuditDialog(const QString& path, const QString& cluster, QWidget* p
     layout->addLayout(filters);
 
     m_table->setObjectName(u"auditTable"_s);
-    m_table->setModel(m_filter);
+    auto* colours = new AuditColours(this);
+    colours->setSourceModel(m_filter);
+    m_table->setModel(colours);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
@@ -174,7 +196,8 @@ void AuditDialog::reload()
 void AuditDialog::showSelected()
 {
     const QModelIndex current = m_table->currentIndex();
-    const int i = current.isValid() ? m_filter->mapToSource(current).row() : -1;
+    const auto* colours = static_cast<const QIdentityProxyModel*>(m_table->model());
+    const int i = current.isValid() ? m_filter->mapToSource(colours->mapToSource(current)).row() : -1;
     if (i < 0 || i >= m_model->records().size()) {
         m_detail->clear();
         return;

@@ -305,6 +305,8 @@ void TestActionDialog::confirmTheFailureIsShown()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.confirmButton()->isEnabled());
+    Ui::ActionDialog third(f.session.get(), r);
+    QVERIFY(third.confirmButton()->isEnabled());
     QTest::mouseClick(dialog.confirmButton(), Qt::LeftButton);
     QCOMPARE(dialog.stage(), Ui::ActionDialog::Stage::InFlight);
     QVERIFY(!dialog.confirmButton()->isVisible());
@@ -313,16 +315,24 @@ void TestActionDialog::confirmTheFailureIsShown()
     Ui::ActionDialog second(f.session.get(), r);
     QVERIFY(!second.confirmButton()->isEnabled());
     QVERIFY(second.problemsText().contains(u"in flight"_s));
+    // A third, reviewed before the first was sent, is refused at its own confirm without sending,
+    // and the first dialog does not take that refusal for its own answer.
+    QTest::mouseClick(third.confirmButton(), Qt::LeftButton);
+    QCOMPARE(third.stage(), Ui::ActionDialog::Stage::Finished);
+    QCOMPARE(third.outcome()->result, Actions::Outcome::Result::Refused);
+    QVERIFY(third.resultText().contains(u"in flight"_s));
+    QCOMPARE(dialog.stage(), Ui::ActionDialog::Stage::InFlight);
     QTRY_COMPARE(dialog.stage(), Ui::ActionDialog::Stage::Finished);
     QCOMPARE(dialog.outcome()->result, Actions::Outcome::Result::Failed);
     QVERIFY2(dialog.resultText().startsWith(u"Failed: the request did not reach Patroni"_s),
         qPrintable(dialog.resultText()));
     QVERIFY(dialog.resultText().contains(u"nothing was changed"_s));
     const auto audit = f.audit();
-    QCOMPARE(audit.size(), 2); // "sending", then how it ended
+    QCOMPARE(audit.size(), 3); // "sending", the third's refusal, then how the first ended
     QCOMPARE(audit.at(0).phase, u"sending"_s);
-    QCOMPARE(audit.at(1).phase, u"failed"_s);
-    QCOMPARE(audit.at(0).id, audit.at(1).id);
+    QCOMPARE(audit.at(1).phase, u"refused"_s);
+    QCOMPARE(audit.at(2).phase, u"failed"_s);
+    QCOMPARE(audit.at(0).id, audit.at(2).id);
 }
 
 void TestActionDialog::passwordAskedOnceForTheSession()

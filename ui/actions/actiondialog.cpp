@@ -543,6 +543,17 @@ void ActionDialog::send()
     const Actions::Request r = currentRequest(&invalid);
     if (!invalid.isEmpty())
         return;
+    if (m_controller->busy()) {
+        // Another dialog's action is in flight: its answer must not be taken for this one's.
+        const QString why = tr("another action is in flight for this cluster; wait for it to finish");
+        m_controller->recordRefusal(r, why);
+        Actions::Outcome refused;
+        refused.message = tr("nothing was sent: %1").arg(why);
+        m_stage = Stage::InFlight;
+        m_progress->show();
+        finishWith(refused);
+        return;
+    }
     if (m_askPassword) {
         m_controller->providePassword(m_user->text(), m_password->text(), m_remember->isChecked());
         m_password->clear();

@@ -178,6 +178,11 @@ void RollingRestartDialog::runStep()
     }
     const Cluster::ClusterStore* store = m_session->store();
     const Actions::Request r = Actions::rollingStep(*store, m_plan, m_step);
+    if (m_controller->busy()) {
+        m_controller->recordRefusal(r, tr("another action is in flight for this cluster"));
+        stopWith(tr("another action is in flight for this cluster"));
+        return;
+    }
     if (r.kind == Actions::Kind::Switchover)
         m_steps->topLevelItem(m_step)->setText(0,
             tr("%1. Switchover from %2 to %3")

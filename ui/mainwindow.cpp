@@ -258,7 +258,7 @@ QMenu* MainWindow::memberMenu(const QString& member, QWidget* parent)
     return menu;
 }
 
-ActionDialog* MainWindow::openAction(const Actions::Request& request)
+Session::ClusterSession* MainWindow::actingSession()
 {
     Session::ClusterSession* s = currentSession();
     if (!s || !s->actions()) {
@@ -266,12 +266,23 @@ ActionDialog* MainWindow::openAction(const Actions::Request& request)
         return nullptr;
     }
     watchController(s);
-    auto* dialog = new ActionDialog(s, request, this);
+    return s;
+}
+
+template <typename Dialog, typename... Args> Dialog* MainWindow::openBeside(Args&&... args)
+{
+    // Left open beside the window (not modal): the cluster stays in view while the action is verified.
+    auto* dialog = new Dialog(std::forward<Args>(args)..., this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setModal(false);
     dialog->show();
     dialog->raise();
     return dialog;
+}
+
+ActionDialog* MainWindow::openAction(const Actions::Request& request)
+{
+    Session::ClusterSession* s = actingSession();
+    return s ? openBeside<ActionDialog>(s, request) : nullptr;
 }
 
 void MainWindow::watchController(Session::ClusterSession* session)
@@ -294,17 +305,8 @@ void MainWindow::watchController(Session::ClusterSession* session)
 
 RollingRestartDialog* MainWindow::openRollingRestart(bool pendingOnly)
 {
-    Session::ClusterSession* s = currentSession();
-    if (!s || !s->actions()) {
-        statusBar()->showMessage(tr("This view of the cluster cannot send actions."), 10000);
-        return nullptr;
-    }
-    watchController(s);
-    auto* dialog = new RollingRestartDialog(s, pendingOnly, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    dialog->raise();
-    return dialog;
+    Session::ClusterSession* s = actingSession();
+    return s ? openBeside<RollingRestartDialog>(s, pendingOnly) : nullptr;
 }
 
 AuditDialog* MainWindow::openAuditLog()

@@ -90,6 +90,9 @@ private:
     void createActionsMenu();
     void updateActionStates();
     void watchController(Session::ClusterSession* session);
+    // The cluster shown, if it can act (else said in the status bar, and null).
+    Session::ClusterSession* actingSession();
+    template <typename Dialog, typename... Args> Dialog* openBeside(Args&&... args);
     ItemModels::FleetModel* m_fleetModel;
     FleetProxy* m_fleetProxy;
     QListView* m_fleet;

@@ -3,6 +3,7 @@
 #include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/session/clustersession.h"
+#include "ui/actions/credentialsbox.h"
 #include "ui/palette.h"
 
 #include <QCheckBox>
@@ -135,11 +136,7 @@ ActionDialog::ActionDialog(Session::ClusterSession* session, const Actions::Requ
     , m_typedRow(new QWidget(this))
     , m_typedLabel(new QLabel(m_typedRow))
     , m_typed(new QLineEdit(m_typedRow))
-    , m_credentials(new QGroupBox(tr("Patroni REST API credentials"), this))
-    , m_credentialsNote(new QLabel(m_credentials))
-    , m_user(new QLineEdit(m_credentials))
-    , m_password(new QLineEdit(m_credentials))
-    , m_remember(new QCheckBox(tr("Remember in the system keychain"), m_credentials))
+    , m_credentials(new CredentialsBox(this))
     , m_progress(new QGroupBox(tr("Sent"), this))
     , m_answer(new QLabel(m_progress))
     , m_steps(new QTreeWidget(m_progress))
@@ -308,19 +305,7 @@ void ActionDialog::buildReview()
     connect(m_typed, &QLineEdit::textChanged, this, &ActionDialog::reviewNow);
     layout->addWidget(m_typedRow);
 
-    auto* credentials = new QFormLayout(m_credentials);
-    m_credentialsNote->setWordWrap(true);
-    m_credentialsNote->setTextFormat(Qt::PlainText);
-    credentials->addRow(m_credentialsNote);
-    m_user->setObjectName(u"apiUser"_s);
-    m_password->setObjectName(u"apiPassword"_s);
-    m_password->setEchoMode(QLineEdit::Password);
-    m_remember->setChecked(true);
-    credentials->addRow(tr("User:"), m_user);
-    credentials->addRow(tr("Password:"), m_password);
-    credentials->addRow(QString(), m_remember);
-    connect(m_password, &QLineEdit::textChanged, this, &ActionDialog::reviewNow);
-    connect(m_user, &QLineEdit::textChanged, this, &ActionDialog::reviewNow);
+    connect(m_credentials, &CredentialsBox::edited, this, &ActionDialog::reviewNow);
     layout->addWidget(m_credentials);
 
     auto* progress = new QVBoxLayout(m_progress);
@@ -507,12 +492,9 @@ void ActionDialog::reviewNow()
     const bool typedOk = typed.isEmpty() || m_typed->text() == typed;
 
     m_credentials->setVisible(m_askPassword);
-    if (m_askPassword && m_user->text().isEmpty() && m_controller)
-        m_user->setText(m_controller->apiUser());
-    if (m_credentialsNote->text().isEmpty())
-        m_credentialsNote->setText(tr("The keychain holds no password for this cluster's REST API. It is asked "
-                                      "for once; without a keychain it is kept for this session only."));
-    const bool credentialsOk = !m_askPassword || (!m_user->text().isEmpty() && !m_password->text().isEmpty());
+    if (m_askPassword && m_controller)
+        m_credentials->setUser(m_controller->apiUser());
+    const bool credentialsOk = !m_askPassword || m_credentials->complete();
 
     m_confirm->setEnabled(m_stage == Stage::Review && problems.isEmpty() && typedOk && credentialsOk);
     m_confirm->setToolTip(!typedOk ? tr("Type %1 exactly first").arg(typed)
@@ -555,8 +537,7 @@ void ActionDialog::send()
         return;
     }
     if (m_askPassword) {
-        m_controller->providePassword(m_user->text(), m_password->text(), m_remember->isChecked());
-        m_password->clear();
+        m_credentials->provideTo(m_controller);
         m_askPassword = false;
     }
     m_request = r;
@@ -643,7 +624,7 @@ void ActionDialog::finishWith(const Actions::Outcome& outcome)
     const bool again = outcome.result == R::Refused || outcome.httpStatus == 401 || outcome.httpStatus == 403;
     if (outcome.httpStatus == 401) {
         m_askPassword = true;
-        m_credentialsNote->setText(tr("The REST API refused the user name or password: give them again."));
+        m_credentials->setNote(tr("The REST API refused the user name or password: give them again."));
     }
     m_reviewAgain->setVisible(again);
 }
@@ -680,6 +661,11 @@ void ActionDialog::reject()
         m_controller->recordRefusal(r, reason);
     }
     QDialog::reject();
+}
+
+QLineEdit* ActionDialog::passwordEdit() const
+{
+    return m_credentials->passwordEdit();
 }
 
 QString ActionDialog::consequencesText() const

@@ -21,6 +21,8 @@ class ClusterSession;
 
 namespace Ui {
 
+class CredentialsBox;
+
 // One action, from look to verdict, in one dialog:
 // - Review: each candidate's checklist (ineligible ones greyed with the reason in words), the options
 //   the action takes (a scheduled time, force, the configuration to edit), what the preflight found,
@@ -50,7 +52,7 @@ public:
     QPushButton* confirmButton() const { return m_confirm; }
     QPushButton* reviewAgainButton() const { return m_reviewAgain; }
     QLineEdit* typedNameEdit() const { return m_typed; }
-    QLineEdit* passwordEdit() const { return m_password; }
+    QLineEdit* passwordEdit() const;
     QTreeWidget* candidateList() const { return m_candidates; }
     QTreeWidget* stepList() const { return m_steps; }
     QPlainTextEdit* configEdit() const { return m_config; }
@@ -102,11 +104,7 @@ private:
     QWidget* m_typedRow;
     QLabel* m_typedLabel;
     QLineEdit* m_typed;
-    QGroupBox* m_credentials;
-    QLabel* m_credentialsNote;
-    QLineEdit* m_user;
-    QLineEdit* m_password;
-    QCheckBox* m_remember;
+    CredentialsBox* m_credentials;
     QGroupBox* m_progress;
     QLabel* m_answer;
     QTreeWidget* m_steps;

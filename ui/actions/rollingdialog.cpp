@@ -3,6 +3,7 @@
 #include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/session/clustersession.h"
+#include "ui/actions/credentialsbox.h"
 #include "ui/palette.h"
 
 #include <QCheckBox>
@@ -26,10 +27,7 @@ RollingRestartDialog::RollingRestartDialog(Session::ClusterSession* session, boo
     , m_pendingOnly(new QCheckBox(tr("Only the members that need a restart (pending restart)"), this))
     , m_steps(new QTreeWidget(this))
     , m_status(new QLabel(this))
-    , m_credentials(new QWidget(this))
-    , m_user(new QLineEdit(m_credentials))
-    , m_password(new QLineEdit(m_credentials))
-    , m_remember(new QCheckBox(tr("Remember in the system keychain"), m_credentials))
+    , m_credentials(new CredentialsBox(this))
 {
     setObjectName(u"rollingRestartDialog"_s);
     setWindowTitle(tr("Rolling restart — %1").arg(session ? session->name() : QString()));
@@ -60,21 +58,11 @@ RollingRestartDialog::RollingRestartDialog(Session::ClusterSession* session, boo
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
 
-    auto* form = new QFormLayout(m_credentials);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(new QLabel(tr("The keychain holds no password for this cluster's REST API:"), m_credentials));
-    m_user->setObjectName(u"apiUser"_s);
-    m_password->setObjectName(u"apiPassword"_s);
-    m_password->setEchoMode(QLineEdit::Password);
-    m_remember->setChecked(true);
-    form->addRow(tr("User:"), m_user);
-    form->addRow(tr("Password:"), m_password);
-    form->addRow(QString(), m_remember);
-    connect(m_password, &QLineEdit::textChanged, this, &RollingRestartDialog::replan);
+    connect(m_credentials, &CredentialsBox::edited, this, &RollingRestartDialog::replan);
     const bool ask = m_controller && !m_controller->apiUser().isEmpty() && !m_controller->passwordKnown();
     m_credentials->setVisible(ask);
     if (ask)
-        m_user->setText(m_controller->apiUser());
+        m_credentials->setUser(m_controller->apiUser());
     layout->addWidget(m_credentials);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -135,7 +123,7 @@ void RollingRestartDialog::replan()
     QString problem = m_plan.problem;
     if (problem.isEmpty() && m_controller->busy())
         problem = tr("another action is in flight for this cluster; wait for it to finish");
-    const bool credentialsOk = !m_credentials->isVisible() || !m_password->text().isEmpty();
+    const bool credentialsOk = m_credentials->complete();
     m_status->setText(
         problem.isEmpty() ? tr("Ready: %1.").arg(m_plan.summary()) : tr("Cannot start: %1.").arg(problem));
     m_start->setEnabled(problem.isEmpty() && credentialsOk);
@@ -145,9 +133,8 @@ void RollingRestartDialog::start()
 {
     if (m_stage != Stage::Ready || !m_start->isEnabled())
         return;
-    if (m_credentials->isVisible()) {
-        m_controller->providePassword(m_user->text(), m_password->text(), m_remember->isChecked());
-        m_password->clear();
+    if (!m_credentials->isHidden()) {
+        m_credentials->provideTo(m_controller);
         m_credentials->hide();
     }
     m_stage = Stage::Running;
@@ -251,6 +238,11 @@ void RollingRestartDialog::setRow(int index, const QString& state, bool ok)
         return;
     item->setText(1, state);
     item->setIcon(0, Palette::healthIcon(ok ? Cluster::Health::Healthy : Cluster::Health::Critical, false));
+}
+
+QLineEdit* RollingRestartDialog::passwordEdit() const
+{
+    return m_credentials->passwordEdit();
 }
 
 QString RollingRestartDialog::statusText() const

@@ -20,6 +20,8 @@ class ClusterSession;
 
 namespace Ui {
 
+class CredentialsBox;
+
 // The guided rolling restart: the plan (replicas one at a time, a switchover, the old leader) shown
 // and following the cluster until Start; then each step sent through the cluster's executor and
 // verified, the cluster healthy again before the next (60 s at most), stopping at the first step
@@ -37,7 +39,7 @@ public:
     QTreeWidget* stepList() const { return m_steps; }
     QPushButton* startButton() const { return m_start; }
     QPushButton* stopButton() const { return m_stop; }
-    QLineEdit* passwordEdit() const { return m_password; }
+    QLineEdit* passwordEdit() const;
     QString statusText() const;
     void setSettleTimeoutMs(int ms) { m_settleTimeoutMs = ms; }
 
@@ -68,10 +70,7 @@ private:
     QCheckBox* m_pendingOnly;
     QTreeWidget* m_steps;
     QLabel* m_status;
-    QWidget* m_credentials;
-    QLineEdit* m_user;
-    QLineEdit* m_password;
-    QCheckBox* m_remember;
+    CredentialsBox* m_credentials;
     QPushButton* m_start;
     QPushButton* m_stop;
     QPushButton* m_close;

@@ -15,6 +15,8 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev
   # snapshot tests read PDFs back (pdftotext)
   poppler-utils
+  # the Debian package is validated (packaging/build-deb.sh)
+  lintian desktop-file-utils appstream
   # display-less GUI and keyring for tests; a German locale (tests under de_DE.UTF-8)
   locales fonts-dejavu-core xvfb xauth x11-utils dbus dbus-x11 gnome-keyring libsecret-tools
   # the lab cluster

@@ -90,3 +90,7 @@ rm -rf packaging/lab/__pycache__
 # Sanitizer options (LSAN_OPTIONS with tests/lsan.supp among them) come from the test presets.
 export CTEST_PARALLEL_LEVEL=1
 cmake --workflow --preset "$PRESET"
+
+# The Debian package: built optimised, validated, installed, and run against the lab.
+echo "run-tests: the Debian package"
+bash packaging/build-deb.sh

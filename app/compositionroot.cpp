@@ -1,5 +1,7 @@
 #include "app/compositionroot.h"
 
+#include "app/credentials/credentialstore.h"
+
 #include "app/benchprobe.h"
 #include "app/session/fleet.h"
 #include "app/session/fleeteditor.h"
@@ -74,6 +76,20 @@ int CompositionRoot::runGui()
     if (m_options.screenshotPath.isEmpty())
         m_window->restoreWindowState(); // a screenshot shows the default layout
     m_window->show();
+    // Said once, in the window and on standard error: a damaged settings file set aside; no keychain.
+    const auto notice = [this](const QString& title, const QString& text) {
+        QTextStream(stderr) << "patroni-console: " << text << '\n';
+        if (m_options.screenshotPath.isEmpty())
+            m_window->showNotice(title, text);
+    };
+    if (!m_options.settingsNotice.isEmpty())
+        notice(tr("Settings set aside"), m_options.settingsNotice);
+    Credentials::KeychainNotice* keychain = Credentials::KeychainNotice::instance();
+    if (keychain->reported())
+        notice(tr("No keychain"), keychain->message());
+    else
+        connect(keychain, &Credentials::KeychainNotice::unavailable, this,
+            [notice](const QString& message) { notice(tr("No keychain"), message); });
     m_fleet->startAll();
     // A fleet makes hundreds of thousands of small allocations a second; glibc keeps what is freed
     // in its arenas, so the resident size creeps up by fragmentation alone. Hand it back now and then.

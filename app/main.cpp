@@ -6,8 +6,10 @@
 #include "app/cli/statuscommand.h"
 #include "app/cli/watchcommand.h"
 #include "app/compositionroot.h"
+#include "app/credentials/credentialstore.h"
 #include "app/options.h"
 #include "app/settings/profilestore.h"
+#include "app/settings/settingsfile.h"
 #include "ui/palette.h"
 
 #include <QApplication>
@@ -26,11 +28,24 @@ void identify(QCoreApplication& app)
     app.setApplicationVersion(QStringLiteral(PATRONI_CONSOLE_VERSION));
 }
 
+// What a command line says once, on standard error, whatever the command: a damaged settings file set
+// aside, no keychain.
+std::optional<QString> settingsNotice;
+
+void sayNoticesOnStderr()
+{
+    if (settingsNotice)
+        QTextStream(stderr) << "patroni-console: " << *settingsNotice << '\n';
+    QObject::connect(Credentials::KeychainNotice::instance(), &Credentials::KeychainNotice::unavailable,
+        [](const QString& message) { QTextStream(stderr) << "patroni-console: " << message << '\n'; });
+}
+
 // Headless subcommands: no display, no window.
 int runHeadless(int argc, char* argv[], int (*command)(const QStringList&))
 {
     QCoreApplication app(argc, argv);
     identify(app);
+    sayNoticesOnStderr();
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeAt(1);
     return command(arguments);
@@ -43,6 +58,7 @@ int runDrawing(int argc, char* argv[], int (*command)(const QStringList&))
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     identify(app);
+    sayNoticesOnStderr();
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeAt(1);
     return command(arguments);
@@ -52,6 +68,8 @@ int runDrawing(int argc, char* argv[], int (*command)(const QStringList&))
 
 int main(int argc, char* argv[])
 {
+    // Before anything reads the settings: a damaged file is set aside, not fatal.
+    settingsNotice = Settings::setAsideUnreadable(Settings::defaultSettingsPath());
     if (argc > 1 && QByteArrayView(argv[1]) == "status")
         return runHeadless(argc, argv, &Cli::runStatus);
     if (argc > 1 && QByteArrayView(argv[1]) == "profiles")
@@ -63,6 +81,7 @@ int main(int argc, char* argv[])
             if (command == action) {
                 QCoreApplication app(argc, argv);
                 identify(app);
+                sayNoticesOnStderr();
                 QStringList arguments = QCoreApplication::arguments();
                 arguments.removeAt(1);
                 return Cli::runAction(QString::fromLatin1(action), arguments);
@@ -108,6 +127,8 @@ int main(int argc, char* argv[])
             return 2;
         }
     }
-    App::CompositionRoot root(parsed.options);
+    App::Options options = parsed.options;
+    options.settingsNotice = settingsNotice.value_or(QString());
+    App::CompositionRoot root(options);
     return root.runGui();
 }

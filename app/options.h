@@ -23,6 +23,7 @@ struct Options {
     int screenshotWaitMs = 0; // --screenshot-wait: more time after the first complete round
     bool dark = false; // --dark: a dark palette whatever the desktop's
     QString label; // the window's title; nothing else
+    QString settingsNotice; // the settings file was damaged and set aside (Settings::setAsideUnreadable)
 };
 
 struct ParseOutcome {

@@ -426,11 +426,12 @@ void TestCredentialStore::noDbusSession()
     QVERIFY2(answer.startsWith(u"unavailable|none||"_s), qPrintable(answer));
     QVERIFY2(
         answer.contains(u"The system keychain is not available (no Secret Service on D-Bus)"_s), qPrintable(answer));
+    QVERIFY2(answer.endsWith(u"|notices=1"_s), qPrintable(answer)); // two reads, said once
 
     // The environment fallback works exactly when there is no keychain to ask.
     env.insert(Credentials::environmentVariable(SecretKind::PatroniApi), u"headless"_s);
     const QString headless = runChild(env);
-    QCOMPARE(headless, u"ok|environment|headless|"_s);
+    QCOMPARE(headless, u"ok|environment|headless||notices=0"_s);
 }
 
 // A working D-Bus session on which nobody provides org.freedesktop.secrets: a bus of our own with
@@ -472,6 +473,7 @@ void TestCredentialStore::dbusWithoutSecretService()
     qInfo().noquote() << "D-Bus without Secret Service:" << answer;
     QVERIFY2(answer.startsWith(u"unavailable|none||"_s), qPrintable(answer));
     QVERIFY2(answer.contains(u"org.freedesktop.secrets"_s), qPrintable(answer));
+    QVERIFY2(answer.endsWith(u"|notices=1"_s), qPrintable(answer));
 }
 
 // Child mode: one read for profile "probe", answered on stdout as code|source|secret|message.
@@ -480,14 +482,20 @@ static int childMain(int argc, char** argv)
     QCoreApplication app(argc, argv);
     CredentialStore store;
     QObject context;
-    store.read(u"probe"_s, SecretKind::PatroniApi, &context, [](const Result& r) {
+    // Two reads: the keychain's absence is said in each result, and once in the notice.
+    int notices = 0;
+    QObject::connect(Credentials::KeychainNotice::instance(), &Credentials::KeychainNotice::unavailable, &context,
+        [&notices](const QString&) { ++notices; });
+    store.read(u"probe"_s, SecretKind::PatroniApi, &context, [&store, &context, &notices](const Result& r) {
         const QString source = r.source == Source::Environment ? u"environment"_s
             : r.source == Source::Keychain                     ? u"keychain"_s
                                                                : u"none"_s;
         const QString line
-            = u"%1|%2|%3|%4\n"_s.arg(Credentials::codeName(r.code), source, r.secret, r.message.simplified());
-        std::fputs(line.toUtf8().constData(), stdout);
-        QCoreApplication::exit(0);
+            = u"%1|%2|%3|%4"_s.arg(Credentials::codeName(r.code), source, r.secret, r.message.simplified());
+        store.read(u"probe"_s, SecretKind::PatroniApi, &context, [line, &notices](const Result&) {
+            std::fputs((line + u"|notices=%1\n"_s.arg(notices)).toUtf8().constData(), stdout);
+            QCoreApplication::exit(0);
+        });
     });
     QTimer::singleShot(answerTimeoutMs, &app, [] {
         std::fputs("child: no answer\n", stdout);

@@ -32,6 +32,7 @@
 
 #include <QLabel>
 #include <QListView>
+#include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void viewShortcutsReachEveryPart();
     void everyModelAndProxyKeepsItsContract();
     void exportSnapshotInEveryFormat();
+    void noticeIsSaidWithoutBlocking();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -446,6 +448,25 @@ void TestMainWindow::exportSnapshotInEveryFormat()
     const QString error = window.exportSnapshot(dir.filePath(u"missing/lab.md"_s), Snapshot::Format::Markdown, true);
     QVERIFY2(error.contains(u"not written"_s) && error.contains(u"Choose another place"_s), qPrintable(error));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), before);
+}
+
+// A damaged settings file or a missing keychain: a message box that does not block the window, and the
+// status bar.
+void TestMainWindow::noticeIsSaidWithoutBlocking()
+{
+    FeedSession session(u"lab"_s);
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showNotice(u"No keychain"_s, u"There is no system keychain (<b>test</b>)."_s);
+    QCOMPARE(window.lastNotice(), u"There is no system keychain (<b>test</b>)."_s);
+    auto* box = window.findChild<QMessageBox*>(u"notice"_s);
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    QVERIFY(!box->isModal());
+    QCOMPARE(box->textFormat(), Qt::PlainText); // text from the system, shown as text
+    QVERIFY(window.statusBar()->currentMessage().contains(u"no system keychain"_s));
+    box->close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 // a changed cluster not overwritten without --replace, and no password ever in the settings.
 #include "models/cluster/profilefile.h"
 
+#include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void badFileImportsNothing();
     void changedProfilesNeedReplace();
     void removeForgetsTheCluster();
+    void damagedSettingsAreSetAside();
 
 private:
     Run run(const QStringList& args, const QByteArray& stdinData = {});
@@ -164,6 +166,38 @@ void TestProfilesCli::removeForgetsTheCluster()
     QVERIFY(shown.err.contains("no profile \"prod-us\""));
     QCOMPARE(run({ u"remove"_s, u"prod-us"_s }).code, 1);
     QCOMPARE(run({ u"frobnicate"_s }).code, 2);
+}
+
+// A settings file Qt cannot read: said once, set aside with its bytes intact, and the command goes on
+// with defaults; what is saved next lands in a fresh file.
+void TestProfilesCli::damagedSettingsAreSetAside()
+{
+    const QString dir = m_dir->filePath(u"config/patroni-console"_s);
+    QVERIFY(QDir().mkpath(dir));
+    static const char bytes[] = "[profiles\x00\x01\xff\xfe garbage, cut off";
+    const QByteArray damaged(bytes, sizeof bytes - 1);
+    QFile settings(dir + u"/patroni-console.conf"_s);
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write(damaged);
+    settings.close();
+
+    const Run listed = run({ u"list"_s });
+    QCOMPARE(listed.code, 0);
+    QVERIFY2(listed.err.contains("could not be read (it is damaged); it was set aside as"), listed.err.constData());
+    QCOMPARE(listed.err.count("set aside"), 1);
+    QVERIFY(listed.out.contains("lab")); // the defaults: the built-in lab only
+    const QStringList aside = QDir(dir).entryList({ u"patroni-console.conf.corrupt-*"_s }, QDir::Files);
+    QCOMPARE(aside.size(), 1);
+    QFile kept(dir + u'/' + aside.first());
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), damaged);
+
+    // Saving works again, into a new file; nothing more is set aside.
+    const Run imported = run({ u"import"_s, write(u"fleet.json"_s, fleetFile()) });
+    QVERIFY2(imported.code == 0, imported.err.constData());
+    QVERIFY2(!imported.err.contains("set aside"), imported.err.constData());
+    QVERIFY(run({ u"list"_s }).out.contains("prod-eu"));
+    QCOMPARE(QDir(dir).entryList({ u"patroni-console.conf.corrupt-*"_s }, QDir::Files).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestProfilesCli)

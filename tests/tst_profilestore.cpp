@@ -2,6 +2,7 @@
 // remove/rename, and proof that the settings file never holds a secret.
 #include "app/credentials/credentialstore.h"
 #include "app/settings/profilestore.h"
+#include "app/settings/settingsfile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void builtInLabProfile();
+    void settingsPathIsTheStores();
     void labProfileFollowsTheLabsVariables();
     void roundTrip();
     void saveReplacesTheWholeProfile();
@@ -332,6 +334,12 @@ void TestProfileStore::settingsFileHoldsNoSecrets()
 
     failures = forEachSecret(false);
     QVERIFY2(failures.isEmpty(), qPrintable(failures.join(u'\n')));
+}
+
+// The file set aside when damaged is the very one the store reads (computed without opening it).
+void TestProfileStore::settingsPathIsTheStores()
+{
+    QCOMPARE(Settings::defaultSettingsPath(), Settings::ProfileStore().fileName());
 }
 
 QTEST_GUILESS_MAIN(TestProfileStore)

@@ -258,6 +258,18 @@ QMenu* MainWindow::memberMenu(const QString& member, QWidget* parent)
     return menu;
 }
 
+void MainWindow::showNotice(const QString& title, const QString& text)
+{
+    m_lastNotice = text;
+    statusBar()->showMessage(text, 60000);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(u"notice"_s);
+    box->setTextFormat(Qt::PlainText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
 Session::ClusterSession* MainWindow::actingSession()
 {
     Session::ClusterSession* s = currentSession();

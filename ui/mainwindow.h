@@ -73,6 +73,11 @@ public:
     QMenu* actionsMenu() const { return m_actionsMenu; }
     QToolBar* actionsToolBar() const { return m_toolBar; }
 
+    // Something the user must know once (a damaged settings file set aside, no keychain): a message
+    // box that does not block, and the status bar. The last one said, for tests.
+    void showNotice(const QString& title, const QString& text);
+    QString lastNotice() const { return m_lastNotice; }
+
     ClusterPage* page() const { return m_page; }
     Notifier* notifier() const { return m_notifier; }
     QListView* fleetView() const { return m_fleet; }
@@ -109,6 +114,7 @@ private:
     QList<std::pair<QAction*, std::function<bool(Session::ClusterSession*, const QString&)>>> m_enablers;
     QList<QObject*> m_watchedControllers;
     QPointer<AuditDialog> m_audit;
+    QString m_lastNotice;
 };
 
 } // namespace Ui

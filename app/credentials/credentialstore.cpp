@@ -167,6 +167,8 @@ namespace {
             job->setKey(Cluster::secretKey(base.profile, base.kind));
             QObject::connect(job, &QKeychain::Job::finished, relay, [relay, base, op](QKeychain::Job* finished) {
                 Result r = classify(base, op, finished->error(), finished->errorString());
+                if (r.code == Result::Code::Unavailable)
+                    KeychainNotice::instance()->report(r.detail);
                 if (r.ok() && op == Operation::Read)
                     r.secret = static_cast<QKeychain::ReadPasswordJob*>(finished)->textData();
                 relay->deliver(r);
@@ -190,6 +192,24 @@ namespace {
     }
 
 } // namespace
+
+KeychainNotice* KeychainNotice::instance()
+{
+    static KeychainNotice* notice = new KeychainNotice; // lives as long as the process
+    return notice;
+}
+
+void KeychainNotice::report(const QString& detail)
+{
+    if (reported())
+        return;
+    m_message = tr("There is no system keychain (%1). Passwords can be neither read from it nor stored in it; "
+                   "the console goes on monitoring without them. Start a keyring (gnome-keyring, KWallet, "
+                   "KeePassXC) and log in again, or for headless use set PATRONI_CONSOLE_PATRONI_API_PASSWORD, "
+                   "PATRONI_CONSOLE_HAPROXY_STATS_PASSWORD and PATRONI_CONSOLE_POSTGRES_PASSWORD.")
+                    .arg(detail.isEmpty() ? tr("no Secret Service on D-Bus") : detail);
+    Q_EMIT unavailable(m_message);
+}
 
 QString codeName(Result::Code code)
 {

@@ -2,6 +2,7 @@
 
 #include "models/cluster/profile.h"
 
+#include <QObject>
 #include <QString>
 
 #include <functional>
@@ -77,6 +78,27 @@ public:
         const QString& profile, Cluster::SecretKind kind, const QString& secret, QObject* context, Callback done) const;
     // Removing a key that is not stored succeeds.
     void remove(const QString& profile, Cluster::SecretKind kind, QObject* context, Callback done) const;
+};
+
+// Said once per process: the first answer of the keychain that there is none (no D-Bus session, no
+// Secret Service). Every later read and write fails the same way, and each says so in its own
+// result; a window or a command line says it to the user once, through this.
+class KeychainNotice final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(KeychainNotice)
+public:
+    static KeychainNotice* instance();
+    bool reported() const { return !m_message.isEmpty(); }
+    QString message() const { return m_message; }
+    // The first call emits unavailable(); later ones do nothing.
+    void report(const QString& detail);
+
+Q_SIGNALS:
+    void unavailable(const QString& message);
+
+private:
+    KeychainNotice() = default;
+    QString m_message;
 };
 
 } // namespace Credentials

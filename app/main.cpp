@@ -11,11 +11,11 @@
 #include "app/settings/profilestore.h"
 #include "app/settings/settingsfile.h"
 #include "ui/palette.h"
+#include "ui/translation.h"
 
 #include <QApplication>
 #include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -114,9 +114,7 @@ int main(int argc, char* argv[])
     identify(app);
     if (parsed.options.dark)
         Ui::Palette::applyDark();
-    QTranslator translator;
-    if (translator.load(QLocale(), u"console"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    Ui::installTranslations(&app);
 
     Settings::ProfileStore profiles;
     for (const QString& name : parsed.options.profiles) {

@@ -9,6 +9,8 @@ PACKAGES=(
   # Qt 6 and friends
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qtkeychain-qt6-dev libsecret-1-0 libgl-dev
+  # Qt's own strings (standard buttons, file dialogs) in German
+  qt6-translations-l10n
   # PostgreSQL client library
   libpq-dev
   # tests and benchmarks

@@ -13,6 +13,7 @@
 #include "ui/mainwindow.h"
 #include "ui/topology/topologyscene.h"
 #include "ui/topology/topologyview.h"
+#include "ui/translation.h"
 
 #include "models/itemmodels/eventfiltermodel.h"
 #include "ui/cluster/detailtree.h"
@@ -30,12 +31,16 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QListView>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 
@@ -71,6 +76,7 @@ private Q_SLOTS:
     void everyModelAndProxyKeepsItsContract();
     void exportSnapshotInEveryFormat();
     void noticeIsSaidWithoutBlocking();
+    void germanUnderAGermanLocaleEnglishOtherwise();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -467,6 +473,52 @@ void TestMainWindow::noticeIsSaidWithoutBlocking()
     QCOMPARE(box->textFormat(), Qt::PlainText); // text from the system, shown as text
     QVERIFY(window.statusBar()->currentMessage().contains(u"no system keychain"_s));
     box->close();
+}
+
+namespace {
+QStringList menuTitles(const Ui::MainWindow& window)
+{
+    QStringList titles;
+    for (const QAction* a : window.menuBar()->actions())
+        titles.append(a->text());
+    return titles;
+}
+} // namespace
+
+// The window speaks German under a German locale (its own strings and Qt's standard buttons), and
+// English under any locale it has no translation for.
+void TestMainWindow::germanUnderAGermanLocaleEnglishOtherwise()
+{
+    FeedSession session(u"lab"_s);
+    const auto removeTranslators = [] {
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    };
+    QVERIFY(Ui::installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany)));
+    {
+        Ui::MainWindow window({ &session }, u"lab"_s);
+        const QStringList titles = menuTitles(window);
+        for (const char* english : { "&File", "&View", "&Actions" }) {
+            const QString german = QCoreApplication::translate("Ui::MainWindow", english);
+            QVERIFY2(german != QLatin1String(english), english);
+            QVERIFY2(titles.contains(german), qPrintable(titles.join(u", "_s)));
+        }
+        QVERIFY(!titles.contains(u"&Actions"_s));
+        // Qt's own strings too: the standard buttons of every dialog.
+        QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+        QVERIFY2(buttons.button(QDialogButtonBox::Cancel)->text().contains(u"Abbrechen"_s),
+            qPrintable(buttons.button(QDialogButtonBox::Cancel)->text()));
+    }
+    removeTranslators();
+    QVERIFY(!Ui::installTranslations(qApp, QLocale(QLocale::English, QLocale::UnitedStates)));
+    {
+        Ui::MainWindow window({ &session }, u"lab"_s);
+        const QStringList titles = menuTitles(window);
+        QVERIFY2(titles.contains(u"&Actions"_s) && titles.contains(u"&File"_s), qPrintable(titles.join(u", "_s)));
+    }
+    removeTranslators();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2,7 +2,1746 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Ui::MainWindow</name>
+    <name>App::ActionExecutor</name>
+    <message>
+        <source>The password is kept for this session only and written nowhere.</source>
+        <translation>Das Passwort wird nur für diese Sitzung aufbewahrt und nirgends gespeichert.</translation>
+    </message>
+    <message>
+        <source>The REST API refused the password: it was not stored.</source>
+        <translation>Die REST-API hat das Passwort abgelehnt: Es wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password is stored in the system keychain.</source>
+        <translation>Das Passwort ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>The keychain did not take the password (%1): it is kept for this session only and written nowhere.</source>
+        <translation>Der Schlüsselbund hat das Passwort nicht angenommen (%1): Es wird nur für diese Sitzung aufbewahrt und nirgends gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>App::CompositionRoot</name>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n Cluster</numerusform>
+            <numerusform>%n Cluster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings set aside</source>
+        <translation>Einstellungen beiseitegelegt</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+</context>
+<context>
+    <name>App::FleetEditor</name>
+    <message>
+        <source>a cluster called &quot;%1&quot; is saved already</source>
+        <translation>ein Cluster namens &quot;%1&quot; ist bereits gespeichert</translation>
+    </message>
+    <message>
+        <source>the keychain did not take the passwords (%1); unlock it and try again</source>
+        <translation>der Schlüsselbund hat die Passwörter nicht angenommen (%1); entsperren Sie ihn und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>no saved cluster is called &quot;%1&quot;</source>
+        <translation>es ist kein Cluster namens &quot;%1&quot; gespeichert</translation>
+    </message>
+    <message>
+        <source>its keychain entries could not be removed (%1); unlock the keychain and try again</source>
+        <translation>seine Einträge im Schlüsselbund konnten nicht entfernt werden (%1); entsperren Sie den Schlüsselbund und versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
+    <name>Cluster</name>
+    <message>
+        <source>Leader (promoting)</source>
+        <translation>Leader (wird hochgestuft)</translation>
+    </message>
+    <message>
+        <source>Leader per DCS only</source>
+        <translation>Leader nur laut DCS</translation>
+    </message>
+    <message>
+        <source>Leader (not believed)</source>
+        <translation>Leader (nicht anerkannt)</translation>
+    </message>
+    <message>
+        <source>its upstream</source>
+        <translation>seinem Upstream</translation>
+    </message>
+    <message>
+        <source>its Patroni REST API does not answer; the rest is the DCS&apos;s last word on it</source>
+        <translation>seine Patroni-REST-API antwortet nicht; der Rest ist der letzte Stand des DCS dazu</translation>
+    </message>
+    <message>
+        <source>receiving WAL from %1</source>
+        <translation>empfängt WAL von %1</translation>
+    </message>
+    <message>
+        <source>the primary, accepting writes</source>
+        <translation>der Primary, nimmt Schreibzugriffe an</translation>
+    </message>
+    <message>
+        <source>a replica of %1, replaying its WAL</source>
+        <translation>ein Replikat von %1, spielt dessen WAL ein</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is not running on this node</source>
+        <translation>PostgreSQL läuft auf diesem Knoten nicht</translation>
+    </message>
+    <message>
+        <source>PostgreSQL stopped unexpectedly; Patroni will try to start it</source>
+        <translation>PostgreSQL wurde unerwartet beendet; Patroni versucht, es zu starten</translation>
+    </message>
+    <message>
+        <source>Patroni could not start or stop PostgreSQL; see the node&apos;s log</source>
+        <translation>Patroni konnte PostgreSQL nicht starten oder stoppen; sehen Sie im Protokoll des Knotens nach</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is starting; it takes no connections yet</source>
+        <translation>PostgreSQL startet; es nimmt noch keine Verbindungen an</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is shutting down</source>
+        <translation>PostgreSQL wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>copying the data from another member (pg_basebackup or a restore)</source>
+        <translation>kopiert die Daten von einem anderen Mitglied (pg_basebackup oder eine Wiederherstellung)</translation>
+    </message>
+    <message>
+        <source>replaying WAL from the archive, not streaming from %1</source>
+        <translation>spielt WAL aus dem Archiv ein, streamt nicht von %1</translation>
+    </message>
+    <message>
+        <source>no state known yet</source>
+        <translation>noch kein Status bekannt</translation>
+    </message>
+    <message>
+        <source>UNREACHABLE — %1</source>
+        <translation>NICHT ERREICHBAR — %1</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Leader %1</source>
+        <translation>Leader %1</translation>
+    </message>
+    <message>
+        <source>NO LEADER</source>
+        <translation>KEIN LEADER</translation>
+    </message>
+    <message>
+        <source>%1 LEADERS: %2</source>
+        <translation>%1 LEADER: %2</translation>
+    </message>
+    <message>
+        <source>which does not run as primary</source>
+        <translation>das nicht als Primary läuft</translation>
+    </message>
+    <message>
+        <source>whose API does not answer</source>
+        <translation>dessen API nicht antwortet</translation>
+    </message>
+    <message>
+        <source>which runs as %1</source>
+        <translation>das als %1 läuft</translation>
+    </message>
+    <message>
+        <source>NO LEADER (the DCS names %1, %2)</source>
+        <translation>KEIN LEADER (der DCS nennt Mitglied %1, %2)</translation>
+    </message>
+    <message>
+        <source>%1/%2 running</source>
+        <translation>%1/%2 laufen</translation>
+    </message>
+    <message>
+        <source>TL %1</source>
+        <translation>TL %1</translation>
+    </message>
+    <message>
+        <source>max lag %1 (%2)</source>
+        <translation>max. Verzögerung %1 (%2)</translation>
+    </message>
+    <message>
+        <source>PAUSED</source>
+        <translation>PAUSIERT</translation>
+    </message>
+    <message>
+        <source>STALE — </source>
+        <translation>VERALTET — </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>answered %1 ago</source>
+        <translation>hat vor %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>noch nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>Angezeigt als</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>lag</source>
+        <translation>Verzögerung</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>lag in seconds</source>
+        <translation>Verzögerung in Sekunden</translation>
+    </message>
+    <message>
+        <source>not known (PostgreSQL not asked or cannot tell)</source>
+        <translation>nicht bekannt (PostgreSQL nicht abgefragt oder kann es nicht angeben)</translation>
+    </message>
+    <message>
+        <source>its REST API</source>
+        <translation>seine REST-API</translation>
+    </message>
+    <message>
+        <source>answering</source>
+        <translation>antwortet</translation>
+    </message>
+    <message>
+        <source>silent: %1</source>
+        <translation>stumm: %1</translation>
+    </message>
+    <message>
+        <source>Its own view (GET /patroni)</source>
+        <translation>Eigene Sicht (GET /patroni)</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>WAL position</source>
+        <translation>WAL-Position</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>replayed</source>
+        <translation>eingespielt</translation>
+    </message>
+    <message>
+        <source>last replayed transaction</source>
+        <translation>zuletzt eingespielte Transaktion</translation>
+    </message>
+    <message>
+        <source>replay paused</source>
+        <translation>Einspielen pausiert</translation>
+    </message>
+    <message>
+        <source>replication state</source>
+        <translation>Replikationsstatus</translation>
+    </message>
+    <message>
+        <source>DCS last seen</source>
+        <translation>zuletzt im DCS gesehen</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>pending restart</source>
+        <translation>Neustart ausstehend</translation>
+    </message>
+    <message>
+        <source>Patroni</source>
+        <translation>Patroni</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>postmaster started</source>
+        <translation>Postmaster gestartet</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>paused (maintenance mode)</source>
+        <translation>pausiert (Wartungsmodus)</translation>
+    </message>
+    <message>
+        <source>Streaming from it (its pg_stat_replication)</source>
+        <translation>Streamt von diesem Mitglied (dessen pg_stat_replication)</translation>
+    </message>
+    <message>
+        <source> from %1</source>
+        <translation> von %1</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The DCS&apos;s view (GET /cluster)</source>
+        <translation>Sicht des DCS (GET /cluster)</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation>REST-API</translation>
+    </message>
+    <message>
+        <source>receive lag</source>
+        <translation>Empfangsverzögerung</translation>
+    </message>
+    <message>
+        <source>replay lag</source>
+        <translation>Einspielverzögerung</translation>
+    </message>
+    <message>
+        <source>LSN</source>
+        <translation>LSN</translation>
+    </message>
+    <message>
+        <source>scheduled restart</source>
+        <translation>geplanter Neustart</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (libpq)</source>
+        <translation>PostgreSQL (libpq)</translation>
+    </message>
+    <message>
+        <source>replay delay</source>
+        <translation>zeitliche Einspielverzögerung</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>nicht bekannt</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Check time</source>
+        <translation>Prüfdauer</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Letzte Änderung</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>Ausfallzeit</translation>
+    </message>
+    <message>
+        <source>port %1 (%2)</source>
+        <translation>Port %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>(no proxy of that name)</source>
+        <translation>(kein Proxy mit diesem Namen)</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Endpoints (%1 of %2 healthy)</source>
+        <translation>Endpunkte (%1 von %2 gesund)</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>nicht gesund</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>raft leader</source>
+        <translation>Raft-Leader</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>(not started)</source>
+        <translation>(nicht gestartet)</translation>
+    </message>
+    <message>
+        <source> (learner)</source>
+        <translation> (Learner)</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>leader lost</source>
+        <translation>Leader verloren</translation>
+    </message>
+    <message>
+        <source>leader changed</source>
+        <translation>Leader gewechselt</translation>
+    </message>
+    <message>
+        <source>critical: %1</source>
+        <translation>kritisch: %1</translation>
+    </message>
+    <message>
+        <source>and %n more</source>
+        <translation>und %n weitere</translation>
+    </message>
+    <message>
+        <source>A %1 URL is not a valid URL; write it as http://host:port or https://host:port.</source>
+        <translation>Eine %1-URL ist keine gültige URL; schreiben Sie sie als http://host:port oder https://host:port.</translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; must start with http:// or https://.</source>
+        <translation>Die %1-URL &quot;%2&quot; muss mit http:// oder https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; has no host.</source>
+        <translation>Die %1-URL &quot;%2&quot; hat keinen Host.</translation>
+    </message>
+    <message>
+        <source>The %1 URL &quot;%2&quot; contains a user name or password; put the user name in its own field and the password in the system keychain.</source>
+        <translation>Die %1-URL &quot;%2&quot; enthält einen Benutzernamen oder ein Passwort; tragen Sie den Benutzernamen in sein eigenes Feld und das Passwort in den Schlüsselbund des Systems ein.</translation>
+    </message>
+    <message>
+        <source>The %1 port %2 is not between 1 and 65535.</source>
+        <translation>Der Port %2 der %1 liegt nicht zwischen 1 und 65535.</translation>
+    </message>
+    <message>
+        <source>The %1 is %2 ms; it must be at least %3 ms.</source>
+        <translation>Das %1 beträgt %2 ms; es muss mindestens %3 ms betragen.</translation>
+    </message>
+    <message>
+        <source>The profile has no name.</source>
+        <translation>Das Profil hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The profile name &quot;%1&quot; starts or ends with a space.</source>
+        <translation>Der Profilname &quot;%1&quot; beginnt oder endet mit einem Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>The profile name &quot;%1&quot; contains &apos;/&apos; or &apos;\&apos;, which are not allowed.</source>
+        <translation>Der Profilname &quot;%1&quot; enthält &apos;/&apos; oder &apos;\&apos;; diese Zeichen sind nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>The profile name contains control characters.</source>
+        <translation>Der Profilname enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>No Patroni REST API URL is set; add the API URL of at least one member, e.g. http://127.0.0.1:8008.</source>
+        <translation>Es ist keine Patroni-REST-API-URL angegeben; fügen Sie die API-URL mindestens eines Mitglieds hinzu, z. B. http://127.0.0.1:8008.</translation>
+    </message>
+    <message>
+        <source>Patroni API</source>
+        <translation>Patroni-API</translation>
+    </message>
+    <message>
+        <source>HAProxy stats</source>
+        <translation>HAProxy-Statistik</translation>
+    </message>
+    <message>
+        <source>etcd</source>
+        <translation>etcd</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL database name is empty.</source>
+        <translation>Der PostgreSQL-Datenbankname ist leer.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL user name is only spaces; leave it empty to not ask PostgreSQL.</source>
+        <translation>Der PostgreSQL-Benutzername besteht nur aus Leerzeichen; lassen Sie ihn leer, um PostgreSQL nicht abzufragen.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL sslmode &quot;%1&quot; is not one of %2.</source>
+        <translation>Der PostgreSQL-sslmode &quot;%1&quot; ist keiner der Werte %2.</translation>
+    </message>
+    <message>
+        <source>The HAProxy host for the PostgreSQL routes is empty.</source>
+        <translation>Der HAProxy-Host für die PostgreSQL-Routen ist leer.</translation>
+    </message>
+    <message>
+        <source>HAProxy primary route</source>
+        <translation>HAProxy-Route zum Primary</translation>
+    </message>
+    <message>
+        <source>HAProxy replicas route</source>
+        <translation>HAProxy-Route zu den Replikaten</translation>
+    </message>
+    <message>
+        <source>HAProxy any-member route</source>
+        <translation>HAProxy-Route zu beliebigem Mitglied</translation>
+    </message>
+    <message>
+        <source>The HAProxy primary, replicas and any-member routes must use three different ports.</source>
+        <translation>Die HAProxy-Routen zum Primary, zu den Replikaten und zu beliebigem Mitglied müssen drei verschiedene Ports verwenden.</translation>
+    </message>
+    <message>
+        <source>A TLS client certificate needs both the certificate file and the key file.</source>
+        <translation>Ein TLS-Clientzertifikat erfordert sowohl die Zertifikatsdatei als auch die Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Certificate checks can only be turned off for 127.0.0.1; for %1, put the CA certificate in the CA file instead.</source>
+        <translation>Zertifikatsprüfungen können nur für 127.0.0.1 abgeschaltet werden; hinterlegen Sie für %1 stattdessen das CA-Zertifikat in der CA-Datei.</translation>
+    </message>
+    <message>
+        <source>Patroni poll interval</source>
+        <translation>Patroni-Abfrageintervall</translation>
+    </message>
+    <message>
+        <source>HAProxy poll interval</source>
+        <translation>HAProxy-Abfrageintervall</translation>
+    </message>
+    <message>
+        <source>etcd poll interval</source>
+        <translation>etcd-Abfrageintervall</translation>
+    </message>
+    <message>
+        <source>PostgreSQL poll interval</source>
+        <translation>PostgreSQL-Abfrageintervall</translation>
+    </message>
+    <message>
+        <source>request deadline</source>
+        <translation>Anfrage-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>in profile #%1</source>
+        <translation>im Profil #%1</translation>
+    </message>
+    <message>
+        <source>in profile &quot;%1&quot;</source>
+        <translation>im Profil &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>the file must be one JSON object with &quot;schema&quot; and &quot;profiles&quot;, not %1</source>
+        <translation>die Datei muss ein einzelnes JSON-Objekt mit &quot;schema&quot; und &quot;profiles&quot; sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>at the top of the file</source>
+        <translation>auf oberster Ebene der Datei</translation>
+    </message>
+    <message>
+        <source>&quot;schema&quot; is missing; a profiles file starts with &quot;schema&quot;: &quot;%1&quot;</source>
+        <translation>&quot;schema&quot; fehlt; eine Profildatei beginnt mit &quot;schema&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;schema&quot; is &quot;%1&quot;; this console reads &quot;%2&quot;</source>
+        <translation>&quot;schema&quot; ist &quot;%1&quot;; diese Konsole liest &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;profiles&quot; is missing: the list of clusters</source>
+        <translation>&quot;profiles&quot; fehlt: die Liste der Cluster</translation>
+    </message>
+    <message>
+        <source>&quot;profiles&quot; must be a list, not %1</source>
+        <translation>&quot;profiles&quot; muss eine Liste sein, nicht %1</translation>
+    </message>
+    <message>
+        <source>profile #%1 must be an object, not %2</source>
+        <translation>Profil #%1 muss ein Objekt sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>profile #%1</source>
+        <translation>Profil #%1</translation>
+    </message>
+    <message>
+        <source>profile &quot;%1&quot;</source>
+        <translation>Profil &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a second profile is named &quot;%1&quot; (the first is on line %2); names must be unique</source>
+        <translation>ein zweites Profil heißt &quot;%1&quot; (das erste steht in Zeile %2); Namen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is given twice (first on line %2)</source>
+        <translation>&quot;%1&quot; ist doppelt angegeben (zuerst in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at the top of the file: secrets never go in this file</source>
+        <translation>&quot;%1&quot; auf oberster Ebene der Datei: Geheimnisse gehören nie in diese Datei</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot; at the top of the file; the known ones are: schema, profiles</source>
+        <translation>unbekanntes Feld &quot;%1&quot; auf oberster Ebene der Datei; bekannt sind: schema, profiles</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>connection refused; is the service running and listening on that port?</source>
+        <translation>Verbindung abgelehnt; läuft der Dienst und lauscht er auf diesem Port?</translation>
+    </message>
+    <message>
+        <source>host not found; check the address in the cluster&apos;s settings</source>
+        <translation>Host nicht gefunden; prüfen Sie die Adresse in den Einstellungen des Clusters</translation>
+    </message>
+    <message>
+        <source>no complete answer within the deadline; the process may be hung or overloaded</source>
+        <translation>keine vollständige Antwort innerhalb des Zeitlimits; der Prozess hängt möglicherweise oder ist überlastet</translation>
+    </message>
+    <message>
+        <source>connection reset by the server</source>
+        <translation>Verbindung vom Server zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed (%1); set a CA file in the cluster&apos;s settings if the certificate is self-signed</source>
+        <translation>TLS-Handshake fehlgeschlagen (%1); legen Sie in den Einstellungen des Clusters eine CA-Datei fest, wenn das Zertifikat selbstsigniert ist</translation>
+    </message>
+    <message>
+        <source>authentication failed (HTTP %1); check the user and password in the keychain</source>
+        <translation>Authentifizierung fehlgeschlagen (HTTP %1); prüfen Sie Benutzer und Passwort im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>answered HTTP %1</source>
+        <translation>antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>answered with a redirect, which is not followed so credentials never leave the configured host</source>
+        <translation>antwortete mit einer Weiterleitung; dieser wird nicht gefolgt, damit Anmeldedaten den konfigurierten Host nie verlassen</translation>
+    </message>
+    <message>
+        <source>answer too large, abandoned</source>
+        <translation>Antwort zu groß, abgebrochen</translation>
+    </message>
+    <message>
+        <source>answer is not JSON; is this URL a Patroni REST API?</source>
+        <translation>Antwort ist kein JSON; ist diese URL eine Patroni-REST-API?</translation>
+    </message>
+    <message>
+        <source>answer is not in the expected shape</source>
+        <translation>Antwort hat nicht die erwartete Struktur</translation>
+    </message>
+    <message>
+        <source>no password is known for it; store one in the cluster&apos;s settings (kept in the system keychain)</source>
+        <translation>dafür ist kein Passwort bekannt; speichern Sie eines in den Einstellungen des Clusters (es wird im System-Schlüsselbund abgelegt)</translation>
+    </message>
+    <message>
+        <source>answer is not HAProxy&apos;s stats CSV; is this the stats URL ending in /;csv?</source>
+        <translation>Antwort ist nicht das Statistik-CSV von HAProxy; ist dies die Statistik-URL, die auf /;csv endet?</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the login; check the user and password in the keychain and the server&apos;s pg_hba.conf</source>
+        <translation>PostgreSQL hat die Anmeldung abgelehnt; prüfen Sie Benutzer und Passwort im Schlüsselbund sowie die pg_hba.conf des Servers</translation>
+    </message>
+    <message>
+        <source>PostgreSQL reported an error</source>
+        <translation>PostgreSQL hat einen Fehler gemeldet</translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>read/write</source>
+        <translation>lesend/schreibend</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>nur lesend</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+</context>
+<context>
+    <name>Cluster::ObjectReader</name>
+    <message>
+        <source>&quot;%1&quot; %2 must be a whole number</source>
+        <translation>&quot;%1&quot; %2 muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 must list URLs as strings</source>
+        <translation>&quot;%1&quot; %2 muss URLs als Zeichenketten auflisten</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 is given twice (first on line %3)</source>
+        <translation>&quot;%1&quot; %2 ist doppelt angegeben (zuerst in Zeile %3)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2: secrets never go in this file; store passwords in the system keychain (the console asks for them) or, for scripts, in PATRONI_CONSOLE_&lt;KIND&gt;_PASSWORD</source>
+        <translation>&quot;%1&quot; %2: Geheimnisse gehören nie in diese Datei; speichern Sie Passwörter im System-Schlüsselbund (die Konsole fragt danach) oder, für Skripte, in PATRONI_CONSOLE_&lt;KIND&gt;_PASSWORD</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;%2 %3; the known ones are: %4</source>
+        <translation>unbekanntes Feld &quot;%1&quot;%2 %3; bekannt sind: %4</translation>
+    </message>
+    <message>
+        <source> in &quot;%1&quot;</source>
+        <translation> in &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; %2 must be %3, not %4</source>
+        <translation>&quot;%1&quot; %2 muss %3 sein, nicht %4</translation>
+    </message>
+</context>
+<context>
+    <name>Cluster::Reader</name>
+    <message>
+        <source>unexpected text after the end of the JSON document</source>
+        <translation>unerwarteter Text nach dem Ende des JSON-Dokuments</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the file ends where a value should be</source>
+        <translation>die Datei endet, wo ein Wert stehen sollte</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>&quot;%1&quot; ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>a string runs past the end of its line (a missing quote?)</source>
+        <translation>eine Zeichenkette reicht über das Ende ihrer Zeile hinaus (fehlt ein Anführungszeichen?)</translation>
+    </message>
+    <message>
+        <source>a \u escape needs four hexadecimal digits</source>
+        <translation>eine \u-Escape-Sequenz benötigt vier Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1 in a string</source>
+        <translation>unbekannte Escape-Sequenz \%1 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>the file ends inside a string</source>
+        <translation>die Datei endet innerhalb einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos; in a list</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; in einer Liste erwartet</translation>
+    </message>
+    <message>
+        <source>expected a field name in quotes</source>
+        <translation>Feldname in Anführungszeichen erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after &quot;%1&quot;</source>
+        <translation>&apos;:&apos; nach &quot;%1&quot; erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos; after the value of &quot;%1&quot;</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; nach dem Wert von &quot;%1&quot; erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <source>Patroni API</source>
+        <translation>Patroni-API</translation>
+    </message>
+    <message>
+        <source>HAProxy stats</source>
+        <translation>HAProxy-Statistik</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>No %1 password for profile &quot;%2&quot; is stored in the system keychain; store one in the profile&apos;s settings, or set %3.</source>
+        <translation>Im System-Schlüsselbund ist kein Passwort (%1) für das Profil &quot;%2&quot; gespeichert; speichern Sie eines in den Einstellungen des Profils, oder setzen Sie %3.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (no Secret Service on D-Bus): %1. Start a keyring such as gnome-keyring, KWallet or KeePassXC, or for headless use set %2.</source>
+        <translation>Der System-Schlüsselbund ist nicht verfügbar (kein Secret Service auf D-Bus): %1. Starten Sie einen Schlüsselbund-Dienst wie gnome-keyring, KWallet oder KeePassXC, oder setzen Sie für den Betrieb ohne Desktop-Sitzung %2.</translation>
+    </message>
+    <message>
+        <source>The system keychain refused access, probably because it is locked: %1. Unlock it and try again.</source>
+        <translation>Der System-Schlüsselbund hat den Zugriff verweigert, vermutlich weil er gesperrt ist: %1. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lesen</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>speichern</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>entfernen</translation>
+    </message>
+    <message>
+        <source>The system keychain could not %1 the %2 password for profile &quot;%3&quot;: %4.</source>
+        <translation>Der System-Schlüsselbund konnte das Passwort (%2) für das Profil &quot;%3&quot; nicht %1: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>Credentials::KeychainNotice</name>
+    <message>
+        <source>There is no system keychain (%1). Passwords can be neither read from it nor stored in it; the console goes on monitoring without them. Start a keyring (gnome-keyring, KWallet, KeePassXC) and log in again, or for headless use set PATRONI_CONSOLE_PATRONI_API_PASSWORD, PATRONI_CONSOLE_HAPROXY_STATS_PASSWORD and PATRONI_CONSOLE_POSTGRES_PASSWORD.</source>
+        <translation>Es gibt keinen System-Schlüsselbund (%1). Passwörter können dort weder gelesen noch gespeichert werden; die Konsole überwacht ohne sie weiter. Starten Sie einen Schlüsselbund-Dienst (gnome-keyring, KWallet, KeePassXC) und melden Sie sich erneut an, oder setzen Sie für den Betrieb ohne Desktop-Sitzung PATRONI_CONSOLE_PATRONI_API_PASSWORD, PATRONI_CONSOLE_HAPROXY_STATS_PASSWORD und PATRONI_CONSOLE_POSTGRES_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>no Secret Service on D-Bus</source>
+        <translation>kein Secret Service auf D-Bus</translation>
+    </message>
+</context>
+<context>
+    <name>ItemModels::AuditModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+</context>
+<context>
+    <name>ItemModels::MemberTableModel</name>
+    <message>
+        <source>The DCS (GET /cluster) lists %1 as %2, %3</source>
+        <translation>Der DCS (GET /cluster) führt %1 als %2, %3</translation>
+    </message>
+    <message>
+        <source>Patroni says &quot;%1&quot;</source>
+        <translation>Patroni meldet &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>receive lag %1, replay lag %2</source>
+        <translation>Empfangsverzögerung %1, Wiedergabeverzögerung %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>TL</source>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>Lag</translation>
+    </message>
+    <message>
+        <source>Lag s</source>
+        <translation>Lag s</translation>
+    </message>
+    <message>
+        <source>Pending restart</source>
+        <translation>Neustart ausstehend</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Patroni</source>
+        <translation>Patroni</translation>
+    </message>
+    <message>
+        <source>no answer within the deadline</source>
+        <translation>keine Antwort innerhalb des Zeitlimits</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, no working leader</source>
+        <translation>, kein funktionierender Leader</translation>
+    </message>
+    <message>
+        <source>, leader %1</source>
+        <translation>, Leader %1</translation>
+    </message>
+    <message>
+        <source>cluster &quot;%1&quot;: </source>
+        <translation>Cluster &quot;%1&quot;: </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n member API(s) do not answer</source>
+        <translation>
+            <numerusform>; API von %n Mitglied antwortet nicht</numerusform>
+            <numerusform>; APIs von %n Mitgliedern antworten nicht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>HAProxy</source>
+        <translation>HAProxy</translation>
+    </message>
+    <message>
+        <source>stats read: %1 → %2; %3 → %4</source>
+        <translation>Statistik gelesen: %1 → %2; %3 → %4</translation>
+    </message>
+    <message>
+        <source>etcd</source>
+        <translation>etcd</translation>
+    </message>
+    <message>
+        <source>%1 of %2 endpoints healthy</source>
+        <translation>%1 von %2 Endpunkten gesund</translation>
+    </message>
+    <message>
+        <source>, raft leader %1</source>
+        <translation>, Raft-Leader %1</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source>not asked (no member list, or no password)</source>
+        <translation>nicht abgefragt (keine Mitgliederliste oder kein Passwort)</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected; the primary %1 lists %n replica(s)</source>
+        <translation>
+            <numerusform>verbunden; der Primärserver %1 meldet %n Replikat</numerusform>
+            <numerusform>verbunden; der Primärserver %1 meldet %n Replikate</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The settings file %1 cannot be read and could not be set aside either; the console starts with defaults and will not save anything there. Move the file away yourself.</source>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen und auch nicht beiseitegelegt werden; die Konsole startet mit Standardwerten und speichert dort nichts. Verschieben Sie die Datei selbst.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be read (it is damaged); it was set aside as %2 and the console starts with defaults: no saved clusters, the default window layout. Nothing in it was deleted.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht gelesen werden (sie ist beschädigt); sie wurde als %2 beiseitegelegt, und die Konsole startet mit Standardwerten: keine gespeicherten Cluster, das Standard-Fensterlayout. Nichts darin wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings::ProfileStore</name>
+    <message>
+        <source>There is no stored profile called &quot;%1&quot;.</source>
+        <translation>Es gibt kein gespeichertes Profil namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no profile called &quot;%1&quot;.</source>
+        <translation>Es gibt kein Profil namens &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>A profile called &quot;%1&quot; already exists; choose another name.</source>
+        <translation>Ein Profil namens &quot;%1&quot; existiert bereits; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be written; check its permissions and the free disk space.</source>
+        <translation>Die Einstellungsdatei %1 konnte nicht geschrieben werden; prüfen Sie ihre Berechtigungen und den freien Speicherplatz.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 is not in the expected format; move it away to start afresh.</source>
+        <translation>Die Einstellungsdatei %1 hat nicht das erwartete Format; verschieben Sie sie, um neu zu beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ActionDialog</name>
+    <message>
+        <source>Switch over</source>
+        <translation>Switchover ausführen</translation>
+    </message>
+    <message>
+        <source>Cancel the switchover</source>
+        <translation>Switchover abbrechen</translation>
+    </message>
+    <message>
+        <source>Fail over</source>
+        <translation>Failover ausführen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Cancel the restart</source>
+        <translation>Neustart abbrechen</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Reinitialize</source>
+        <translation>Neu initialisieren</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Switchover</source>
+        <translation>Switchover</translation>
+    </message>
+    <message>
+        <source>Cancel a scheduled switchover</source>
+        <translation>Geplanten Switchover abbrechen</translation>
+    </message>
+    <message>
+        <source>Failover</source>
+        <translation>Failover</translation>
+    </message>
+    <message>
+        <source>Restart a member</source>
+        <translation>Mitglied neu starten</translation>
+    </message>
+    <message>
+        <source>Cancel a scheduled restart</source>
+        <translation>Geplanten Neustart abbrechen</translation>
+    </message>
+    <message>
+        <source>Reload a member&apos;s configuration</source>
+        <translation>Konfiguration eines Mitglieds neu laden</translation>
+    </message>
+    <message>
+        <source>Reinitialize a replica</source>
+        <translation>Replikat neu initialisieren</translation>
+    </message>
+    <message>
+        <source>Pause cluster management</source>
+        <translation>Cluster-Verwaltung pausieren</translation>
+    </message>
+    <message>
+        <source>Resume cluster management</source>
+        <translation>Cluster-Verwaltung fortsetzen</translation>
+    </message>
+    <message>
+        <source>Edit the dynamic configuration</source>
+        <translation>Dynamische Konfiguration bearbeiten</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Who becomes leader (members that cannot are greyed, with the reason):</source>
+        <translation>Wer Leader wird (Mitglieder, die es nicht werden können, sind mit Begründung ausgegraut):</translation>
+    </message>
+    <message>
+        <source>The member to promote (members that cannot be are greyed, with the reason):</source>
+        <translation>Das hochzustufende Mitglied (Mitglieder, die nicht hochgestuft werden können, sind mit Begründung ausgegraut):</translation>
+    </message>
+    <message>
+        <source>Candidates and their checklist</source>
+        <translation>Kandidaten und ihre Checkliste</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>Schedule at</source>
+        <translation>Planen für</translation>
+    </message>
+    <message>
+        <source>Local time; sent to Patroni in UTC</source>
+        <translation>Ortszeit; wird in UTC an Patroni gesendet</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>Wann:</translation>
+    </message>
+    <message>
+        <source>Only if it needs a restart (pending restart)</source>
+        <translation>Nur wenn ein Neustart nötig ist (Neustart ausstehend)</translation>
+    </message>
+    <message>
+        <source>Force: also while its PostgreSQL is running</source>
+        <translation>Erzwingen: auch während sein PostgreSQL läuft</translation>
+    </message>
+    <message>
+        <source>The dynamic configuration (JSON); what you change is sent as a patch:</source>
+        <translation>Die dynamische Konfiguration (JSON); Ihre Änderungen werden als Patch gesendet:</translation>
+    </message>
+    <message>
+        <source>Dynamic configuration</source>
+        <translation>Dynamische Konfiguration</translation>
+    </message>
+    <message>
+        <source>Verification steps</source>
+        <translation>Überprüfungsschritte</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Review again</source>
+        <translation>Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>The configuration is not JSON: %1 on line %2. Correct it; nothing is sent until it reads.</source>
+        <translation>Die Konfiguration ist kein JSON: %1 in Zeile %2. Korrigieren Sie sie; gesendet wird erst, wenn sie sich lesen lässt.</translation>
+    </message>
+    <message>
+        <source>The configuration must be one JSON object.</source>
+        <translation>Die Konfiguration muss ein einziges JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The cluster is no longer watched: close this dialog.</source>
+        <translation>Der Cluster wird nicht mehr überwacht: Schließen Sie diesen Dialog.</translation>
+    </message>
+    <message>
+        <source>The leader changed from %1 to %2 while this dialog was open. What you see below is the cluster now; confirming is refused until you press Review again.</source>
+        <translation>Der Leader hat von %1 zu %2 gewechselt, während dieser Dialog geöffnet war. Unten sehen Sie den aktuellen Stand des Clusters; Bestätigen wird verweigert, bis Sie auf „Erneut prüfen“ klicken.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>any eligible member</source>
+        <translation>jedes geeignete Mitglied</translation>
+    </message>
+    <message>
+        <source>Patroni chooses</source>
+        <translation>Patroni wählt</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>geeignet</translation>
+    </message>
+    <message>
+        <source>not eligible: %1</source>
+        <translation>nicht geeignet: %1</translation>
+    </message>
+    <message>
+        <source>choose the member to promote</source>
+        <translation>wählen Sie das hochzustufende Mitglied</translation>
+    </message>
+    <message>
+        <source>this cluster&apos;s view cannot send actions (it is not connected to the cluster)</source>
+        <translation>die Ansicht dieses Clusters kann keine Aktionen senden (sie ist nicht mit dem Cluster verbunden)</translation>
+    </message>
+    <message>
+        <source>another action is in flight for this cluster; wait for it to finish</source>
+        <translation>für diesen Cluster läuft bereits eine andere Aktion; warten Sie, bis sie abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>Cannot be sent:
+%1</source>
+        <translation>Kann nicht gesendet werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Changes:
+%1</source>
+        <translation>Änderungen:
+%1</translation>
+    </message>
+    <message>
+        <source>What will happen: %1</source>
+        <translation>Was geschieht: %1</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>Geben Sie zur Bestätigung %1 ein:</translation>
+    </message>
+    <message>
+        <source>Type %1 exactly first</source>
+        <translation>Geben Sie zuerst genau %1 ein</translation>
+    </message>
+    <message>
+        <source>Give the REST API&apos;s password first</source>
+        <translation>Geben Sie zuerst das Passwort der REST-API an</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3</source>
+        <translation>%1: %2
+%3</translation>
+    </message>
+    <message>
+        <source>nothing was sent: %1</source>
+        <translation>nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Closing does not stop the action; its outcome goes to the audit log and the status bar</source>
+        <translation>Schließen bricht die Aktion nicht ab; ihr Ergebnis wird im Audit-Protokoll und in der Statusleiste festgehalten</translation>
+    </message>
+    <message>
+        <source>Sending to Patroni…</source>
+        <translation>Wird an Patroni gesendet…</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Done and verified</source>
+        <translation>Erledigt und überprüft</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht überprüft</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The REST API refused the user name or password: give them again.</source>
+        <translation>Die REST-API hat den Benutzernamen oder das Passwort abgelehnt: Geben Sie beides erneut ein.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>cancelled in the window</source>
+        <translation>im Fenster abgebrochen</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>member, user, message…</source>
+        <translation>Mitglied, Benutzer, Meldung…</translation>
+    </message>
+    <message>
+        <source>Filter the audit log by text</source>
+        <translation>Audit-Protokoll nach Text filtern</translation>
+    </message>
+    <message>
+        <source>Filter by cluster</source>
+        <translation>Nach Cluster filtern</translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation>Nach Aktion filtern</translation>
+    </message>
+    <message>
+        <source>Filter by age</source>
+        <translation>Nach Alter filtern</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>last hour</source>
+        <translation>letzte Stunde</translation>
+    </message>
+    <message>
+        <source>last day</source>
+        <translation>letzter Tag</translation>
+    </message>
+    <message>
+        <source>last week</source>
+        <translation>letzte Woche</translation>
+    </message>
+    <message>
+        <source>Select an action to see its whole record</source>
+        <translation>Wählen Sie eine Aktion aus, um ihren vollständigen Eintrag zu sehen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>every cluster</source>
+        <translation>alle Cluster</translation>
+    </message>
+    <message>
+        <source>every action</source>
+        <translation>alle Aktionen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) in %1</source>
+        <translation>
+            <numerusform>%n Aktion in %1</numerusform>
+            <numerusform>%n Aktionen in %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n line(s) could not be read and are left out</source>
+        <translation>
+            <numerusform>; %n Zeile konnte nicht gelesen werden und wird ausgelassen</numerusform>
+            <numerusform>; %n Zeilen konnten nicht gelesen werden und werden ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Audit-Protokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV, for spreadsheets (*.csv);;JSON, for machines (*.json)</source>
+        <translation>CSV, für Tabellenkalkulationen (*.csv);;JSON, für Maschinen (*.json)</translation>
+    </message>
+    <message>
+        <source>The audit log was not exported: %1. Choose another place and export again.</source>
+        <translation>Das Audit-Protokoll wurde nicht exportiert: %1. Wählen Sie einen anderen Speicherort und exportieren Sie erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) exported to %1</source>
+        <translation>
+            <numerusform>%n Aktion nach %1 exportiert</numerusform>
+            <numerusform>%n Aktionen nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ClusterDialog</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not an http:// or https:// URL with a host</source>
+        <translation>%1: &quot;%2&quot; ist keine http://- oder https://-URL mit Host</translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the keychain)</source>
+        <translation>unverändert (im Schlüsselbund gespeichert)</translation>
+    </message>
+    <message>
+        <source>none, or stored in the keychain</source>
+        <translation>keins oder im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Add a cluster</source>
+        <translation>Cluster hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit cluster %1</source>
+        <translation>Cluster %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>a short name: it keys the journal and the keychain entries</source>
+        <translation>ein kurzer Name: Er dient als Schlüssel für das Journal und die Einträge im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>A saved cluster keeps its name: to rename it, add it anew and remove this one.</source>
+        <translation>Ein gespeicherter Cluster behält seinen Namen: Um ihn umzubenennen, fügen Sie ihn neu hinzu und entfernen Sie diesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>One member&apos;s REST API is enough: the others are discovered. Several, separated by spaces, are tried in turn.</source>
+        <translation>Die REST-API eines Mitglieds genügt: Die übrigen werden automatisch erkannt. Mehrere, durch Leerzeichen getrennt, werden der Reihe nach versucht.</translation>
+    </message>
+    <message>
+        <source>&amp;Patroni REST API</source>
+        <translation>&amp;Patroni-REST-API</translation>
+    </message>
+    <message>
+        <source>only if the API asks for a user (restapi.authentication)</source>
+        <translation>nur, wenn die API einen Benutzer verlangt (restapi.authentication)</translation>
+    </message>
+    <message>
+        <source>API user</source>
+        <translation>API-Benutzer</translation>
+    </message>
+    <message>
+        <source>API password</source>
+        <translation>API-Passwort</translation>
+    </message>
+    <message>
+        <source>HAProxy (optional)</source>
+        <translation>HAProxy (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Stats URL</source>
+        <translation>&amp;Stats-URL</translation>
+    </message>
+    <message>
+        <source>only with &quot;stats auth&quot;</source>
+        <translation>nur mit &quot;stats auth&quot;</translation>
+    </message>
+    <message>
+        <source>Stats user</source>
+        <translation>Stats-Benutzer</translation>
+    </message>
+    <message>
+        <source>Stats password</source>
+        <translation>Stats-Passwort</translation>
+    </message>
+    <message>
+        <source>etcd (optional)</source>
+        <translation>etcd (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Client URLs</source>
+        <translation>&amp;Client-URLs</translation>
+    </message>
+    <message>
+        <source>PostgreSQL (optional: lag in seconds, where HAProxy&apos;s ports land)</source>
+        <translation>PostgreSQL (optional: Verzögerung in Sekunden, dort, wo die Ports von HAProxy hinführen)</translation>
+    </message>
+    <message>
+        <source>empty: PostgreSQL is not asked</source>
+        <translation>leer: PostgreSQL wird nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Database</source>
+        <translation>&amp;Datenbank</translation>
+    </message>
+    <message>
+        <source>TLS (sslmode)</source>
+        <translation>TLS (sslmode)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>TLS for the HTTPS sources (optional)</source>
+        <translation>TLS für die HTTPS-Quellen (optional)</translation>
+    </message>
+    <message>
+        <source>PEM file</source>
+        <translation>PEM-Datei</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose %1</source>
+        <translation>%1 auswählen</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Test connection reads every source once and says here what it found.</source>
+        <translation>„Verbindung testen“ liest jede Quelle einmal und zeigt hier, was gefunden wurde.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>OK      </source>
+        <translation>OK      </translation>
+    </message>
+    <message>
+        <source>FAILED  </source>
+        <translation>FEHLER  </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Patroni REST API</source>
+        <translation>Patroni-REST-API</translation>
+    </message>
+    <message>
+        <source>Patroni REST API: give the URL of at least one member&apos;s REST API</source>
+        <translation>Patroni-REST-API: Geben Sie die URL der REST-API mindestens eines Mitglieds an</translation>
+    </message>
+    <message>
+        <source>HAProxy stats URL</source>
+        <translation>HAProxy-Stats-URL</translation>
+    </message>
+    <message>
+        <source>HAProxy stats URL: one URL only</source>
+        <translation>HAProxy-Stats-URL: nur eine URL</translation>
+    </message>
+    <message>
+        <source>HAProxy stats user: there is no stats URL to use it with</source>
+        <translation>HAProxy-Stats-Benutzer: Es gibt keine Stats-URL, mit der er verwendet werden kann</translation>
+    </message>
+    <message>
+        <source>etcd client URLs</source>
+        <translation>etcd-Client-URLs</translation>
+    </message>
+    <message>
+        <source>Name: a cluster called &quot;%1&quot; is saved already</source>
+        <translation>Name: Ein Cluster namens &quot;%1&quot; ist bereits gespeichert</translation>
+    </message>
+    <message>
+        <source>Cannot test yet:
+%1</source>
+        <translation>Test noch nicht möglich:
+%1</translation>
+    </message>
+    <message>
+        <source>Reading every source once…</source>
+        <translation>Jede Quelle wird einmal gelesen…</translation>
+    </message>
+    <message>
+        <source>Not saved:
+%1</source>
+        <translation>Nicht gespeichert:
+%1</translation>
+    </message>
+    <message>
+        <source>Saving (the passwords go to the keychain first)…</source>
+        <translation>Wird gespeichert (die Passwörter kommen zuerst in den Schlüsselbund)…</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::ClusterPage</name>
     <message>
         <source>never</source>
         <translation>nie</translation>
@@ -10,6 +1749,919 @@
     <message>
         <source>just now</source>
         <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>vor %1 min</translation>
+    </message>
+    <message>
+        <source>Cluster health</source>
+        <translation>Cluster-Zustand</translation>
+    </message>
+    <message>
+        <source>Findings, most severe first</source>
+        <translation>Befunde, schwerwiegendste zuerst</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Events, newest first</source>
+        <translation>Ereignisse, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>member or text</source>
+        <translation>Mitglied oder Text</translation>
+    </message>
+    <message>
+        <source>Filter events by member or text</source>
+        <translation>Ereignisse nach Mitglied oder Text filtern</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>alle Arten</translation>
+    </message>
+    <message>
+        <source>Filter events by kind</source>
+        <translation>Ereignisse nach Art filtern</translation>
+    </message>
+    <message>
+        <source>every severity</source>
+        <translation>alle Schweregrade</translation>
+    </message>
+    <message>
+        <source>warning and worse</source>
+        <translation>Warnung und schwerer</translation>
+    </message>
+    <message>
+        <source>critical only</source>
+        <translation>nur kritisch</translation>
+    </message>
+    <message>
+        <source>Filter events by severity</source>
+        <translation>Ereignisse nach Schweregrad filtern</translation>
+    </message>
+    <message>
+        <source>Events and details</source>
+        <translation>Ereignisse und Details</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Switch over to it…</source>
+        <translation>Switchover auf dieses Mitglied…</translation>
+    </message>
+    <message>
+        <source>Restart…</source>
+        <translation>Neu starten…</translation>
+    </message>
+    <message>
+        <source>Reload…</source>
+        <translation>Neu laden…</translation>
+    </message>
+    <message>
+        <source>Reinitialize…</source>
+        <translation>Neu initialisieren…</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>HAProxy</source>
+        <translation>HAProxy</translation>
+    </message>
+    <message>
+        <source>etcd</source>
+        <translation>etcd</translation>
+    </message>
+    <message>
+        <source>Selected member in detail</source>
+        <translation>Ausgewähltes Mitglied im Detail</translation>
+    </message>
+    <message>
+        <source>HAProxy per port and server</source>
+        <translation>HAProxy nach Port und Server</translation>
+    </message>
+    <message>
+        <source>etcd endpoints and members</source>
+        <translation>etcd-Endpunkte und -Mitglieder</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>Replikationsverzögerung</translation>
+    </message>
+    <message>
+        <source>HAProxy sessions</source>
+        <translation>HAProxy-Sitzungen</translation>
+    </message>
+    <message>
+        <source>Sources and their age</source>
+        <translation>Quellen und ihr Alter</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>Letzte Ereignisse</translation>
+    </message>
+    <message>
+        <source>Select a member in the picture or the table</source>
+        <translation>Wählen Sie ein Mitglied in der Grafik oder in der Tabelle aus</translation>
+    </message>
+    <message>
+        <source>%1 is not in the cluster any more</source>
+        <translation>%1 ist nicht mehr im Cluster</translation>
+    </message>
+    <message>
+        <source>HAProxy is not watched: add its stats URL to the cluster&apos;s settings</source>
+        <translation>HAProxy wird nicht überwacht: Fügen Sie die Stats-URL in den Einstellungen des Clusters hinzu</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s stats page has not answered yet</source>
+        <translation>Die Stats-Seite von HAProxy hat noch nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>Last known: %1</source>
+        <translation>Zuletzt bekannt: %1</translation>
+    </message>
+    <message>
+        <source>etcd is not watched: add its client URLs to the cluster&apos;s settings</source>
+        <translation>etcd wird nicht überwacht: Fügen Sie die Client-URLs in den Einstellungen des Clusters hinzu</translation>
+    </message>
+    <message>
+        <source>etcd has not answered yet</source>
+        <translation>etcd hat noch nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>This view of the cluster cannot send actions</source>
+        <translation>Aus dieser Ansicht des Clusters können keine Aktionen gesendet werden</translation>
+    </message>
+    <message>
+        <source>No cluster</source>
+        <translation>Kein Cluster</translation>
+    </message>
+    <message>
+        <source> (last good %1)</source>
+        <translation> (zuletzt erfolgreich: %1)</translation>
+    </message>
+    <message>
+        <source>%1 failing</source>
+        <translation>%1 schlägt fehl</translation>
+    </message>
+    <message>
+        <source> (last good %1 ago)</source>
+        <translation> (zuletzt erfolgreich vor %1)</translation>
+    </message>
+    <message>
+        <source>%1 %2 ago</source>
+        <translation>%1 vor %2</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartet</translation>
+    </message>
+    <message>
+        <source>Patroni</source>
+        <translation>Patroni</translation>
+    </message>
+    <message>
+        <source>PostgreSQL</source>
+        <translation>PostgreSQL</translation>
+    </message>
+    <message>
+        <source> · cluster view from %1</source>
+        <translation> · Cluster-Ansicht von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n field(s) ignored</source>
+        <translation>
+            <numerusform> · %n Feld ignoriert</numerusform>
+            <numerusform> · %n Felder ignoriert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::CredentialsBox</name>
+    <message>
+        <source>Patroni REST API credentials</source>
+        <translation>Anmeldedaten für die Patroni-REST-API</translation>
+    </message>
+    <message>
+        <source>Remember in the system keychain</source>
+        <translation>Im Schlüsselbund des Systems speichern</translation>
+    </message>
+    <message>
+        <source>The keychain holds no password for this cluster&apos;s REST API. It is asked for once; without a keychain it is kept for this session only.</source>
+        <translation>Der Schlüsselbund enthält kein Passwort für die REST-API dieses Clusters. Es wird einmal abgefragt; ohne Schlüsselbund wird es nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::LagChart</name>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Lag unit</source>
+        <translation>Lag-Einheit</translation>
+    </message>
+    <message>
+        <source>Bytes from Patroni&apos;s WAL positions; seconds from PostgreSQL, where it can tell</source>
+        <translation>Bytes aus den WAL-Positionen von Patroni; Sekunden von PostgreSQL, sofern es sie ermitteln kann</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>Replikationsverzögerung</translation>
+    </message>
+    <message>
+        <source>Replication lag chart</source>
+        <translation>Diagramm der Replikationsverzögerung</translation>
+    </message>
+    <message>
+        <source>lag (%1)</source>
+        <translation>Lag (%1)</translation>
+    </message>
+    <message>
+        <source>no replica lag recorded yet</source>
+        <translation>noch keine Replikat-Verzögerung aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>PostgreSQL has not reported lag in seconds (connect it in the cluster&apos;s settings)</source>
+        <translation>PostgreSQL hat keine Verzögerung in Sekunden gemeldet (verbinden Sie es in den Einstellungen des Clusters)</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::MainWindow</name>
+    <message>
+        <source>Patroni Console — %1</source>
+        <translation>Patroni Console — %1</translation>
+    </message>
+    <message>
+        <source>Clusters, worst first</source>
+        <translation>Cluster, schlechteste zuerst</translation>
+    </message>
+    <message>
+        <source>Filter clusters</source>
+        <translation>Cluster filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Aktionen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;Switchover…</source>
+        <translation>&amp;Switchover…</translation>
+    </message>
+    <message>
+        <source>Switchover…</source>
+        <translation>Switchover…</translation>
+    </message>
+    <message>
+        <source>Hand the leader role to a healthy replica, now or at a set time</source>
+        <translation>Die Leader-Rolle an ein gesundes Replikat übergeben, sofort oder zu einem festgelegten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Failover…</source>
+        <translation>&amp;Failover…</translation>
+    </message>
+    <message>
+        <source>Failover…</source>
+        <translation>Failover…</translation>
+    </message>
+    <message>
+        <source>Promote a replica when there is no healthy leader (data may be lost)</source>
+        <translation>Ein Replikat zum Leader befördern, wenn kein gesunder Leader vorhanden ist (Daten können verloren gehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the scheduled switchover…</source>
+        <translation>Geplanten Switchover a&amp;bbrechen…</translation>
+    </message>
+    <message>
+        <source>Cancel switchover…</source>
+        <translation>Switchover abbrechen…</translation>
+    </message>
+    <message>
+        <source>Withdraw a switchover scheduled for later</source>
+        <translation>Einen für später geplanten Switchover zurückziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Restart the selected member…</source>
+        <translation>Ausgewähltes Mitglied neu s&amp;tarten…</translation>
+    </message>
+    <message>
+        <source>Restart…</source>
+        <translation>Neustart…</translation>
+    </message>
+    <message>
+        <source>Restart the selected member&apos;s PostgreSQL, now or at a set time</source>
+        <translation>PostgreSQL des ausgewählten Mitglieds neu starten, sofort oder zu einem festgelegten Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Re&amp;load the selected member…</source>
+        <translation>Ausgewähltes Mitglied neu &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Reload…</source>
+        <translation>Neu laden…</translation>
+    </message>
+    <message>
+        <source>Make the selected member reread its configuration</source>
+        <translation>Das ausgewählte Mitglied seine Konfiguration neu einlesen lassen</translation>
+    </message>
+    <message>
+        <source>Re&amp;initialize the selected member…</source>
+        <translation>Ausgewähltes Mitglied neu &amp;initialisieren…</translation>
+    </message>
+    <message>
+        <source>Reinitialize…</source>
+        <translation>Neu initialisieren…</translation>
+    </message>
+    <message>
+        <source>Rebuild the selected replica from the leader (its data directory is replaced)</source>
+        <translation>Das ausgewählte Replikat vom Leader neu aufbauen (sein Datenverzeichnis wird ersetzt)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected member&apos;s scheduled &amp;restart…</source>
+        <translation>Geplanten &amp;Neustart des ausgewählten Mitglieds abbrechen…</translation>
+    </message>
+    <message>
+        <source>Cancel restart…</source>
+        <translation>Neustart abbrechen…</translation>
+    </message>
+    <message>
+        <source>Withdraw a restart scheduled for later</source>
+        <translation>Einen für später geplanten Neustart zurückziehen</translation>
+    </message>
+    <message>
+        <source>&amp;Pause cluster management…</source>
+        <translation>Cluster-Verwaltung &amp;pausieren…</translation>
+    </message>
+    <message>
+        <source>Pause…</source>
+        <translation>Pausieren…</translation>
+    </message>
+    <message>
+        <source>Maintenance mode: Patroni stops failing over and starting PostgreSQL</source>
+        <translation>Wartungsmodus: Patroni führt keine Failover mehr aus und startet PostgreSQL nicht mehr</translation>
+    </message>
+    <message>
+        <source>R&amp;esume cluster management…</source>
+        <translation>Cluster-Verwaltung f&amp;ortsetzen…</translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation>Fortsetzen…</translation>
+    </message>
+    <message>
+        <source>Leave maintenance mode</source>
+        <translation>Wartungsmodus verlassen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit the dynamic configuration…</source>
+        <translation>&amp;Dynamische Konfiguration bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit configuration…</source>
+        <translation>Konfiguration bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the cluster-wide settings Patroni keeps in the DCS, with a preview of the change</source>
+        <translation>Die clusterweiten Einstellungen ändern, die Patroni im DCS hält, mit einer Vorschau der Änderung</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Audit-Protokoll…</translation>
+    </message>
+    <message>
+        <source>Every action sent or refused, with its answer and verification</source>
+        <translation>Jede gesendete oder abgelehnte Aktion, mit ihrer Antwort und Überprüfung</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Protokoll</translation>
+    </message>
+    <message>
+        <source>Switch over to %1…</source>
+        <translation>Switchover zu %1…</translation>
+    </message>
+    <message>
+        <source>Fail over to %1…</source>
+        <translation>Failover zu %1…</translation>
+    </message>
+    <message>
+        <source>Restart %1…</source>
+        <translation>%1 neu starten…</translation>
+    </message>
+    <message>
+        <source>Reload %1…</source>
+        <translation>%1 neu laden…</translation>
+    </message>
+    <message>
+        <source>Reinitialize %1…</source>
+        <translation>%1 neu initialisieren…</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled restart of %1…</source>
+        <translation>Geplanten Neustart von %1 abbrechen…</translation>
+    </message>
+    <message>
+        <source>This view of the cluster cannot send actions</source>
+        <translation>Diese Ansicht des Clusters kann keine Aktionen senden</translation>
+    </message>
+    <message>
+        <source>This view of the cluster cannot send actions.</source>
+        <translation>Diese Ansicht des Clusters kann keine Aktionen senden.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+    <message>
+        <source>No cluster here can send actions, so there is no audit log to show.</source>
+        <translation>Kein Cluster hier kann Aktionen senden, daher gibt es kein Audit-Protokoll anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export snapshot…</source>
+        <translation>Schnappschuss &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Everything the console knows about the cluster shown, secrets redacted: JSON, Markdown, HTML, PDF or a PNG of the page</source>
+        <translation>Alles, was die Konsole über den angezeigten Cluster weiß, Geheimnisse geschwärzt: JSON, Markdown, HTML, PDF oder ein PNG der Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Notify about this cluster</source>
+        <translation>Über diesen Cluster be&amp;nachrichtigen</translation>
+    </message>
+    <message>
+        <source>A desktop notification when its leader is lost or changes, or a critical finding is raised</source>
+        <translation>Eine Desktop-Benachrichtigung, wenn sein Leader verloren geht oder wechselt oder ein kritischer Befund gemeldet wird</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Clusters (filter)</source>
+        <translation>&amp;Cluster (Filter)</translation>
+    </message>
+    <message>
+        <source>&amp;Topology</source>
+        <translation>&amp;Topologie</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>&amp;Mitglieder</translation>
+    </message>
+    <message>
+        <source>&amp;Lag chart</source>
+        <translation>&amp;Lag-Diagramm</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
+    <message>
+        <source>Member &amp;details</source>
+        <translation>Mitglieds&amp;details</translation>
+    </message>
+    <message>
+        <source>&amp;HAProxy</source>
+        <translation>&amp;HAProxy</translation>
+    </message>
+    <message>
+        <source>e&amp;tcd</source>
+        <translation>e&amp;tcd</translation>
+    </message>
+    <message>
+        <source>&amp;Fit the topology</source>
+        <translation>Topologie ein&amp;passen</translation>
+    </message>
+    <message>
+        <source>&amp;Add cluster…</source>
+        <translation>Cluster &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit cluster…</source>
+        <translation>Cluster &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove cluster…</source>
+        <translation>Cluster &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Cluster not removed</source>
+        <translation>Cluster nicht entfernt</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: %2</source>
+        <translation>%1 wurde nicht entfernt: %2</translation>
+    </message>
+    <message>
+        <source>Not a saved cluster</source>
+        <translation>Kein gespeicherter Cluster</translation>
+    </message>
+    <message>
+        <source>%1 is not saved (it came from the command line or is the built-in lab): add it as a cluster of its own to change it.</source>
+        <translation>%1 ist nicht gespeichert (er stammt von der Befehlszeile oder ist das eingebaute Labor): Fügen Sie ihn als eigenen Cluster hinzu, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>%1 is not saved: there is nothing to remove.</source>
+        <translation>%1 ist nicht gespeichert: Es gibt nichts zu entfernen.</translation>
+    </message>
+    <message>
+        <source>Remove cluster</source>
+        <translation>Cluster entfernen</translation>
+    </message>
+    <message>
+        <source>Stop watching %1 and forget it: its settings and its passwords in the keychain are removed. The cluster itself is not touched. Its journal stays on disk.</source>
+        <translation>%1 nicht mehr beobachten und vergessen: Seine Einstellungen und seine Passwörter im Schlüsselbund werden entfernt. Der Cluster selbst bleibt unberührt. Sein Journal bleibt auf der Festplatte.</translation>
+    </message>
+    <message>
+        <source>Markdown, for tickets (*.md)</source>
+        <translation>Markdown, für Tickets (*.md)</translation>
+    </message>
+    <message>
+        <source>HTML, self-contained (*.html)</source>
+        <translation>HTML, eigenständig (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF, for change records (*.pdf)</source>
+        <translation>PDF, für Änderungsnachweise (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG picture of the page, for chat (*.png)</source>
+        <translation>PNG-Bild der Seite, für den Chat (*.png)</translation>
+    </message>
+    <message>
+        <source>JSON, for machines (*.json)</source>
+        <translation>JSON, für Maschinen (*.json)</translation>
+    </message>
+    <message>
+        <source>Export a snapshot of %1</source>
+        <translation>Schnappschuss von %1 exportieren</translation>
+    </message>
+    <message>
+        <source>No cluster is shown.</source>
+        <translation>Es wird kein Cluster angezeigt.</translation>
+    </message>
+    <message>
+        <source>The snapshot was not written: %1. Choose another place (a folder you can write to, with free space) and export again.</source>
+        <translation>Der Schnappschuss wurde nicht geschrieben: %1. Wählen Sie einen anderen Ort (einen Ordner mit Schreibrechten und freiem Speicherplatz) und exportieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Export snapshot</source>
+        <translation>Schnappschuss exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Snapshot of %1 written to %2 (%n secret value(s) redacted)</source>
+        <translation>
+            <numerusform>Schnappschuss von %1 nach %2 geschrieben (%n geheimer Wert geschwärzt)</numerusform>
+            <numerusform>Schnappschuss von %1 nach %2 geschrieben (%n geheime Werte geschwärzt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Ui::Notifier</name>
+    <message>
+        <source>Patroni Console</source>
+        <translation>Patroni Console</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::RollingRestartDialog</name>
+    <message>
+        <source>Only the members that need a restart (pending restart)</source>
+        <translation>Nur die Mitglieder, die einen Neustart benötigen (Neustart ausstehend)</translation>
+    </message>
+    <message>
+        <source>Rolling restart — %1</source>
+        <translation>Rollierender Neustart — %1</translation>
+    </message>
+    <message>
+        <source>Restarts PostgreSQL on every member without taking the cluster down: the replicas one at a time, then a switchover away from the leader, then the old leader. Each step is verified, and the cluster must be healthy again before the next.</source>
+        <translation>Startet PostgreSQL auf jedem Mitglied neu, ohne den Cluster herunterzufahren: zuerst die Replikate nacheinander, dann ein Switchover weg vom Leader, dann der alte Leader. Jeder Schritt wird überprüft, und der Cluster muss wieder gesund sein, bevor der nächste beginnt.</translation>
+    </message>
+    <message>
+        <source>The rolling restart&apos;s steps</source>
+        <translation>Die Schritte des rollierenden Neustarts</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop after this step</source>
+        <translation>Nach diesem Schritt anhalten</translation>
+    </message>
+    <message>
+        <source>Stopping after this step…</source>
+        <translation>Wird nach diesem Schritt angehalten…</translation>
+    </message>
+    <message>
+        <source>the cluster was not healthy again within %1 s: %2</source>
+        <translation>der Cluster war nicht innerhalb von %1 s wieder gesund: %2</translation>
+    </message>
+    <message>
+        <source>This view of the cluster cannot send actions.</source>
+        <translation>Diese Ansicht des Clusters kann keine Aktionen senden.</translation>
+    </message>
+    <message>
+        <source>%1. Switchover from %2 to %3</source>
+        <translation>%1. Switchover von %2 zu %3</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source>%1. Restart %2</source>
+        <translation>%1. Neustart von %2</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>another action is in flight for this cluster; wait for it to finish</source>
+        <translation>für diesen Cluster läuft gerade eine andere Aktion; warten Sie, bis sie abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>Ready: %1.</source>
+        <translation>Bereit: %1.</translation>
+    </message>
+    <message>
+        <source>Cannot start: %1.</source>
+        <translation>Start nicht möglich: %1.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolling restart done: %n step(s), every one verified.</source>
+        <translation>
+            <numerusform>Rollierender Neustart abgeschlossen: %n Schritt, überprüft.</numerusform>
+            <numerusform>Rollierender Neustart abgeschlossen: %n Schritte, jeder einzelne überprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopped as asked</source>
+        <translation>wie angefordert angehalten</translation>
+    </message>
+    <message>
+        <source>the cluster is no longer watched</source>
+        <translation>der Cluster wird nicht mehr beobachtet</translation>
+    </message>
+    <message>
+        <source>another action is in flight for this cluster</source>
+        <translation>für diesen Cluster läuft gerade eine andere Aktion</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Schritt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>verified, waiting for the cluster</source>
+        <translation>überprüft, wartet auf den Cluster</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>Rolling restart stopped at step %1 (%2): nothing more was done. Look at the cluster before going on.</source>
+        <translation>Rollierender Neustart bei Schritt %1 (%2) angehalten: Es wurde nichts weiter ausgeführt. Prüfen Sie den Cluster, bevor Sie fortfahren.</translation>
+    </message>
+    <message>
+        <source>rolling restart cancelled in the window</source>
+        <translation>rollierender Neustart im Fenster abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::SessionsChart</name>
+    <message>
+        <source>Client sessions through HAProxy, per member</source>
+        <translation>Client-Sitzungen über HAProxy, pro Mitglied</translation>
+    </message>
+    <message>
+        <source>HAProxy sessions chart</source>
+        <translation>HAProxy-Sitzungsdiagramm</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>HAProxy is not watched for this cluster</source>
+        <translation>HAProxy wird für diesen Cluster nicht beobachtet</translation>
+    </message>
+    <message>
+        <source>no stats read yet</source>
+        <translation>noch keine Statistiken gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TimeSeriesView</name>
+    <message>
+        <source>no leader</source>
+        <translation>kein Leader</translation>
+    </message>
+    <message>
+        <source>leader %1</source>
+        <translation>Leader %1</translation>
+    </message>
+    <message>
+        <source>new timeline</source>
+        <translation>neue Timeline</translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation>5 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TopologyScene</name>
+    <message>
+        <source>lag unknown</source>
+        <translation>Verzögerung unbekannt</translation>
+    </message>
+    <message>
+        <source>lag %1</source>
+        <translation>Verzögerung %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <translation>synchron</translation>
+    </message>
+    <message>
+        <source>quorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>potential sync</source>
+        <translation>potenziell synchron</translation>
+    </message>
+    <message>
+        <source>no state</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>TL %1</source>
+        <translation>TL %1</translation>
+    </message>
+    <message>
+        <source> (leader on %1)</source>
+        <translation> (Leader auf %1)</translation>
+    </message>
+    <message>
+        <source>restart pending</source>
+        <translation>Neustart ausstehend</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Its own REST API does not answer: shown as the DCS last listed it.</source>
+        <translation>Die eigene REST-API antwortet nicht: so dargestellt, wie der DCS es zuletzt aufgeführt hat.</translation>
+    </message>
+    <message>
+        <source>The DCS (GET /cluster) lists it as %1, %2.</source>
+        <translation>Der DCS (GET /cluster) führt es als %1, %2.</translation>
+    </message>
+    <message>
+        <source>Not seen streaming from %1.</source>
+        <translation>Es wurde nicht beobachtet, dass es von %1 streamt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n session(s)</source>
+        <translation>
+            <numerusform>%n Sitzung</numerusform>
+            <numerusform>%n Sitzungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>routes nowhere</source>
+        <translation>leitet nirgendwohin weiter</translation>
+    </message>
+    <message>
+        <source>HAProxy port %1 (%2, proxy &quot;%3&quot;)</source>
+        <translation>HAProxy-Port %1 (%2, Proxy &quot;%3&quot;)</translation>
+    </message>
+    <message>
+        <source> (checks failing)</source>
+        <translation> (Prüfungen schlagen fehl)</translation>
+    </message>
+    <message>
+        <source>New connections go nowhere.</source>
+        <translation>Neue Verbindungen gehen nirgendwohin.</translation>
+    </message>
+    <message>
+        <source>New connections go to %1.</source>
+        <translation>Neue Verbindungen gehen an %1.</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s stats page does not answer: this is the last known routing.</source>
+        <translation>Die Statistikseite von HAProxy antwortet nicht: Dies ist das zuletzt bekannte Routing.</translation>
+    </message>
+    <message>
+        <source>HAProxy is not watched:
+add its stats URL to see
+where clients are sent</source>
+        <translation>HAProxy wird nicht beobachtet:
+Fügen Sie seine Stats-URL hinzu,
+um zu sehen, wohin Clients geleitet werden</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s stats page has
+not answered yet</source>
+        <translation>Die Statistikseite von HAProxy
+hat noch nicht geantwortet</translation>
+    </message>
+</context>
+<context>
+    <name>Ui::TopologyView</name>
+    <message>
+        <source>Cluster topology</source>
+        <translation>Cluster-Topologie</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Credentials::CredentialStore", text);
+        return QCoreApplication::translate("Credentials", text);
     }
 
     QString kindLabel(Cluster::SecretKind kind)

@@ -12,7 +12,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster::Assessment", text);
+        return QCoreApplication::translate("Cluster", text);
     }
 
     bool isRunningState(const QString& state)

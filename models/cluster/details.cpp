@@ -14,7 +14,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster::Details", text);
+        return QCoreApplication::translate("Cluster", text);
     }
 
     QString bytes(const std::optional<qint64>& v)

@@ -9,7 +9,7 @@ namespace Cluster {
 namespace {
     QString tr(const char* text, int n = -1)
     {
-        return QCoreApplication::translate("Cluster::Notification", text, nullptr, n);
+        return QCoreApplication::translate("Cluster", text, nullptr, n);
     }
 
     bool deserves(const Event& e)

@@ -10,7 +10,7 @@ namespace Cluster {
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("Cluster::Profile", text);
+    return QCoreApplication::translate("Cluster", text);
 }
 
 static bool isLoopback(const QString& host)

@@ -17,7 +17,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster::ProfileFile", text);
+        return QCoreApplication::translate("Cluster", text);
     }
 
     // A JSON value with the line it starts on. QJsonDocument knows no lines and keeps only the last
@@ -59,6 +59,7 @@ namespace {
     }
 
     class Reader {
+        Q_DECLARE_TR_FUNCTIONS(Cluster::Reader) // the context lupdate gives its messages
     public:
         explicit Reader(QByteArrayView text)
             : m_text(QString::fromUtf8(text))
@@ -317,6 +318,7 @@ namespace {
 
     // Reads one object's fields into a profile, with every refusal said at its line.
     class ObjectReader {
+        Q_DECLARE_TR_FUNCTIONS(Cluster::ObjectReader)
     public:
         ObjectReader(const Node& object, QString where, QList<ProfileFileError>* errors)
             : m_object(object)

@@ -59,7 +59,7 @@ QString bodyHead(QByteArrayView body)
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("Cluster::SourceError", text);
+    return QCoreApplication::translate("Cluster", text);
 }
 
 QString describe(const SourceError& e)

@@ -14,7 +14,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster::Topology", text);
+        return QCoreApplication::translate("Cluster", text);
     }
 
     Health healthOf(Severity severity)

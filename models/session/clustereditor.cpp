@@ -12,7 +12,7 @@ namespace Session {
 namespace {
     QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
     {
-        return QCoreApplication::translate("Session::ClusterEditor", text, disambiguation, n);
+        return QCoreApplication::translate("Session", text, disambiguation, n);
     }
 
     QStringList findingsWith(const QList<Cluster::Finding>& findings, const QString& prefix)

@@ -22,9 +22,8 @@ namespace Ui {
 // day of ten replicas would take 30 ms a refresh; bench_ui measures it). A name keeps its colour for
 // as long as the view shows it.
 class TimeSeriesView final : public QChartView {
-    Q_DISABLE_COPY_MOVE(TimeSeriesView)
-public:
-    explicit TimeSeriesView(QWidget* parent = nullptr);
+    Q_OBJECT // for tr(): its messages' context
+        Q_DISABLE_COPY_MOVE(TimeSeriesView) public : explicit TimeSeriesView(QWidget* parent = nullptr);
 
     void setTimeRange(const QDateTime& from, const QDateTime& to, const QString& format);
     void setValueRange(double top, const QString& title); // 0..top (a little headroom, nice numbers)

@@ -40,6 +40,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTest>
+#include <QToolBar>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void exportSnapshotInEveryFormat();
     void noticeIsSaidWithoutBlocking();
     void germanUnderAGermanLocaleEnglishOtherwise();
+    void everyActionHasAnIconLegibleAt16px();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -519,6 +521,47 @@ void TestMainWindow::germanUnderAGermanLocaleEnglishOtherwise()
         QVERIFY2(titles.contains(u"&Actions"_s) && titles.contains(u"&File"_s), qPrintable(titles.join(u", "_s)));
     }
     removeTranslators();
+}
+
+// Each action in the Actions and File menus, the toolbar and the member's menu wears its icon, and the
+// icon reads at 16 px on a light and on a dark window: enough of its pixels stand out from either.
+void TestMainWindow::everyActionHasAnIconLegibleAt16px()
+{
+    FeedSession session(u"lab"_s);
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    QList<QAction*> actions = window.actionsMenu()->actions();
+    std::unique_ptr<QMenu> member(window.memberMenu(u"patroni2"_s, &window));
+    actions += member->actions();
+    int checked = 0;
+    for (QAction* a : std::as_const(actions)) {
+        if (a->isSeparator() || a->text().isEmpty())
+            continue;
+        QVERIFY2(!a->icon().isNull(), qPrintable(a->text()));
+        const QImage image = a->icon().pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
+        QCOMPARE(image.size(), QSize(16, 16));
+        for (const QColor background : { QColor(255, 255, 255), QColor(43, 43, 43) }) {
+            int standing = 0;
+            for (int y = 0; y < 16; ++y) {
+                for (int x = 0; x < 16; ++x) {
+                    const QColor c = QColor::fromRgba(image.pixel(x, y));
+                    const double a2 = c.alphaF();
+                    const double lum = (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) * a2
+                        + (0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue())
+                            * (1 - a2);
+                    const double bg = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue();
+                    if (std::abs(lum - bg) > 60)
+                        ++standing;
+                }
+            }
+            QVERIFY2(standing >= 25,
+                qPrintable(
+                    u"%1: %2 of 256 pixels stand out on %3"_s.arg(a->text()).arg(standing).arg(background.name())));
+        }
+        ++checked;
+    }
+    QVERIFY(checked >= 15);
+    // The toolbar shows them beside the text.
+    QCOMPARE(window.actionsToolBar()->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -15,6 +15,7 @@
 #include "ui/cluster/clusterpage.h"
 #include "ui/cluster/fleetproxy.h"
 #include "ui/notifier.h"
+#include "ui/palette.h"
 #include "ui/topology/topologyview.h"
 
 #include "models/actions/controller.h"
@@ -128,7 +129,8 @@ void MainWindow::createActionsMenu()
     m_actionsMenu = menuBar()->addMenu(tr("&Actions"));
     m_toolBar = addToolBar(tr("Actions"));
     m_toolBar->setObjectName(u"actionsToolBar"_s);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
     m_toolBar->setMovable(false);
     using Enabler = std::function<bool(Session::ClusterSession*, const QString&)>;
     const Enabler canAct = [](Session::ClusterSession* s, const QString&) { return s && s->actions(); };
@@ -139,6 +141,7 @@ void MainWindow::createActionsMenu()
                          Enabler enabled, std::function<Actions::Request(const QString&)> request, bool onToolBar) {
         QAction* a = m_actionsMenu->addAction(text);
         a->setIconText(shortText); // the toolbar's label
+        a->setIcon(Palette::actionIcon(name.mid(7))); // "action-switchover" → switchover.svg
         a->setObjectName(name);
         a->setToolTip(tip);
         a->setStatusTip(tip);
@@ -205,6 +208,7 @@ void MainWindow::createActionsMenu()
     m_toolBar->addSeparator();
     QAction* audit = m_actionsMenu->addAction(tr("&Audit log…"), this, &MainWindow::openAuditLog);
     audit->setObjectName(u"action-audit"_s);
+    audit->setIcon(Palette::actionIcon(u"audit"_s));
     audit->setShortcut(Qt::CTRL | Qt::Key_L);
     audit->setToolTip(tr("Every action sent or refused, with its answer and verification"));
     audit->setIconText(tr("Audit log"));
@@ -244,6 +248,7 @@ QMenu* MainWindow::memberMenu(const QString& member, QWidget* parent)
             openAction(r);
         });
         a->setObjectName(u"member-"_s + Actions::kindName(kind));
+        a->setIcon(Palette::actionIcon(Actions::kindName(kind)));
         a->setEnabled(can && enabled);
     };
     item(tr("Switch over to %1…").arg(member), Actions::Kind::Switchover, !leader);
@@ -350,6 +355,7 @@ void MainWindow::createViewMenu()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* exportAction = file->addAction(tr("&Export snapshot…"), this, &MainWindow::exportSnapshotInteractively);
     exportAction->setShortcut(QKeySequence::Save); // Ctrl+E is Edit cluster
+    exportAction->setIcon(Palette::actionIcon(u"snapshot"_s));
     exportAction->setToolTip(tr("Everything the console knows about the cluster shown, secrets redacted: JSON, "
                                 "Markdown, HTML, PDF or a PNG of the page"));
     connect(file, &QMenu::aboutToShow, this, [this, exportAction] { exportAction->setEnabled(currentSession()); });

@@ -7,6 +7,8 @@
 #include <QPixmap>
 #include <QStyleFactory>
 
+using namespace Qt::StringLiterals;
+
 namespace Ui::Palette {
 
 QColor healthColor(Cluster::Health health)
@@ -103,6 +105,13 @@ bool isDark()
 {
     const QPalette p = QApplication::palette();
     return p.color(QPalette::WindowText).lightness() > p.color(QPalette::Window).lightness();
+}
+
+QIcon actionIcon(const QString& name)
+{
+    QString file = name;
+    file.remove(u"cancel-"_s); // a cancel wears its action's icon
+    return QIcon(u":/icons/actions/"_s + file + u".svg"_s);
 }
 
 } // namespace Ui::Palette

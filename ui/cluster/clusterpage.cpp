@@ -179,6 +179,7 @@ ClusterPage::ClusterPage(QWidget* parent)
     for (const auto& [kind, text] : buttons) {
         auto* b = new QPushButton(text, m_memberTab);
         b->setObjectName(u"member-"_s + Actions::kindName(kind));
+        b->setIcon(Palette::actionIcon(Actions::kindName(kind)));
         b->setEnabled(false);
         connect(b, &QPushButton::clicked, this, [this, kind] {
             if (!m_selected.isEmpty())

@@ -112,15 +112,19 @@ MainWindow::MainWindow(const QList<Session::ClusterSession*>& sessions, const QS
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(at);
     });
-    connect(m_page, &ClusterPage::memberActionRequested, this, [this](Actions::Kind kind, const QString& member) {
-        Actions::Request r;
-        r.kind = kind;
-        if (kind == Actions::Kind::Switchover || kind == Actions::Kind::Failover)
-            r.candidate = member;
-        else
-            r.member = member;
-        openAction(r);
-    });
+    connect(m_page, &ClusterPage::memberActionRequested, this, &MainWindow::openMemberAction);
+}
+
+ActionDialog* MainWindow::openMemberAction(Actions::Kind kind, const QString& member)
+{
+    // The member is the candidate of a switchover or failover, the target of the others.
+    Actions::Request r;
+    r.kind = kind;
+    if (kind == Actions::Kind::Switchover || kind == Actions::Kind::Failover)
+        r.candidate = member;
+    else
+        r.member = member;
+    return openAction(r);
 }
 
 void MainWindow::createActionsMenu()
@@ -238,15 +242,7 @@ QMenu* MainWindow::memberMenu(const QString& member, QWidget* parent)
     const bool can = s && s->actions();
     const bool leader = s && s->summary().leader == member;
     const auto item = [&](const QString& text, Actions::Kind kind, bool enabled) {
-        QAction* a = menu->addAction(text, this, [this, kind, member] {
-            Actions::Request r;
-            r.kind = kind;
-            if (kind == Actions::Kind::Switchover || kind == Actions::Kind::Failover)
-                r.candidate = member;
-            else
-                r.member = member;
-            openAction(r);
-        });
+        QAction* a = menu->addAction(text, this, [this, kind, member] { openMemberAction(kind, member); });
         a->setObjectName(u"member-"_s + Actions::kindName(kind));
         a->setIcon(Palette::actionIcon(Actions::kindName(kind)));
         a->setEnabled(can && enabled);

@@ -65,6 +65,7 @@ public:
     // The action's dialog for the cluster shown (review, confirm, send, verify), left open beside the
     // window; null when the cluster shown cannot act.
     ActionDialog* openAction(const Actions::Request& request);
+    ActionDialog* openMemberAction(Actions::Kind kind, const QString& member);
     // The member's actions (a right click on it in the picture or the table).
     QMenu* memberMenu(const QString& member, QWidget* parent);
     AuditDialog* openAuditLog();

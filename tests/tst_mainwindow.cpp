@@ -1,4 +1,5 @@
 // The window reads sessions: banner, problems and staleness must say what a DBA needs at a glance.
+#include "assessmentcases.h"
 #include "feedsession.h"
 #include "testdata.h"
 
@@ -31,6 +32,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
+#include <QChartView>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListView>
@@ -79,6 +81,7 @@ private Q_SLOTS:
     void noticeIsSaidWithoutBlocking();
     void germanUnderAGermanLocaleEnglishOtherwise();
     void everyActionHasAnIconLegibleAt16px();
+    void numbersInTheReadersLocale();
 };
 
 void TestMainWindow::bannerFollowsStore()
@@ -562,6 +565,49 @@ void TestMainWindow::everyActionHasAnIconLegibleAt16px()
     QVERIFY(checked >= 15);
     // The toolbar shows them beside the text.
     QCOMPARE(window.actionsToolBar()->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+}
+
+// Lag in seconds reads with the reader's decimal separator in the table, the picture and the charts'
+// axes ("0,250 s" in German); the JSON and the command line keep C's (their own tests).
+void TestMainWindow::numbersInTheReadersLocale()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    FeedSession session(u"lab"_s);
+    Cluster::ClusterStore* store = session.store();
+    AssessmentCases::Case c { u"cluster-3.0.2-healthy.json"_s, {} };
+    AssessmentCases::feed(c, store);
+    Cluster::PostgresView pg;
+    Postgres::ReplicationSnapshot snapshot;
+    Postgres::ReplicationStat row;
+    row.applicationName = u"patroni1"_s;
+    row.replayLagSeconds = 0.25;
+    row.replayLagBytes = 4096;
+    snapshot.stats.append(row);
+    pg.primary = snapshot;
+    pg.primaryMember = u"patroni3"_s;
+    store->configurePostgres(true);
+    store->applyPostgres(pg, AssessmentCases::captured());
+    {
+        Ui::MainWindow window({ &session }, u"lab"_s);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QAbstractItemModel* model = window.memberView()->model();
+        QString seconds;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, 0).data(ItemModels::MemberTableModel::NameRole).toString() == u"patroni1"_s)
+                seconds = model->index(r, ItemModels::MemberTableModel::LagSecondsColumn).data().toString();
+        }
+        QCOMPARE(seconds, u"0,250 s"_s);
+        QTRY_VERIFY(!window.page()->topologyScene()->memberLines(u"patroni1"_s).isEmpty());
+        const QString lines = window.page()->topologyScene()->memberLines(u"patroni1"_s).join(u'\n');
+        QVERIFY2(lines.contains(u"0,2 s"_s) || lines.contains(u"0,3 s"_s), qPrintable(lines));
+        auto* view = window.page()->lagChart()->findChild<QChartView*>();
+        QVERIFY(view);
+        QVERIFY(view->chart()->localizeNumbers());
+        QCOMPARE(view->chart()->locale().language(), QLocale::German);
+    }
+    QLocale::setDefault(before);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2564,10 +2564,6 @@
         <translation>Verzögerung %1</translation>
     </message>
     <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
         <source>sync</source>
         <translation>synchron</translation>
     </message>
@@ -2655,6 +2651,10 @@ um zu sehen, wohin Clients geleitet werden</translation>
 not answered yet</source>
         <translation>Die Statistikseite von HAProxy
 hat noch nicht geantwortet</translation>
+    </message>
+    <message>
+        <source>%L1 s</source>
+        <translation>%L1 s</translation>
     </message>
 </context>
 <context>

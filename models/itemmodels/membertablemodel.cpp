@@ -147,7 +147,8 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
                 return u"unknown"_s;
             return v.lagBytes ? QVariant(formatBytes(*v.lagBytes)) : QVariant();
         case LagSecondsColumn:
-            return v.lagSeconds ? QVariant(QString::number(*v.lagSeconds, 'f', 3) + u" s"_s) : QVariant();
+            // The reader's decimal separator ("0,250 s" in German); the JSON and TSV outputs keep C's.
+            return v.lagSeconds ? QVariant(QLocale().toString(*v.lagSeconds, 'f', 3) + u" s"_s) : QVariant();
         case PendingRestartColumn:
             return v.pendingRestart ? u"*"_s : QString();
         case TagsColumn:

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QLocale>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -73,6 +74,9 @@ TimeSeriesView::TimeSeriesView(QWidget* parent)
     QChart* c = chart();
     c->legend()->setAlignment(Qt::AlignBottom);
     c->setMargins(QMargins(4, 4, 4, 4));
+    // Axis numbers in the reader's locale ("0,8" in German), as the table and the picture.
+    c->setLocale(QLocale());
+    c->setLocalizeNumbers(true);
     c->addAxis(m_x, Qt::AlignBottom);
     c->addAxis(m_y, Qt::AlignLeft);
     m_y->setMin(0);

@@ -45,7 +45,7 @@ namespace {
         else if (v.lagBytes)
             text = TopologyScene::tr("lag %1").arg(ItemModels::formatBytes(*v.lagBytes));
         if (v.lagSeconds)
-            text += (text.isEmpty() ? QString() : u" · "_s) + TopologyScene::tr("%1 s").arg(*v.lagSeconds, 0, 'f', 1);
+            text += (text.isEmpty() ? QString() : u" · "_s) + TopologyScene::tr("%L1 s").arg(*v.lagSeconds, 0, 'f', 1);
         return text;
     }
 

@@ -3,8 +3,10 @@
 #include "feedsession.h"
 #include "testdata.h"
 
+#include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/laghistory.h"
+#include "models/cluster/statejson.h"
 #include "models/haproxy/statsparser.h"
 #include "models/itemmodels/fleetmodel.h"
 #include "models/itemmodels/membertablemodel.h"
@@ -512,6 +514,15 @@ void TestMainWindow::germanUnderAGermanLocaleEnglishOtherwise()
         }
         QVERIFY(!titles.contains(u"&Actions"_s));
         // Qt's own strings too: the standard buttons of every dialog.
+        // The window speaks German; what is written for machines stays English (status JSON, snapshots).
+        session.store()->applyClusterView(lab(), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
+        const Cluster::ClusterSummary german
+            = Cluster::summarize(session.store()->state(), session.store()->findings());
+        QVERIFY2(german.headline.contains(u"laufen"_s), qPrintable(german.headline));
+        const QJsonObject json = Cluster::stateToJson(
+            session.store()->state(), session.store()->findings(), QDateTime::currentDateTimeUtc());
+        const QString summary = json.value(u"cluster"_s).toObject().value(u"summary"_s).toString();
+        QVERIFY2(summary.contains(u"running"_s) && !summary.contains(u"laufen"_s), qPrintable(summary));
         QDialogButtonBox buttons(QDialogButtonBox::Cancel);
         QVERIFY2(buttons.button(QDialogButtonBox::Cancel)->text().contains(u"Abbrechen"_s),
             qPrintable(buttons.button(QDialogButtonBox::Cancel)->text()));

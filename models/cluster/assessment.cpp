@@ -1,4 +1,5 @@
 #include "models/cluster/assessment.h"
+#include "models/cluster/translate.h"
 
 #include "models/itemmodels/membertablemodel.h"
 
@@ -12,7 +13,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster", text);
+        return Cluster::translate(text);
     }
 
     bool isRunningState(const QString& state)

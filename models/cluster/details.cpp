@@ -1,4 +1,5 @@
 #include "models/cluster/details.h"
+#include "models/cluster/translate.h"
 
 #include "models/cluster/assessment.h"
 #include "models/cluster/plaintext.h"
@@ -14,7 +15,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster", text);
+        return Cluster::translate(text);
     }
 
     QString bytes(const std::optional<qint64>& v)

@@ -1,4 +1,5 @@
 #include "models/cluster/notification.h"
+#include "models/cluster/translate.h"
 
 #include <QCoreApplication>
 
@@ -9,7 +10,7 @@ namespace Cluster {
 namespace {
     QString tr(const char* text, int n = -1)
     {
-        return QCoreApplication::translate("Cluster", text, nullptr, n);
+        return Cluster::translate(text, n);
     }
 
     bool deserves(const Event& e)

@@ -1,4 +1,5 @@
 #include "models/cluster/profile.h"
+#include "models/cluster/translate.h"
 
 #include <QCoreApplication>
 
@@ -10,7 +11,7 @@ namespace Cluster {
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("Cluster", text);
+    return Cluster::translate(text);
 }
 
 static bool isLoopback(const QString& host)

@@ -1,4 +1,5 @@
 #include "models/cluster/profilefile.h"
+#include "models/cluster/translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -17,7 +18,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster", text);
+        return Cluster::translate(text);
     }
 
     // A JSON value with the line it starts on. QJsonDocument knows no lines and keeps only the last

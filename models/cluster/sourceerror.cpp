@@ -1,4 +1,5 @@
 #include "models/cluster/sourceerror.h"
+#include "models/cluster/translate.h"
 
 #include <QCoreApplication>
 
@@ -59,7 +60,7 @@ QString bodyHead(QByteArrayView body)
 
 static QString tr(const char* text)
 {
-    return QCoreApplication::translate("Cluster", text);
+    return Cluster::translate(text);
 }
 
 QString describe(const SourceError& e)

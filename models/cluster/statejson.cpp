@@ -1,4 +1,5 @@
 #include "models/cluster/statejson.h"
+#include "models/cluster/translate.h"
 
 #include "models/cluster/assessment.h"
 
@@ -83,6 +84,7 @@ QJsonObject sourceToJson(const SourceState& s)
 
 QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& findings, const QDateTime& now)
 {
+    const Untranslated english; // for machines: the same words whatever translator the window installed
     QJsonObject root;
     root.insert("schema"_L1, u"patroni-console/status/2"_s);
     root.insert("takenAt"_L1, time(now));

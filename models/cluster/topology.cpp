@@ -1,4 +1,5 @@
 #include "models/cluster/topology.h"
+#include "models/cluster/translate.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -14,7 +15,7 @@ namespace {
 
     QString tr(const char* text)
     {
-        return QCoreApplication::translate("Cluster", text);
+        return Cluster::translate(text);
     }
 
     Health healthOf(Severity severity)

@@ -1,4 +1,5 @@
 #include "models/snapshot/snapshot.h"
+#include "models/cluster/translate.h"
 
 #include "models/cluster/profilefile.h"
 #include "models/cluster/statejson.h"
@@ -122,6 +123,8 @@ QStringList unreadSources(const QJsonObject& state)
 
 QJsonObject build(const Input& in, const Redactor& redactor)
 {
+    // The record is read by machines and by colleagues anywhere: English, whatever the window speaks.
+    const Cluster::Untranslated english;
     QJsonObject root;
     root.insert("schema"_L1, schema());
     root.insert("takenAt"_L1, in.takenAt.toUTC().toString(Qt::ISODateWithMs));

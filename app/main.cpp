@@ -17,6 +17,8 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -41,7 +43,7 @@ void sayNoticesOnStderr()
 }
 
 // Headless subcommands: no display, no window.
-int runHeadless(int argc, char* argv[], int (*command)(const QStringList&))
+int runHeadless(int argc, char* argv[], const std::function<int(const QStringList&)>& command)
 {
     QCoreApplication app(argc, argv);
     identify(app);
@@ -78,14 +80,10 @@ int main(int argc, char* argv[])
         const QByteArrayView command(argv[1]);
         for (const char* action :
             { "switchover", "failover", "restart", "reload", "reinit", "pause", "resume", "edit-config" }) {
-            if (command == action) {
-                QCoreApplication app(argc, argv);
-                identify(app);
-                sayNoticesOnStderr();
-                QStringList arguments = QCoreApplication::arguments();
-                arguments.removeAt(1);
-                return Cli::runAction(QString::fromLatin1(action), arguments);
-            }
+            if (command == action)
+                return runHeadless(argc, argv, [action](const QStringList& arguments) {
+                    return Cli::runAction(QString::fromLatin1(action), arguments);
+                });
         }
     }
     if (argc > 1 && QByteArrayView(argv[1]) == "audit")

@@ -70,20 +70,12 @@ namespace {
         QTextStream& out, Send send, Refuse refuse)
     {
         const Cluster::ClusterStore* store = session.store();
-        const QList<Cluster::MemberView> views = Cluster::memberViews(store->state(), store->findings());
-        const QString leader = Cluster::believedLeader(views);
-        QStringList members;
-        bool leaderIn = false;
-        for (const Cluster::MemberView& v : views) {
-            if (request.pendingOnly && !v.pendingRestart)
-                continue; // --pending: only those that need it
-            if (v.name == leader)
-                leaderIn = true;
-            else
-                members.append(v.name);
-        }
+        // The same order as a rolling restart's, the leader last (--pending: those that need it).
+        const Actions::RollingPlan order = Actions::restartOrder(*store, request.pendingOnly);
+        QStringList members = order.replicas;
+        const bool leaderIn = order.leaderToo;
         if (leaderIn)
-            members.append(leader);
+            members.append(order.leader);
         if (members.isEmpty()) {
             const QString why = request.pendingOnly ? u"no member needs a restart"_s : u"the cluster lists no member"_s;
             out << "Refused: " << why << ". Nothing was sent.\n";
@@ -153,7 +145,8 @@ namespace {
             return 4;
         }
         for (int i = 0; i < plan.stepCount(); ++i) {
-            const Actions::Request r = Actions::rollingStep(*store, plan, i);
+            const Actions::RollingStep step = Actions::rollingStep(*store, plan, i);
+            const Actions::Request& r = step.request;
             const bool switchover = r.kind == Actions::Kind::Switchover;
             out << "\nStep " << i + 1 << ": "
                 << (switchover ? u"switchover from %1 to %2"_s.arg(plan.leader, r.candidate) : u"restart "_s + r.member)
@@ -165,8 +158,7 @@ namespace {
                     << "): nothing more was done. Look at the cluster before going on.\n";
                 return code;
             };
-            const int code
-                = send(r, switchover ? plan.leader : Cluster::summarize(store->state(), store->findings()).leader);
+            const int code = send(r, step.expectedLeader);
             if (code != 0)
                 return stopped(code, what);
             QString notYet;
@@ -318,7 +310,7 @@ int runAction(const QString& command, const QStringList& arguments)
 
     Sources::HttpClient http;
     App::LiveSession session(&http, *prof, Session::SessionOptions {});
-    App::ActionExecutor executor(&http, &session, App::ActionExecutor::defaultAuditPath());
+    App::ActionExecutor& executor = *session.executor(); // the session's one executor, as the window's
     executor.setVerifyTimeoutMs(verifySeconds * 1000);
     QEventLoop loop;
     QObject::connect(&session, &Session::ClusterSession::roundFinished, &loop, &QEventLoop::quit);

@@ -40,23 +40,31 @@ bool settled(const Cluster::ClusterStore& store, QString* why)
     return true;
 }
 
-RollingPlan rollingPlan(const Cluster::ClusterStore& store, bool pendingOnly)
+RollingPlan restartOrder(const Cluster::ClusterStore& store, bool pendingOnly)
 {
     RollingPlan plan;
-    QString why;
-    if (!settled(store, &why)) {
-        plan.problem = u"a rolling restart starts from a healthy cluster, and "_s + why;
-        return plan;
-    }
     const QList<Cluster::MemberView> views = Cluster::memberViews(store.state(), store.findings());
     plan.leader = Cluster::believedLeader(views);
-    plan.leaderToo = !pendingOnly;
     for (const Cluster::MemberView& v : views) {
+        if (pendingOnly && !v.pendingRestart)
+            continue;
         if (v.name == plan.leader)
-            plan.leaderToo |= v.pendingRestart;
-        else if (!pendingOnly || v.pendingRestart)
+            plan.leaderToo = true;
+        else
             plan.replicas.append(v.name);
     }
+    return plan;
+}
+
+RollingPlan rollingPlan(const Cluster::ClusterStore& store, bool pendingOnly)
+{
+    QString why;
+    if (!settled(store, &why)) {
+        RollingPlan refused;
+        refused.problem = u"a rolling restart starts from a healthy cluster, and "_s + why;
+        return refused;
+    }
+    RollingPlan plan = restartOrder(store, pendingOnly);
     if (plan.replicas.isEmpty() && !plan.leaderToo)
         plan.problem = u"no member needs a restart"_s;
     return plan;
@@ -77,19 +85,23 @@ QString rollingCandidate(const Cluster::ClusterStore& store, const RollingPlan& 
     return candidate.isEmpty() ? anyEligible : candidate;
 }
 
-Request rollingStep(const Cluster::ClusterStore& store, const RollingPlan& plan, int index)
+RollingStep rollingStep(const Cluster::ClusterStore& store, const RollingPlan& plan, int index)
 {
-    Request r;
+    RollingStep step;
+    Request& r = step.request;
     r.kind = Kind::Restart;
     if (index < plan.replicas.size()) {
         r.member = plan.replicas.at(index);
     } else if (index == plan.replicas.size()) {
         r.kind = Kind::Switchover;
         r.candidate = rollingCandidate(store, plan);
+        step.expectedLeader = plan.leader;
+        return step;
     } else {
         r.member = plan.leader;
     }
-    return r;
+    step.expectedLeader = Cluster::summarize(store.state(), store.findings()).leader;
+    return step;
 }
 
 } // namespace Actions

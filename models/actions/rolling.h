@@ -27,14 +27,25 @@ struct RollingPlan {
 // Every member running and answering, a leader, each replica's lag known. False with *why otherwise.
 bool settled(const Cluster::ClusterStore& store, QString* why);
 
-// pendingOnly: only members that need a restart (the leader's steps only if it does).
+// The members to restart in turn, the leader last: the replicas (pendingOnly: those that need it),
+// then the leader if it is believed and (pendingOnly) needs it. No problem is set: also for
+// `restart`/`reload` without MEMBER, which do not need a healthy cluster to begin.
+RollingPlan restartOrder(const Cluster::ClusterStore& store, bool pendingOnly);
+
+// restartOrder() from a settled cluster; `problem` says why not, or that there is nothing to do.
 RollingPlan rollingPlan(const Cluster::ClusterStore& store, bool pendingOnly);
 
 // The member the switchover step hands the leadership to: a replica restarted by this plan and
 // eligible now, else any eligible member; empty when none is (the switchover's preflight says why).
 QString rollingCandidate(const Cluster::ClusterStore& store, const RollingPlan& plan);
 
-// The request of step `index` (0-based) of `plan`, decided with the cluster as it is now.
-Request rollingStep(const Cluster::ClusterStore& store, const RollingPlan& plan, int index);
+// Step `index` (0-based) of `plan`, decided with the cluster as it is now: the request, and the leader
+// the executor must still find — the plan's for the switchover (had it moved, the step is refused),
+// the current one for a restart.
+struct RollingStep {
+    Request request;
+    QString expectedLeader;
+};
+RollingStep rollingStep(const Cluster::ClusterStore& store, const RollingPlan& plan, int index);
 
 } // namespace Actions

@@ -111,15 +111,9 @@ void RollingRestartDialog::replan()
     }
     m_plan = Actions::rollingPlan(*m_session->store(), m_pendingOnly->isChecked());
     m_steps->clear();
-    for (int i = 0; i < m_plan.stepCount(); ++i) {
-        const Actions::Request r = Actions::rollingStep(*m_session->store(), m_plan, i);
-        const QString text = r.kind == Actions::Kind::Switchover
-            ? tr("%1. Switchover from %2 to %3")
-                  .arg(i + 1)
-                  .arg(m_plan.leader, r.candidate.isEmpty() ? tr("?") : r.candidate)
-            : tr("%1. Restart %2").arg(i + 1).arg(r.member);
-        new QTreeWidgetItem(m_steps, { text, tr("waiting"), QString() });
-    }
+    for (int i = 0; i < m_plan.stepCount(); ++i)
+        new QTreeWidgetItem(m_steps,
+            { stepText(i, Actions::rollingStep(*m_session->store(), m_plan, i).request), tr("waiting"), QString() });
     QString problem = m_plan.problem;
     if (problem.isEmpty() && m_controller->busy())
         problem = tr("another action is in flight for this cluster; wait for it to finish");
@@ -164,27 +158,29 @@ void RollingRestartDialog::runStep()
         return;
     }
     const Cluster::ClusterStore* store = m_session->store();
-    const Actions::Request r = Actions::rollingStep(*store, m_plan, m_step);
+    const Actions::RollingStep step = Actions::rollingStep(*store, m_plan, m_step);
     if (m_controller->busy()) {
-        m_controller->recordRefusal(r, tr("another action is in flight for this cluster"));
+        m_controller->recordRefusal(step.request, tr("another action is in flight for this cluster"));
         stopWith(tr("another action is in flight for this cluster"));
         return;
     }
-    if (r.kind == Actions::Kind::Switchover)
-        m_steps->topLevelItem(m_step)->setText(0,
-            tr("%1. Switchover from %2 to %3")
-                .arg(m_step + 1)
-                .arg(m_plan.leader, r.candidate.isEmpty() ? tr("?") : r.candidate));
+    // The switchover's candidate is chosen now, with the cluster as it is after the replicas' restarts.
+    m_steps->topLevelItem(m_step)->setText(0, stepText(m_step, step.request));
     setRow(m_step, tr("running…"), true);
     m_status->setText(
         tr("Step %1 of %2: %3").arg(m_step + 1).arg(m_plan.stepCount()).arg(m_steps->topLevelItem(m_step)->text(0)));
     m_clock.start();
     m_flight.append(connect(m_controller, &Actions::Controller::finished, this, &RollingRestartDialog::stepFinished));
-    // The switchover hands over from the leader the plan began with: had it moved, it is refused.
-    const QString expected = r.kind == Actions::Kind::Switchover
-        ? m_plan.leader
-        : Cluster::summarize(store->state(), store->findings()).leader;
-    m_controller->run(r, expected);
+    m_controller->run(step.request, step.expectedLeader);
+}
+
+QString RollingRestartDialog::stepText(int index, const Actions::Request& request) const
+{
+    if (request.kind == Actions::Kind::Switchover)
+        return tr("%1. Switchover from %2 to %3")
+            .arg(index + 1)
+            .arg(m_plan.leader, request.candidate.isEmpty() ? tr("?") : request.candidate);
+    return tr("%1. Restart %2").arg(index + 1).arg(request.member);
 }
 
 void RollingRestartDialog::stepFinished(const Actions::Outcome& outcome)

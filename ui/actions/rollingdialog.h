@@ -54,6 +54,7 @@ private:
     void checkSettled();
     void stopWith(const QString& why);
     void setRow(int index, const QString& state, bool ok);
+    QString stepText(int index, const Actions::Request& request) const;
 
     QPointer<Session::ClusterSession> m_session;
     QPointer<Actions::Controller> m_controller;

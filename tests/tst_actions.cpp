@@ -53,6 +53,7 @@ private Q_SLOTS:
     void switchoverVerification();
     void reinitMustBeSeenRebuilding();
     void configPatches();
+    void editedConfigText();
     void editConfigPreflight();
     void auditRoundTrip();
 };
@@ -282,6 +283,22 @@ void TestActions::reinitMustBeSeenRebuilding()
     QVERIFY(steps[0].passed && !steps[1].passed);
     steps = Actions::verification(r, p, healthy, {}, 4000, steps);
     QVERIFY(Actions::allPassed(steps));
+}
+
+// The configuration as edited by hand: a patch from the current one, or where the text breaks.
+void TestActions::editedConfigText()
+{
+    const QJsonObject current { { u"loop_wait"_s, 3 }, { u"ttl"_s, 15 } };
+    const Actions::EditedConfig changed = Actions::editedConfig(current, "{\n  \"loop_wait\": 5,\n  \"ttl\": 15\n}\n");
+    QVERIFY(changed.ok());
+    QCOMPARE(changed.patch, (QJsonObject { { u"loop_wait"_s, 5 } }));
+    const Actions::EditedConfig broken = Actions::editedConfig(current, "{\n  \"loop_wait\": 5,,\n  \"ttl\": 15\n}\n");
+    QVERIFY(!broken.ok());
+    QVERIFY(!broken.parseError.isEmpty());
+    QCOMPARE(broken.line, 2);
+    const Actions::EditedConfig array = Actions::editedConfig(current, "[1, 2]");
+    QVERIFY(!array.ok());
+    QVERIFY(array.parseError.isEmpty() && !array.isObject);
 }
 
 void TestActions::configPatches()

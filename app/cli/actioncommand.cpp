@@ -434,20 +434,17 @@ int runAction(const QString& command, const QStringList& arguments)
             session.stop();
             return 4;
         }
-        QJsonParseError error;
-        const QByteArray text = edited.readAll();
-        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-            const int line = int(text.left(error.offset).count('\n')) + 1;
-            const QString why = error.error != QJsonParseError::NoError
-                ? u"the edited configuration is not JSON: %1 on line %2"_s.arg(error.errorString()).arg(line)
+        const Actions::EditedConfig e = Actions::editedConfig(store->state().config->raw, edited.readAll());
+        if (!e.ok()) {
+            const QString why = !e.parseError.isEmpty()
+                ? u"the edited configuration is not JSON: %1 on line %2"_s.arg(e.parseError).arg(e.line)
                 : u"the edited configuration must be one JSON object"_s;
             out << "Refused: " << why << "; nothing was sent.\n";
             executor.recordRefusal(request, why);
             session.stop();
             return 4;
         }
-        request.configPatch = Actions::patchBetween(store->state().config->raw, doc.object());
+        request.configPatch = e.patch;
     }
     const Actions::Preflight pre
         = Actions::preflight(store->state(), store->findings(), request, QDateTime::currentDateTimeUtc());

@@ -141,6 +141,22 @@ QJsonObject mergePatch(const QJsonObject& base, const QJsonObject& patch)
     return out;
 }
 
+EditedConfig editedConfig(const QJsonObject& current, const QByteArray& text)
+{
+    EditedConfig e;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError) {
+        e.parseError = error.errorString();
+        e.line = int(text.left(error.offset).count('\n')) + 1;
+        return e;
+    }
+    e.isObject = doc.isObject();
+    if (e.isObject)
+        e.patch = patchBetween(current, doc.object());
+    return e;
+}
+
 QJsonObject patchBetween(const QJsonObject& before, const QJsonObject& after)
 {
     QJsonObject patch;

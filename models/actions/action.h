@@ -48,6 +48,17 @@ struct Request {
 QJsonObject mergePatch(const QJsonObject& base, const QJsonObject& patch);
 // The patch that turns `before` into `after`: changed leaves, removed keys as null.
 QJsonObject patchBetween(const QJsonObject& before, const QJsonObject& after);
+// The dynamic configuration as edited by hand ($EDITOR, the window's editor): one JSON object, turned
+// into the patch from `current`. Not JSON: `parseError` (Qt's words) and its `line`; JSON but not an
+// object: neither set and !ok(). Each caller says it in its own sentence.
+struct EditedConfig {
+    QJsonObject patch;
+    QString parseError;
+    int line = 0;
+    bool isObject = false;
+    bool ok() const { return parseError.isEmpty() && isObject; }
+};
+EditedConfig editedConfig(const QJsonObject& current, const QByteArray& text);
 // "postgresql.parameters.max_connections=200" into `patch`: the value read as JSON when it is JSON
 // (200, true, null, "text", {…}), else as text. False with *why for a malformed assignment.
 bool addSetting(QJsonObject* patch, const QString& assignment, QString* why);

@@ -386,17 +386,15 @@ Actions::Request ActionDialog::currentRequest(QString* invalid) const
         r.pendingOnly = m_pendingOnly->isChecked();
     if (m_config && m_session && m_session->store()->state().config) {
         const QByteArray text = m_config->toPlainText().toUtf8();
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-        if (error.error != QJsonParseError::NoError) {
+        const Actions::EditedConfig e = Actions::editedConfig(m_session->store()->state().config->raw, text);
+        if (!e.parseError.isEmpty())
             *invalid = tr("The configuration is not JSON: %1 on line %2. Correct it; nothing is sent until it reads.")
-                           .arg(error.errorString())
-                           .arg(text.left(error.offset).count('\n') + 1);
-        } else if (!doc.isObject()) {
+                           .arg(e.parseError)
+                           .arg(e.line);
+        else if (!e.isObject)
             *invalid = tr("The configuration must be one JSON object.");
-        } else {
-            r.configPatch = Actions::patchBetween(m_session->store()->state().config->raw, doc.object());
-        }
+        else
+            r.configPatch = e.patch;
     }
     return r;
 }

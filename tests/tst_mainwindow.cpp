@@ -14,6 +14,7 @@
 #include "ui/charts/sessionschart.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
+#include "ui/palette.h"
 #include "ui/topology/topologyscene.h"
 #include "ui/topology/topologyview.h"
 #include "ui/translation.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void noticeIsSaidWithoutBlocking();
     void germanUnderAGermanLocaleEnglishOtherwise();
     void everyActionHasAnIconLegibleAt16px();
+    void rolesStatesAndHealthHaveLegibleIcons();
     void numbersInTheReadersLocale();
 };
 
@@ -537,6 +539,31 @@ void TestMainWindow::germanUnderAGermanLocaleEnglishOtherwise()
     removeTranslators();
 }
 
+namespace {
+// How many of an icon's 16 × 16 pixels stand out (luminance differs by more than 60) from a background.
+int pixelsStandingOut(const QIcon& icon, const QColor& background)
+{
+    const QImage image = icon.pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
+    if (image.size() != QSize(16, 16))
+        return -1;
+    const double bg = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue();
+    int standing = 0;
+    for (int y = 0; y < 16; ++y) {
+        for (int x = 0; x < 16; ++x) {
+            const QColor c = QColor::fromRgba(image.pixel(x, y));
+            const double a = c.alphaF();
+            const double lum = (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) * a + bg * (1 - a);
+            if (std::abs(lum - bg) > 60)
+                ++standing;
+        }
+    }
+    return standing;
+}
+
+const QColor lightWindow(255, 255, 255);
+const QColor darkWindow(43, 43, 43);
+} // namespace
+
 // Each action in the Actions and File menus, the toolbar and the member's menu wears its icon, and the
 // icon reads at 16 px on a light and on a dark window: enough of its pixels stand out from either.
 void TestMainWindow::everyActionHasAnIconLegibleAt16px()
@@ -551,22 +578,8 @@ void TestMainWindow::everyActionHasAnIconLegibleAt16px()
         if (a->isSeparator() || a->text().isEmpty())
             continue;
         QVERIFY2(!a->icon().isNull(), qPrintable(a->text()));
-        const QImage image = a->icon().pixmap(16, 16).toImage().convertToFormat(QImage::Format_ARGB32);
-        QCOMPARE(image.size(), QSize(16, 16));
-        for (const QColor background : { QColor(255, 255, 255), QColor(43, 43, 43) }) {
-            int standing = 0;
-            for (int y = 0; y < 16; ++y) {
-                for (int x = 0; x < 16; ++x) {
-                    const QColor c = QColor::fromRgba(image.pixel(x, y));
-                    const double a2 = c.alphaF();
-                    const double lum = (0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue()) * a2
-                        + (0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue())
-                            * (1 - a2);
-                    const double bg = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue();
-                    if (std::abs(lum - bg) > 60)
-                        ++standing;
-                }
-            }
+        for (const QColor& background : { lightWindow, darkWindow }) {
+            const int standing = pixelsStandingOut(a->icon(), background);
             QVERIFY2(standing >= 25,
                 qPrintable(
                     u"%1: %2 of 256 pixels stand out on %3"_s.arg(a->text()).arg(standing).arg(background.name())));
@@ -576,6 +589,65 @@ void TestMainWindow::everyActionHasAnIconLegibleAt16px()
     QVERIFY(checked >= 15);
     // The toolbar shows them beside the text.
     QCOMPARE(window.actionsToolBar()->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+}
+
+// Roles, states and health each have an icon of their own (no two kinds alike, so the shape tells them
+// apart without the colour), legible at 16 px on light and dark; the member table shows them beside
+// the words, and the fleet list and findings show health.
+void TestMainWindow::rolesStatesAndHealthHaveLegibleIcons()
+{
+    QList<std::pair<QString, QIcon>> icons;
+    for (const Cluster::Role role :
+        { Cluster::Role::Leader, Cluster::Role::StandbyLeader, Cluster::Role::SyncStandby, Cluster::Role::QuorumStandby,
+            Cluster::Role::Replica, Cluster::Role::Uninitialized, Cluster::Role::Unknown })
+        icons.append({ u"role "_s + Cluster::roleKey(role), Ui::Palette::roleIcon(role) });
+    for (const Cluster::Health health :
+        { Cluster::Health::Healthy, Cluster::Health::Warning, Cluster::Health::Critical, Cluster::Health::Unknown })
+        icons.append({ u"health %1"_s.arg(int(health)), Ui::Palette::healthIcon(health, false) });
+    icons.append({ u"stale"_s, Ui::Palette::healthIcon(Cluster::Health::Healthy, true) });
+    icons.append({ u"info"_s, Ui::Palette::severityIcon(Cluster::Severity::Info) });
+    for (const QString& state : { u"running"_s, u"streaming"_s, u"starting"_s, u"stopped"_s, u"crashed"_s,
+             Cluster::unreachableState(), QString() })
+        icons.append({ u"state '%1'"_s.arg(state), Ui::Palette::stateIcon(state) });
+    QList<QImage> seen;
+    for (const auto& [what, icon] : std::as_const(icons)) {
+        QVERIFY2(!icon.isNull(), qPrintable(what));
+        for (const QColor& background : { lightWindow, darkWindow }) {
+            const int standing = pixelsStandingOut(icon, background);
+            QVERIFY2(standing >= 25,
+                qPrintable(u"%1: %2 of 256 pixels stand out on %3"_s.arg(what).arg(standing).arg(background.name())));
+        }
+        const QImage image = icon.pixmap(16, 16).toImage();
+        QVERIFY2(!seen.contains(image), qPrintable(what + u" looks like another kind's icon"_s));
+        seen.append(image);
+    }
+    // States Patroni writes map onto their kinds (the rest are on their way).
+    QCOMPARE(Cluster::stateKind(u"start failed"_s), Cluster::StateKind::Failed);
+    QCOMPARE(Cluster::stateKind(u"restart failed"_s), Cluster::StateKind::Failed);
+    QCOMPARE(Cluster::stateKind(u"creating replica"_s), Cluster::StateKind::Transition);
+    QCOMPARE(Cluster::stateKind(u"in archive recovery"_s), Cluster::StateKind::Transition);
+    QCOMPARE(Cluster::stateKind(u"Running"_s), Cluster::StateKind::Running);
+
+    // In the window: the member table's role and state columns carry them.
+    FeedSession session(u"lab"_s);
+    AssessmentCases::Case c { u"cluster-3.0.2-healthy.json"_s, {} };
+    AssessmentCases::feed(c, session.store());
+    Ui::MainWindow window({ &session }, u"lab"_s);
+    QTableView* table = window.findChild<QTableView*>(u"memberTable"_s);
+    QVERIFY(table);
+    QAbstractItemModel* model = table->model();
+    QVERIFY(model->rowCount() >= 3);
+    int crowns = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QIcon role
+            = model->index(row, ItemModels::MemberTableModel::RoleColumn).data(Qt::DecorationRole).value<QIcon>();
+        const QIcon state
+            = model->index(row, ItemModels::MemberTableModel::StateColumn).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY(!role.isNull() && !state.isNull());
+        if (role.pixmap(16, 16).toImage() == Ui::Palette::roleIcon(Cluster::Role::Leader).pixmap(16, 16).toImage())
+            ++crowns;
+    }
+    QCOMPARE(crowns, 1);
 }
 
 // Lag in seconds reads with the reader's decimal separator in the table, the picture and the charts'

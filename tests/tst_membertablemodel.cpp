@@ -3,6 +3,7 @@
 #include "models/itemmodels/membertablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -86,7 +87,7 @@ void TestMemberTableModel::fillsFromStore()
     m_store->applyClusterView(threeMembers(), u"test"_s, QDateTime::currentDateTimeUtc());
     QCOMPARE(names(*m_model), (QStringList { u"patroni1"_s, u"patroni2"_s, u"patroni3"_s }));
     QCOMPARE(m_model->index(0, MemberTableModel::RoleColumn).data().toString(), u"Leader"_s);
-    QCOMPARE(m_model->index(1, MemberTableModel::LagColumn).data().toString(), u"0 B"_s);
+    QCOMPARE(m_model->index(1, MemberTableModel::LagColumn).data().toString(), QLocale().formattedDataSize(0, 1));
 }
 
 void TestMemberTableModel::lagChangeIsOneDataChanged()
@@ -108,8 +109,15 @@ void TestMemberTableModel::lagChangeIsOneDataChanged()
     QCOMPARE(reset.count(), 0);
     QCOMPARE(inserted.count() + removed.count() + moved.count(), 0);
     QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data(MemberTableModel::LagBytesRole).toLongLong(), 654321);
-    // Exact bytes, never rounded to a unit that hides them.
-    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"654\u2009321 B"_s);
+    // Scaled in the reader's locale, the exact bytes in the tooltip (never hidden by the unit).
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"639.0 KiB"_s);
+    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data(Qt::ToolTipRole).toString(), u"654\u2009321 B"_s);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"639,0 KiB"_s);
+    QCOMPARE(ItemModels::displayBytes(1572864), u"1,5 MiB"_s);
+    QLocale::setDefault(before);
 }
 
 void TestMemberTableModel::identicalPollEmitsNothing()

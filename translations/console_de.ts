@@ -1974,6 +1974,21 @@
     </message>
 </context>
 <context>
+    <name>Ui::FindingStyleProxy</name>
+    <message>
+        <source>CRITICAL</source>
+        <translation>KRITISCH</translation>
+    </message>
+    <message>
+        <source>WARNING</source>
+        <translation>WARNUNG</translation>
+    </message>
+    <message>
+        <source>INFO</source>
+        <translation>INFO</translation>
+    </message>
+</context>
+<context>
     <name>Ui::LagChart</name>
     <message>
         <source>bytes</source>

@@ -1,5 +1,7 @@
 #include "ui/palette.h"
 
+#include "models/cluster/assessment.h"
+
 #include <QApplication>
 #include <QHash>
 #include <QPainter>
@@ -53,25 +55,46 @@ QBrush staleText()
     return QColor(0x75, 0x75, 0x75);
 }
 
+namespace {
+    // One QIcon per file, kept: views ask on every repaint, and a new QIcon each time would fill Qt's
+    // pixmap cache with copies (a fleet list repaints often).
+    QIcon cachedIcon(const QString& path)
+    {
+        static QHash<QString, QIcon> icons;
+        const auto it = icons.constFind(path);
+        if (it != icons.constEnd())
+            return *it;
+        return *icons.insert(path, QIcon(path));
+    }
+} // namespace
+
 QIcon healthIcon(Cluster::Health health, bool stale)
 {
-    // Drawn once per kind and kept: views ask for the icon on every repaint, and a new QIcon each
-    // time would fill Qt's pixmap cache with copies (a fleet list repaints often).
-    static QHash<int, QIcon> icons;
-    const int key = int(health) * 2 + (stale ? 1 : 0);
-    const auto it = icons.constFind(key);
-    if (it != icons.constEnd())
-        return *it;
-    QPixmap pm(14, 14);
-    pm.fill(Qt::transparent);
-    QPainter p(&pm);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QColor c = stale ? QColor(0x9e, 0x9e, 0x9e) : healthColor(health);
-    p.setPen(c.darker(130));
-    p.setBrush(c);
-    p.drawEllipse(QRectF(1.5, 1.5, 11, 11));
-    p.end();
-    return *icons.insert(key, QIcon(pm));
+    return cachedIcon(u":/icons/health/"_s + (stale ? u"stale"_s : Cluster::healthKey(health)) + u".svg"_s);
+}
+
+QIcon severityIcon(Cluster::Severity severity)
+{
+    switch (severity) {
+    case Cluster::Severity::Critical:
+        return healthIcon(Cluster::Health::Critical, false);
+    case Cluster::Severity::Warning:
+        return healthIcon(Cluster::Health::Warning, false);
+    case Cluster::Severity::Info:
+        break;
+    }
+    return cachedIcon(u":/icons/health/info.svg"_s);
+}
+
+QIcon roleIcon(Cluster::Role role)
+{
+    // roleKey spells Patroni's "sync_standby"; the files use dashes.
+    return cachedIcon(u":/icons/roles/"_s + Cluster::roleKey(role).replace(u'_', u'-') + u".svg"_s);
+}
+
+QIcon stateIcon(const QString& patroniState)
+{
+    return cachedIcon(u":/icons/states/"_s + Cluster::stateKindKey(Cluster::stateKind(patroniState)) + u".svg"_s);
 }
 
 void applyDark()
@@ -111,7 +134,7 @@ QIcon actionIcon(const QString& name)
 {
     QString file = name;
     file.remove(u"cancel-"_s); // a cancel wears its action's icon
-    return QIcon(u":/icons/actions/"_s + file + u".svg"_s);
+    return cachedIcon(u":/icons/actions/"_s + file + u".svg"_s);
 }
 
 } // namespace Ui::Palette

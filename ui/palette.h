@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/cluster/finding.h"
 #include "models/cluster/member.h"
 
 #include <QBrush>
@@ -13,7 +14,13 @@ QColor healthColor(Cluster::Health health);
 QBrush rowBackground(Cluster::Health health);
 QBrush staleBackground();
 QBrush staleText();
+// Icons from resources/icons (SVG, legible at 16 px on light and dark; each has its own shape, so
+// the colour is never the only sign): health (a check, a triangle, an octagon, a question; a clock
+// for stale), the member's role (a crown for the leader, databases for replicas) and its state.
 QIcon healthIcon(Cluster::Health health, bool stale);
+QIcon roleIcon(Cluster::Role role);
+QIcon severityIcon(Cluster::Severity severity); // a finding's or an event's: info is a blue "i", not "unknown"
+QIcon stateIcon(const QString& patroniState);
 // The icon of an action ("switchover", "cancel-restart", "audit", "snapshot", …) from
 // resources/icons/actions: coloured glyphs with a dark outline, legible at 16 px on light and dark.
 QIcon actionIcon(const QString& name);

@@ -97,6 +97,45 @@ QString unreachableState()
     return u"unreachable"_s;
 }
 
+StateKind stateKind(const QString& state)
+{
+    const QString s = state.trimmed().toLower();
+    if (s.isEmpty())
+        return StateKind::Unknown;
+    if (s == unreachableState())
+        return StateKind::Unreachable;
+    if (s == u"streaming"_s)
+        return StateKind::Streaming;
+    if (s == u"running"_s)
+        return StateKind::Running;
+    if (s == u"stopped"_s)
+        return StateKind::Stopped;
+    if (s == u"crashed"_s || s.endsWith(u" failed"_s))
+        return StateKind::Failed;
+    return StateKind::Transition;
+}
+
+QString stateKindKey(StateKind kind)
+{
+    switch (kind) {
+    case StateKind::Running:
+        return u"running"_s;
+    case StateKind::Streaming:
+        return u"streaming"_s;
+    case StateKind::Transition:
+        return u"transition"_s;
+    case StateKind::Stopped:
+        return u"stopped"_s;
+    case StateKind::Failed:
+        return u"failed"_s;
+    case StateKind::Unreachable:
+        return u"unreachable"_s;
+    case StateKind::Unknown:
+        break;
+    }
+    return u"unknown"_s;
+}
+
 Health stateHealth(Role role, const QString& state, bool lagUnknown, bool pendingRestart)
 {
     const QString s = state.toLower();

@@ -58,6 +58,21 @@ QString explainState(const MemberView& view, const QString& upstream);
 // "unreachable": the state shown for a member whose own API does not answer.
 QString unreachableState();
 
+// What a Patroni state amounts to, for its icon: running (a primary, or a replica replaying), streaming,
+// on its way (starting, stopping, restarting, creating replica, in archive recovery, bootstrapping),
+// stopped, failed (crashed, start/stop/restart failed), unreachable, or nothing known.
+enum class StateKind {
+    Running,
+    Streaming,
+    Transition,
+    Stopped,
+    Failed,
+    Unreachable,
+    Unknown,
+};
+StateKind stateKind(const QString& state);
+QString stateKindKey(StateKind kind); // "running", "streaming", "transition", … (the icon's file name)
+
 // Health of a role/state pair alone, before any finding: running/streaming is healthy (unless the
 // lag is unknown on a replica or a restart is pending), stopped/crashed/failed and "unreachable" are
 // critical, anything in between (starting, stopping, creating replica, in archive recovery, unknown)

@@ -20,7 +20,11 @@ namespace {
 
     QString bytes(const std::optional<qint64>& v)
     {
-        return v ? ItemModels::formatBytes(*v) : QString();
+        // Scaled in the reader's locale, and the exact count: a detail panel is where both are wanted.
+        if (!v)
+            return {};
+        return *v < 1024 ? ItemModels::displayBytes(*v)
+                         : ItemModels::displayBytes(*v) + u" ("_s + ItemModels::formatBytes(*v) + u')';
     }
 
     // A WAL position in bytes as PostgreSQL writes an LSN: "0/3000060".
@@ -124,7 +128,8 @@ QList<DetailGroup> memberDetails(
         add(own, tr("role"), displayText(st.roleText, 40));
         add(own, tr("timeline"), st.timeline ? QString::number(*st.timeline) : QString());
         add(own, tr("WAL position"),
-            st.xlogLocation ? lsn(st.xlogLocation) + u"  ("_s + bytes(st.xlogLocation) + u')' : QString());
+            st.xlogLocation ? lsn(st.xlogLocation) + u"  ("_s + ItemModels::formatBytes(*st.xlogLocation) + u')'
+                            : QString());
         add(own, tr("received"), st.receivedLocation ? lsn(st.receivedLocation) : QString());
         add(own, tr("replayed"), st.replayedLocation ? lsn(st.replayedLocation) : QString());
         add(own, tr("last replayed transaction"), displayText(st.replayedTimestamp, 40));

@@ -114,6 +114,12 @@ QString formatBytes(qint64 bytes)
     return (bytes < 0 ? u"-"_s : QString()) + digits + u" B"_s;
 }
 
+QString displayBytes(qint64 bytes)
+{
+    const QString scaled = QLocale().formattedDataSize(bytes < 0 ? -bytes : bytes, 1, QLocale::DataSizeIecFormat);
+    return bytes < 0 ? u"-"_s + scaled : scaled;
+}
+
 static QString tagsText(const QVariantMap& tags)
 {
     QStringList parts;
@@ -144,8 +150,8 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
             return v.timeline ? QVariant(*v.timeline) : QVariant();
         case LagColumn:
             if (v.lagUnknown)
-                return u"unknown"_s;
-            return v.lagBytes ? QVariant(formatBytes(*v.lagBytes)) : QVariant();
+                return tr("unknown");
+            return v.lagBytes ? QVariant(displayBytes(*v.lagBytes)) : QVariant();
         case LagSecondsColumn:
             // The reader's decimal separator ("0,250 s" in German); the JSON and TSV outputs keep C's.
             return v.lagSeconds ? QVariant(QLocale().toString(*v.lagSeconds, 'f', 3) + u" s"_s) : QVariant();
@@ -176,6 +182,8 @@ QVariant MemberTableModel::data(const QModelIndex& index, int role) const
             return tr("receive lag %1, replay lag %2")
                 .arg(m.receiveLagBytes ? formatBytes(*m.receiveLagBytes) : tr("unknown"),
                     m.replayLagBytes ? formatBytes(*m.replayLagBytes) : tr("unknown"));
+        if (index.column() == LagColumn && v.lagBytes)
+            return formatBytes(*v.lagBytes); // the exact count behind "1.5 MiB"
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == TimelineColumn || index.column() == LagColumn || index.column() == LagSecondsColumn)

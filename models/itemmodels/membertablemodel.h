@@ -69,7 +69,11 @@ private:
     QPointer<Cluster::ClusterStore> m_store;
 };
 
-// "1234567 B" — exact, grouped, never rounded: the point of a lag column is to show small lags too.
+// "1 234 567 B" — exact, grouped, never rounded, locale-independent: the command line, records and
+// sentences that go to machines.
 QString formatBytes(qint64 bytes);
+// A size for the window's reader, in their locale and scaled: "1,5 MiB" in German, "1.5 MiB" in
+// English, "512 bytes" below a KiB (the exact count goes in the tooltip).
+QString displayBytes(qint64 bytes);
 
 } // namespace ItemModels

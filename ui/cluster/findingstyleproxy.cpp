@@ -28,6 +28,19 @@ namespace {
     }
 } // namespace
 
+QString FindingStyleProxy::severityText(Cluster::Severity severity)
+{
+    switch (severity) {
+    case Cluster::Severity::Critical:
+        return tr("CRITICAL");
+    case Cluster::Severity::Warning:
+        return tr("WARNING");
+    case Cluster::Severity::Info:
+        break;
+    }
+    return tr("INFO");
+}
+
 QVariant FindingStyleProxy::data(const QModelIndex& index, int role) const
 {
     if (!index.isValid())
@@ -35,12 +48,12 @@ QVariant FindingStyleProxy::data(const QModelIndex& index, int role) const
     const auto severity = Cluster::Severity(QIdentityProxyModel::data(index, FindingsModel::SeverityRole).toInt());
     switch (role) {
     case Qt::DisplayRole:
-        return QString(
-            Cluster::severityName(severity).toUpper() + u"  "_s + QIdentityProxyModel::data(index, role).toString());
+        return QString(severityText(severity) + u"  "_s + QIdentityProxyModel::data(index, role).toString());
     case Qt::DecorationRole:
-        return Palette::healthIcon(healthOf(severity), false);
+        return Palette::severityIcon(severity);
     case Qt::BackgroundRole:
-        return Palette::rowBackground(healthOf(severity));
+        // An event of no concern stays on the plain background.
+        return severity == Cluster::Severity::Info ? QVariant() : QVariant(Palette::rowBackground(healthOf(severity)));
     case Qt::FontRole:
         if (severity == Cluster::Severity::Critical) {
             QFont f;

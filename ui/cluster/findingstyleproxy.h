@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/cluster/finding.h"
+
 #include <QIdentityProxyModel>
 
 namespace Ui {
@@ -11,6 +13,8 @@ class FindingStyleProxy final : public QIdentityProxyModel {
 public:
     using QIdentityProxyModel::QIdentityProxyModel;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    // "CRITICAL", "WARNING", "INFO" in the reader's language (severityName is the machines' word).
+    static QString severityText(Cluster::Severity severity);
 };
 
 } // namespace Ui

@@ -36,9 +36,14 @@ QVariant MemberStyleProxy::data(const QModelIndex& index, int role) const
         }
         return {};
     case Qt::DecorationRole:
+        // Health before the name, the role's and the state's own icons beside their words.
         if (index.column() == MemberTableModel::NameColumn)
             return Palette::healthIcon(Cluster::Health(index.data(MemberTableModel::HealthRole).toInt()),
                 index.data(MemberTableModel::StaleRole).toBool());
+        if (index.column() == MemberTableModel::RoleColumn)
+            return Palette::roleIcon(Cluster::Role(index.data(MemberTableModel::MemberRoleRole).toInt()));
+        if (index.column() == MemberTableModel::StateColumn)
+            return Palette::stateIcon(QIdentityProxyModel::data(index, Qt::DisplayRole).toString());
         return {};
     case Qt::ToolTipRole: {
         // Text from the network: shown as those characters, never as rich text.

@@ -43,7 +43,7 @@ namespace {
         if (v.lagUnknown)
             text = TopologyScene::tr("lag unknown");
         else if (v.lagBytes)
-            text = TopologyScene::tr("lag %1").arg(ItemModels::formatBytes(*v.lagBytes));
+            text = TopologyScene::tr("lag %1").arg(ItemModels::displayBytes(*v.lagBytes));
         if (v.lagSeconds)
             text += (text.isEmpty() ? QString() : u" · "_s) + TopologyScene::tr("%L1 s").arg(*v.lagSeconds, 0, 'f', 1);
         return text;
@@ -102,11 +102,13 @@ public:
             third += (third.isEmpty() ? QString() : u"  "_s) + u"⚑ "_s + badges.join(u", "_s);
         }
         lines << second << third;
-        const bool changed = lines != m_lines || role != m_role || v.health != m_health || stale != m_stale
-            || m.leader != m_leader || m.oldTimeline != m_oldTimeline || m.dcsCallsLeader != m_dcsLeader
-            || (v.reach == Cluster::Reach::Silent) != m_silent;
+        const bool changed = lines != m_lines || role != m_role || v.role != m_roleKind || v.state != m_state
+            || v.health != m_health || stale != m_stale || m.leader != m_leader || m.oldTimeline != m_oldTimeline
+            || m.dcsCallsLeader != m_dcsLeader || (v.reach == Cluster::Reach::Silent) != m_silent;
         m_lines = lines;
         m_role = role;
+        m_roleKind = v.role;
+        m_state = v.state;
         m_health = v.health;
         m_stale = stale;
         m_leader = m.leader;
@@ -174,22 +176,24 @@ public:
         const QFontMetricsF nameMetrics(nameFont);
         p->drawText(QRectF(left, 6, inner - roleWidth - 8, 26), Qt::AlignLeft | Qt::AlignVCenter,
             nameMetrics.elidedText(m_lines.value(0), Qt::ElideRight, inner - roleWidth - 8));
-        if (m_leader) {
-            // A crown-like mark: the leader is found at a glance.
-            p->setPen(Qt::NoPen);
-            p->setBrush(QColor(0xf9, 0xa8, 0x25));
-            const qreal x = left + std::min(nameMetrics.horizontalAdvance(m_lines.value(0)), inner - roleWidth - 8) + 6;
-            QPolygonF crown;
-            crown << QPointF(x, 26) << QPointF(x, 14) << QPointF(x + 5, 19) << QPointF(x + 9, 11) << QPointF(x + 13, 19)
-                  << QPointF(x + 18, 14) << QPointF(x + 18, 26);
-            p->drawPolygon(crown);
+        // The role's icon after the name: the crown finds the leader at a glance, a database a replica.
+        // Only the leader the console believes in wears the crown; one that only the DCS still names
+        // gets a question mark (its role text beside it says so in red).
+        {
+            const qreal x
+                = left + std::min(nameMetrics.horizontalAdvance(m_lines.value(0)), inner - roleWidth - 28) + 6;
+            Palette::roleIcon(
+                (m_dcsLeader || Cluster::isLeaderRole(m_roleKind)) && !m_leader ? Cluster::Role::Unknown : m_roleKind)
+                .paint(p, QRect(int(x), 10, 18, 18));
         }
         // Lines 2 and 3.
         const QFontMetricsF small(smallFont);
         p->setFont(smallFont);
+        // Line 2 starts with the state's icon (running, streaming, on its way, stopped, failed, unreachable).
+        Palette::stateIcon(m_state).paint(p, QRect(int(left), 37, 16, 16));
         p->setPen(m_oldTimeline ? Palette::healthColor(Cluster::Health::Critical) : text);
-        p->drawText(QRectF(left, 34, inner, 22), Qt::AlignLeft | Qt::AlignVCenter,
-            small.elidedText(m_lines.value(1), Qt::ElideRight, inner));
+        p->drawText(QRectF(left + 20, 34, inner - 20, 22), Qt::AlignLeft | Qt::AlignVCenter,
+            small.elidedText(m_lines.value(1), Qt::ElideRight, inner - 20));
         p->setPen(text);
         p->drawText(QRectF(left, 56, inner, 22), Qt::AlignLeft | Qt::AlignVCenter,
             small.elidedText(m_lines.value(2), Qt::ElideRight, inner));
@@ -199,6 +203,8 @@ private:
     QString m_name;
     QStringList m_lines;
     QString m_role;
+    Cluster::Role m_roleKind = Cluster::Role::Unknown;
+    QString m_state;
     Cluster::Health m_health = Cluster::Health::Unknown;
     bool m_stale = false;
     bool m_leader = false;

@@ -42,11 +42,18 @@ void sayNoticesOnStderr()
         [](const QString& message) { QTextStream(stderr) << "patroni-console: " << message << '\n'; });
 }
 
+// Whether a command speaks the user's language (the console's and Qt's translations for the locale) or
+// English whatever the locale: `check` is a monitoring plugin, its every line parsed by machines.
+enum class Language { User, English };
+
 // Headless subcommands: no display, no window.
-int runHeadless(int argc, char* argv[], const std::function<int(const QStringList&)>& command)
+int runHeadless(
+    int argc, char* argv[], const std::function<int(const QStringList&)>& command, Language language = Language::User)
 {
     QCoreApplication app(argc, argv);
     identify(app);
+    if (language == Language::User)
+        Ui::installTranslations(&app); // QCoreApplication is enough: no display is needed
     sayNoticesOnStderr();
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeAt(1);
@@ -60,6 +67,7 @@ int runDrawing(int argc, char* argv[], int (*command)(const QStringList&))
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     identify(app);
+    Ui::installTranslations(&app);
     sayNoticesOnStderr();
     QStringList arguments = QCoreApplication::arguments();
     arguments.removeAt(1);
@@ -93,7 +101,7 @@ int main(int argc, char* argv[])
     if (argc > 1 && QByteArrayView(argv[1]) == "history")
         return runHeadless(argc, argv, &Cli::runHistory);
     if (argc > 1 && QByteArrayView(argv[1]) == "check")
-        return runHeadless(argc, argv, &Cli::runCheck);
+        return runHeadless(argc, argv, &Cli::runCheck, Language::English);
     if (argc > 1 && QByteArrayView(argv[1]) == "snapshot")
         return runDrawing(argc, argv, &Cli::runSnapshot);
 
@@ -103,9 +111,15 @@ int main(int argc, char* argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const App::ParseOutcome parsed = App::parseOptions(arguments);
     if (parsed.exitNow) {
-        QTextStream stream(parsed.exitCode == 0 ? stdout : stderr);
-        stream << parsed.message << '\n';
-        return parsed.exitCode;
+        // --help, --version or a wrong call, said in the user's language: translations need an application
+        // object, and a QCoreApplication needs no display. The same arguments, parsed again with them.
+        QCoreApplication app(argc, argv);
+        identify(app);
+        Ui::installTranslations(&app);
+        const App::ParseOutcome said = App::parseOptions(arguments);
+        QTextStream stream(said.exitCode == 0 ? stdout : stderr);
+        stream << said.message << '\n';
+        return said.exitCode;
     }
 
     QApplication app(argc, argv);
@@ -118,8 +132,10 @@ int main(int argc, char* argv[])
     for (const QString& name : parsed.options.profiles) {
         // "lab" names the repository's lab cluster also when other clusters are saved.
         if (!profiles.load(name) && name != Settings::ProfileStore::builtInName()) {
-            QTextStream(stderr) << "patroni-console: no profile \"" << name
-                                << "\"; saved profiles: " << profiles.names().join(u", "_s) << '\n';
+            QTextStream(stderr) << "patroni-console: "
+                                << QCoreApplication::translate("Cli", "no profile \"%1\"; saved profiles: %2")
+                                       .arg(name, profiles.names().join(u", "_s))
+                                << '\n';
             return 2;
         }
     }

@@ -210,7 +210,7 @@ void TestChangeDetector::routingChanged()
 void TestChangeDetector::eventJsonRoundTrip()
 {
     Cluster::Event e { TestStates::t0(), EventKind::TimelineChanged, Cluster::Severity::Warning, u"patroni1"_s,
-        u"Timeline 4 → 5 (leader patroni1)"_s, QJsonObject { { u"from"_s, 4 }, { u"to"_s, 5 } } };
+        u"Timeline 4 → 5 (leader patroni1)"_s, QJsonObject { { u"from"_s, 4 }, { u"to"_s, 5 } }, {} };
     const auto back = Cluster::eventFromJson(Cluster::toJson(e));
     QVERIFY(back);
     QCOMPARE(*back, e);

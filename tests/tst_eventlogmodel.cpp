@@ -16,7 +16,7 @@ Cluster::Event ev(int i)
 {
     return Cluster::Event { QDateTime(QDate(2026, 11, 25), QTime(18, 0), Qt::UTC).addSecs(i),
         Cluster::EventKind::StateChanged, i % 2 ? Cluster::Severity::Warning : Cluster::Severity::Info, u"patroni1"_s,
-        u"event %1"_s.arg(i), {} };
+        u"event %1"_s.arg(i), {}, {} };
 }
 QList<Cluster::Event> range(int from, int to)
 {

@@ -12,7 +12,7 @@ Cluster::Event ev(int i)
 {
     return Cluster::Event { QDateTime(QDate(2026, 11, 25), QTime(18, 0), Qt::UTC).addSecs(i),
         Cluster::EventKind::StateChanged, Cluster::Severity::Info, u"patroni%1"_s.arg(i % 3 + 1),
-        u"event number %1 with unicode ✓ and \"quotes\""_s.arg(i), QJsonObject {} };
+        u"event number %1 with unicode ✓ and \"quotes\""_s.arg(i), QJsonObject {}, {} };
 }
 } // namespace
 

@@ -17,7 +17,7 @@ namespace {
 Cluster::Event ev(
     Cluster::EventKind kind, Cluster::Severity severity, const QString& message, const QJsonObject& details = {})
 {
-    return Cluster::Event { QDateTime::currentDateTimeUtc(), kind, severity, u"patroni1"_s, message, details };
+    return Cluster::Event { QDateTime::currentDateTimeUtc(), kind, severity, u"patroni1"_s, message, details, {} };
 }
 
 Cluster::ClusterView lab(const QString& leader)

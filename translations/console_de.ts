@@ -2,6 +2,109 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>App</name>
+    <message>
+        <source>Patroni Console: watch and steer PostgreSQL HA clusters run by Patroni, etcd and HAProxy.
+Without a command it opens the window on every saved cluster (the built-in &quot;lab&quot; while none is saved).
+
+Commands (each has --help):
+  status     read a cluster (or, with --all, every saved cluster) once and print it
+  watch      the same, redrawn in place until Ctrl-C
+  snapshot   write everything known about a cluster, secrets redacted: JSON, Markdown, HTML, PDF, PNG
+  check      a monitoring plugin (Nagios/Icinga): exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+  history    Patroni&apos;s promotions and the console&apos;s journal of a cluster, filtered
+  switchover, failover, restart, reload, reinit, pause, resume, edit-config
+             act on a cluster: checked first, confirmed, sent once, verified after, audited
+  audit      every action sent or refused, with its answer and verification
+  profiles   list, show, import, export and remove saved clusters</source>
+        <translation>Patroni Console: PostgreSQL-HA-Cluster beobachten und steuern, die mit Patroni, etcd und HAProxy laufen.
+Ohne Befehl öffnet sie das Fenster mit allen gespeicherten Clustern (dem eingebauten &quot;lab&quot;, solange keiner gespeichert ist).
+
+Befehle (jeder hat --help):
+  status     einen Cluster (oder mit --all jeden gespeicherten Cluster) einmal lesen und ausgeben
+  watch      dasselbe, an Ort und Stelle neu gezeichnet bis Strg-C
+  snapshot   alles über einen Cluster Bekannte schreiben, Geheimnisse geschwärzt: JSON, Markdown, HTML, PDF, PNG
+  check      ein Monitoring-Plugin (Nagios/Icinga): Exit-Code 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN
+  history    die Hochstufungen laut Patroni und das Journal der Konsole zu einem Cluster, gefiltert
+  switchover, failover, restart, reload, reinit, pause, resume, edit-config
+             auf einen Cluster einwirken: erst geprüft, bestätigt, einmal gesendet, danach überprüft, protokolliert
+  audit      jede gesendete oder abgelehnte Aktion mit ihrer Antwort und Überprüfung
+  profiles   gespeicherte Cluster auflisten, zeigen, importieren, exportieren und entfernen</translation>
+    </message>
+    <message>
+        <source>status, watch, snapshot, check, history, an action, audit or profiles; none: the window</source>
+        <translation>status, watch, snapshot, check, history, eine Aktion, audit oder profiles; keiner: das Fenster</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Patroni REST API URL of a member of a cluster that is not saved (repeatable); the other members are discovered from it. Only Patroni is watched.</source>
+        <translation>Patroni-REST-API-URL eines Mitglieds eines nicht gespeicherten Clusters (mehrfach möglich); die anderen Mitglieder werden darüber gefunden. Nur Patroni wird beobachtet.</translation>
+    </message>
+    <message>
+        <source>Watch this saved cluster (repeatable; &quot;lab&quot; is the repository&apos;s lab cluster unless a saved one has that name). Default: every saved cluster.</source>
+        <translation>Diesen gespeicherten Cluster beobachten (mehrfach möglich; &quot;lab&quot; ist der Lab-Cluster des Repositorys, sofern kein gespeicherter so heißt). Standard: jeder gespeicherte Cluster.</translation>
+    </message>
+    <message>
+        <source>Poll Patroni every MS milliseconds, for every cluster (default: each profile&apos;s own).</source>
+        <translation>Patroni alle MS Millisekunden abfragen, für jeden Cluster (Standard: das Intervall jedes Profils).</translation>
+    </message>
+    <message>
+        <source>Total deadline per request in milliseconds, for every cluster (default: each profile&apos;s own).</source>
+        <translation>Gesamtes Zeitlimit pro Anfrage in Millisekunden, für jeden Cluster (Standard: das Zeitlimit jedes Profils).</translation>
+    </message>
+    <message>
+        <source>Open the window, wait for the first poll, save a PNG of the window to FILE and exit (0 if the cluster shown was read, 1 otherwise).</source>
+        <translation>Das Fenster öffnen, die erste Abfrage abwarten, ein PNG des Fensters in FILE speichern und beenden (0, wenn der gezeigte Cluster gelesen wurde, sonst 1).</translation>
+    </message>
+    <message>
+        <source>With --screenshot: keep watching SECONDS more after the first complete round before saving (the lag chart fills, a failover can be caught mid-way).</source>
+        <translation>Mit --screenshot: nach der ersten vollständigen Runde noch SECONDS Sekunden weiter beobachten, bevor gespeichert wird (das Lag-Diagramm füllt sich, ein Failover lässt sich mittendrin festhalten).</translation>
+    </message>
+    <message>
+        <source>Use a dark palette (whatever the desktop&apos;s is).</source>
+        <translation>Eine dunkle Palette verwenden (unabhängig von der des Desktops).</translation>
+    </message>
+    <message>
+        <source>Title of the window (nothing else).</source>
+        <translation>Titel des Fensters (sonst nichts).</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; try --help</source>
+        <translation>unbekannter Befehl &quot;%1&quot;; versuchen Sie --help</translation>
+    </message>
+    <message>
+        <source>--url &quot;%1&quot; is not an http(s) URL with a host</source>
+        <translation>--url &quot;%1&quot; ist keine http(s)-URL mit Host</translation>
+    </message>
+    <message>
+        <source>give --url or --profile, not both</source>
+        <translation>geben Sie --url oder --profile an, nicht beides</translation>
+    </message>
+    <message>
+        <source>--interval must be a number of milliseconds, at least 100</source>
+        <translation>--interval muss eine Anzahl Millisekunden sein, mindestens 100</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of milliseconds, at least 100</source>
+        <translation>--timeout muss eine Anzahl Millisekunden sein, mindestens 100</translation>
+    </message>
+    <message>
+        <source>--screenshot-wait must be a number of seconds, 0 to 3600</source>
+        <translation>--screenshot-wait muss eine Anzahl Sekunden sein, 0 bis 3600</translation>
+    </message>
+    <message>
+        <source>--screenshot-wait needs --screenshot FILE.png</source>
+        <translation>--screenshot-wait erfordert --screenshot FILE.png</translation>
+    </message>
+</context>
+<context>
     <name>App::ActionExecutor</name>
     <message>
         <source>The password is kept for this session only and written nowhere.</source>
@@ -55,6 +158,883 @@
     <message>
         <source>its keychain entries could not be removed (%1); unlock the keychain and try again</source>
         <translation>seine Einträge im Schlüsselbund konnten nicht entfernt werden (%1); entsperren Sie den Schlüsselbund und versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Refused: no terminal to confirm on; add --yes to act without asking.</source>
+        <translation>Abgelehnt: kein Terminal zum Bestätigen; geben Sie --yes an, um ohne Rückfrage zu handeln.</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm: </source>
+        <translation>Geben Sie zur Bestätigung %1 ein: </translation>
+    </message>
+    <message>
+        <source>Proceed? [y/N] </source>
+        <translation>Fortfahren? [y/N] </translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing was sent.</source>
+        <translation>Nicht bestätigt: Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>That is not the member&apos;s name: nothing was sent.</source>
+        <translation>Das ist nicht der Name des Mitglieds: Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Refused: %1. Nothing was sent.</source>
+        <translation>Abgelehnt: %1. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>no member needs a restart</source>
+        <translation>kein Mitglied braucht einen Neustart</translation>
+    </message>
+    <message>
+        <source>the cluster lists no member</source>
+        <translation>der Cluster führt kein Mitglied auf</translation>
+    </message>
+    <message>
+        <source>Reload %1, one after the other.</source>
+        <translation>%1 nacheinander neu laden.</translation>
+    </message>
+    <message>
+        <source>Restart PostgreSQL on %1, one after the other (the leader last: no writable primary while it restarts).</source>
+        <translation>PostgreSQL auf %1 nacheinander neu starten (der Leader zuletzt: Solange er neu startet, gibt es keinen beschreibbaren Primary).</translation>
+    </message>
+    <message>
+        <source>Restart PostgreSQL on %1, one after the other.</source>
+        <translation>PostgreSQL auf %1 nacheinander neu starten.</translation>
+    </message>
+    <message>
+        <source>Restart %1</source>
+        <translation>%1 neu starten</translation>
+    </message>
+    <message>
+        <source>Reload %1</source>
+        <translation>%1 neu laden</translation>
+    </message>
+    <message>
+        <source>Stopped at %1: nothing more was done.</source>
+        <translation>Bei %1 angehalten: Es wurde nichts weiter getan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n member(s).</source>
+        <translation>
+            <numerusform>Erledigt: %n Mitglied.</numerusform>
+            <numerusform>Erledigt: %n Mitglieder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rolling restart: %1; the cluster must be healthy again between steps.</source>
+        <translation>Rollierender Neustart: %1; zwischen den Schritten muss der Cluster wieder gesund sein.</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>switchover from %1 to %2</source>
+        <translation>Switchover von %1 auf %2</translation>
+    </message>
+    <message>
+        <source>restart %1</source>
+        <translation>Neustart von %1</translation>
+    </message>
+    <message>
+        <source>switchover</source>
+        <translation>Switchover</translation>
+    </message>
+    <message>
+        <source>restart of %1</source>
+        <translation>Neustart von %1</translation>
+    </message>
+    <message>
+        <source>Rolling restart stopped at step %1 (%2): nothing more was done. Look at the cluster before going on.</source>
+        <translation>Rollierender Neustart bei Schritt %1 angehalten (%2): Es wurde nichts weiter getan. Sehen Sie sich den Cluster an, bevor Sie fortfahren.</translation>
+    </message>
+    <message>
+        <source>after the %1, %2</source>
+        <translation>nach dem %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolling restart done: %n step(s), every one verified.</source>
+        <translation>
+            <numerusform>Rollierender Neustart erledigt: %n Schritt, überprüft.</numerusform>
+            <numerusform>Rollierender Neustart erledigt: %n Schritte, jeder einzelne überprüft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hand the leader role to a healthy replica (now, or --at a time), or --cancel a scheduled one.</source>
+        <translation>Die Leader-Rolle an ein gesundes Replikat übergeben (jetzt oder mit --at zu einem Zeitpunkt) oder mit --cancel einen geplanten Switchover abbrechen.</translation>
+    </message>
+    <message>
+        <source>Promote --candidate without waiting for the leader: the emergency tool.</source>
+        <translation>--candidate hochstufen, ohne auf den Leader zu warten: das Werkzeug für den Notfall.</translation>
+    </message>
+    <message>
+        <source>Restart PostgreSQL on MEMBER (now, or --at a time), or --cancel a scheduled restart.</source>
+        <translation>PostgreSQL auf MEMBER neu starten (jetzt oder mit --at zu einem Zeitpunkt) oder mit --cancel einen geplanten Neustart abbrechen.</translation>
+    </message>
+    <message>
+        <source>Make Patroni on MEMBER re-read its configuration and PostgreSQL reload its settings.</source>
+        <translation>Patroni auf MEMBER seine Konfiguration neu lesen und PostgreSQL seine Einstellungen neu laden lassen.</translation>
+    </message>
+    <message>
+        <source>Rebuild MEMBER (a replica) from the leader: its data directory is thrown away.</source>
+        <translation>MEMBER (ein Replikat) vom Leader neu aufbauen: Sein Datenverzeichnis wird verworfen.</translation>
+    </message>
+    <message>
+        <source>Stop Patroni from managing the cluster (no automatic failover) until resume.</source>
+        <translation>Patroni die Verwaltung des Clusters bis zu resume entziehen (kein automatischer Failover).</translation>
+    </message>
+    <message>
+        <source>Let Patroni manage the cluster again.</source>
+        <translation>Patroni den Cluster wieder verwalten lassen.</translation>
+    </message>
+    <message>
+        <source>Change the dynamic configuration: --set KEY=VALUE / --unset KEY, or without them in $VISUAL or $EDITOR. The changes are shown, and settings that need a restart are named, before anything is sent.</source>
+        <translation>Die dynamische Konfiguration ändern: --set KEY=VALUE / --unset KEY oder, ohne diese, in $VISUAL bzw. $EDITOR. Bevor etwas gesendet wird, werden die Änderungen gezeigt und die Einstellungen genannt, die einen Neustart brauchen.</translation>
+    </message>
+    <message>
+        <source>Exit 0: done and verified; 1: Patroni said no or could not be reached (nothing changed); 2: usage error; 3: sent, but not verified in time or no clear answer; 4: refused before sending.</source>
+        <translation>Exit-Code 0: erledigt und überprüft; 1: Patroni hat abgelehnt oder war nicht erreichbar (nichts geändert); 2: falscher Aufruf; 3: gesendet, aber nicht rechtzeitig überprüft oder keine klare Antwort; 4: vor dem Senden abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The member to become leader.</source>
+        <translation>Das Mitglied, das Leader werden soll.</translation>
+    </message>
+    <message>
+        <source>When: 2026-12-01T22:00:00+01:00 (without a zone: UTC).</source>
+        <translation>Wann: 2026-12-01T22:00:00+01:00 (ohne Zeitzone: UTC).</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled switchover (restart: of MEMBER).</source>
+        <translation>Den geplanten Switchover abbrechen (bei restart: den Neustart von MEMBER).</translation>
+    </message>
+    <message>
+        <source>Only if MEMBER needs a restart (--rolling: only members that do).</source>
+        <translation>Nur wenn MEMBER einen Neustart braucht (--rolling: nur Mitglieder, die einen brauchen).</translation>
+    </message>
+    <message>
+        <source>Every member, one at a time: the replicas, then a switchover to a restarted replica, then the old leader, with a check that the cluster is healthy again between steps. Stops at the first step that fails.</source>
+        <translation>Jedes Mitglied, eines nach dem anderen: die Replikate, dann ein Switchover auf ein neu gestartetes Replikat, dann der alte Leader, mit einer Prüfung zwischen den Schritten, ob der Cluster wieder gesund ist. Hält beim ersten Schritt an, der fehlschlägt.</translation>
+    </message>
+    <message>
+        <source>Only if MEMBER has this role (primary, replica).</source>
+        <translation>Nur wenn MEMBER diese Rolle hat (primary, replica).</translation>
+    </message>
+    <message>
+        <source>Reinit also while PostgreSQL runs there.</source>
+        <translation>Reinit auch, während PostgreSQL dort läuft.</translation>
+    </message>
+    <message>
+        <source>Set a key: loop_wait=5, postgresql.parameters.work_mem=&quot;8MB&quot; (the value is JSON when it reads as JSON, else text; null deletes). Repeatable.</source>
+        <translation>Einen Schlüssel setzen: loop_wait=5, postgresql.parameters.work_mem=&quot;8MB&quot; (der Wert ist JSON, wenn er sich als JSON lesen lässt, sonst Text; null löscht). Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>Delete a key (dotted). Repeatable.</source>
+        <translation>Einen Schlüssel löschen (mit Punkten geschrieben). Mehrfach möglich.</translation>
+    </message>
+    <message>
+        <source>Do not ask for confirmation.</source>
+        <translation>Nicht um Bestätigung bitten.</translation>
+    </message>
+    <message>
+        <source>The REST API&apos;s user (default: PATRONI_API_USER, else the profile&apos;s).</source>
+        <translation>Der Benutzer der REST-API (Standard: PATRONI_API_USER, sonst der des Profils).</translation>
+    </message>
+    <message>
+        <source>Read the REST API&apos;s password from the first line of standard input (else PATRONI_API_PASSWORD, else the keychain). Needs --yes.</source>
+        <translation>Das Passwort der REST-API aus der ersten Zeile der Standardeingabe lesen (sonst PATRONI_API_PASSWORD, sonst der Schlüsselbund). Erfordert --yes.</translation>
+    </message>
+    <message>
+        <source>How long to watch for the outcome, in seconds (default 90).</source>
+        <translation>Wie lange auf das Ergebnis gewartet wird, in Sekunden (Standard 90).</translation>
+    </message>
+    <message>
+        <source>The member.</source>
+        <translation>Das Mitglied.</translation>
+    </message>
+    <message>
+        <source>unknown action</source>
+        <translation>unbekannte Aktion</translation>
+    </message>
+    <message>
+        <source>--rolling restarts every member in turn: no MEMBER, --at, --cancel or --role</source>
+        <translation>--rolling startet jedes Mitglied der Reihe nach neu: kein MEMBER, --at, --cancel oder --role</translation>
+    </message>
+    <message>
+        <source>one member at a time (or none: every member)</source>
+        <translation>ein Mitglied auf einmal (oder keines: jedes Mitglied)</translation>
+    </message>
+    <message>
+        <source>name the member</source>
+        <translation>nennen Sie das Mitglied</translation>
+    </message>
+    <message>
+        <source>unexpected argument &quot;%1&quot;</source>
+        <translation>unerwartetes Argument &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--at &quot;%1&quot; is not a time such as 2026-12-01T22:00:00+01:00</source>
+        <translation>--at &quot;%1&quot; ist kein Zeitpunkt wie 2026-12-01T22:00:00+01:00</translation>
+    </message>
+    <message>
+        <source>--cancel takes neither --candidate nor --at</source>
+        <translation>--cancel nimmt weder --candidate noch --at</translation>
+    </message>
+    <message>
+        <source>--unset takes a dotted key, not &quot;%1&quot;</source>
+        <translation>--unset nimmt einen Schlüssel mit Punkten, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>give --set KEY=VALUE or --unset KEY, or run in a terminal to edit in $EDITOR</source>
+        <translation>geben Sie --set KEY=VALUE oder --unset KEY an, oder starten Sie in einem Terminal, um in $EDITOR zu bearbeiten</translation>
+    </message>
+    <message>
+        <source>--verify-timeout must be a number of seconds from 1 to 3600</source>
+        <translation>--verify-timeout muss eine Anzahl Sekunden von 1 bis 3600 sein</translation>
+    </message>
+    <message>
+        <source>--password-stdin takes standard input, so there is none left to confirm on: add --yes</source>
+        <translation>--password-stdin belegt die Standardeingabe, zum Bestätigen bleibt also keine: geben Sie --yes an</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>passed: %1 (after %2)</source>
+        <translation>bestanden: %1 (nach %2)</translation>
+    </message>
+    <message>
+        <source>Verification:</source>
+        <translation>Überprüfung:</translation>
+    </message>
+    <message>
+        <source>(after %1)</source>
+        <translation>(nach %1)</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Done, verified: %1</source>
+        <translation>Erledigt und überprüft: %1</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Not verified: %1</source>
+        <translation>Nicht überprüft: %1</translation>
+    </message>
+    <message>
+        <source>Refused: the dynamic configuration could not be read; nothing is changed blind.</source>
+        <translation>Abgelehnt: Die dynamische Konfiguration konnte nicht gelesen werden; blind wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>cannot make a temporary file: %1</source>
+        <translation>es kann keine temporäre Datei angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Refused: the editor (%1) did not end cleanly; nothing was sent.</source>
+        <translation>Abgelehnt: Der Editor (%1) wurde nicht sauber beendet; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Refused: the edited file cannot be read back; nothing was sent.</source>
+        <translation>Abgelehnt: Die bearbeitete Datei kann nicht zurückgelesen werden; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>the edited configuration is not JSON: %1 on line %2</source>
+        <translation>die bearbeitete Konfiguration ist kein JSON: %1 in Zeile %2</translation>
+    </message>
+    <message>
+        <source>the edited configuration must be one JSON object</source>
+        <translation>die bearbeitete Konfiguration muss ein einzelnes JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>Refused: %1; nothing was sent.</source>
+        <translation>Abgelehnt: %1; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>Cluster %1: %2</source>
+        <translation>Cluster %1: %2</translation>
+    </message>
+    <message>
+        <source>Candidates:</source>
+        <translation>Kandidaten:</translation>
+    </message>
+    <message>
+        <source>eligible: %1</source>
+        <translation>geeignet: %1</translation>
+    </message>
+    <message>
+        <source>NOT eligible: %1</source>
+        <translation>NICHT geeignet: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>What will happen: %1</source>
+        <translation>Was geschehen wird: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Print the audit log: every action sent or refused, with its answer and verification. Append-only JSON Lines at %1</source>
+        <translation>Das Audit-Protokoll ausgeben: jede gesendete oder abgelehnte Aktion mit ihrer Antwort und Überprüfung. JSON Lines, nur fortgeschrieben, in %1</translation>
+    </message>
+    <message>
+        <source>From TIME on (2026-12-01T02:00:00Z, or ago: 30m, 2h, 7d).</source>
+        <translation>Ab TIME (2026-12-01T02:00:00Z oder vor einer Dauer: 30m, 2h, 7d).</translation>
+    </message>
+    <message>
+        <source>Only this cluster (profile name).</source>
+        <translation>Nur dieser Cluster (Profilname).</translation>
+    </message>
+    <message>
+        <source>Only this action (switchover, failover, …).</source>
+        <translation>Nur diese Aktion (switchover, failover, …).</translation>
+    </message>
+    <message>
+        <source>table (default) or json (the log&apos;s own lines).</source>
+        <translation>table (Standard) oder json (die Zeilen des Protokolls selbst).</translation>
+    </message>
+    <message>
+        <source>--format must be table or json</source>
+        <translation>--format muss table oder json sein</translation>
+    </message>
+    <message>
+        <source>--since &quot;%1&quot; is neither a time nor an age (30m, 2h, 7d)</source>
+        <translation>--since &quot;%1&quot; ist weder ein Zeitpunkt noch ein Alter (30m, 2h, 7d)</translation>
+    </message>
+    <message>
+        <source>unknown --action &quot;%1&quot;</source>
+        <translation>unbekannte Aktion &quot;%1&quot; bei --action</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the log could not be read and were skipped</source>
+        <translation>
+            <numerusform>%n Zeile des Protokolls konnte nicht gelesen werden und wurde übersprungen</numerusform>
+            <numerusform>%n Zeilen des Protokolls konnten nicht gelesen werden und wurden übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patroni REST API URL of a member (repeatable).</source>
+        <translation>Patroni-REST-API-URL eines Mitglieds (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>A saved cluster profile (&quot;lab&quot; is built in).</source>
+        <translation>Ein gespeichertes Cluster-Profil (&quot;lab&quot; ist eingebaut).</translation>
+    </message>
+    <message>
+        <source>HAProxy stats CSV URL, e.g. http://127.0.0.1:7000/;csv.</source>
+        <translation>URL des HAProxy-Statistik-CSV, z. B. http://127.0.0.1:7000/;csv.</translation>
+    </message>
+    <message>
+        <source>etcd client URL (repeatable).</source>
+        <translation>etcd-Client-URL (mehrfach möglich).</translation>
+    </message>
+    <message>
+        <source>Ask PostgreSQL itself (lag in seconds, where HAProxy&apos;s ports land) as USER; the password comes from the keychain or PATRONI_CONSOLE_POSTGRES_PASSWORD.</source>
+        <translation>PostgreSQL selbst als USER befragen (Verzögerung in Sekunden, wohin die Ports von HAProxy führen); das Passwort kommt aus dem Schlüsselbund oder aus PATRONI_CONSOLE_POSTGRES_PASSWORD.</translation>
+    </message>
+    <message>
+        <source>Database for --postgres-user (default postgres).</source>
+        <translation>Datenbank für --postgres-user (Standard: postgres).</translation>
+    </message>
+    <message>
+        <source>Deadline per request in milliseconds (default: the profile&apos;s own, 2000).</source>
+        <translation>Zeitlimit pro Anfrage in Millisekunden (Standard: das des Profils, 2000).</translation>
+    </message>
+    <message>
+        <source>--timeout must be a number of milliseconds, at least 100</source>
+        <translation>--timeout muss eine Anzahl Millisekunden sein, mindestens 100</translation>
+    </message>
+    <message>
+        <source>give --url or --profile, not both</source>
+        <translation>geben Sie --url oder --profile an, nicht beides</translation>
+    </message>
+    <message>
+        <source>no profile &quot;%1&quot;; saved profiles: %2</source>
+        <translation>kein Profil &quot;%1&quot;; gespeicherte Profile: %2</translation>
+    </message>
+    <message>
+        <source>--url &quot;%1&quot; is not an http(s) URL with a host</source>
+        <translation>--url &quot;%1&quot; ist keine http(s)-URL mit Host</translation>
+    </message>
+    <message>
+        <source>give at least one --url (a member&apos;s Patroni REST API) or --profile NAME</source>
+        <translation>geben Sie mindestens eine --url (die Patroni-REST-API eines Mitglieds) oder --profile NAME an</translation>
+    </message>
+    <message>
+        <source>--haproxy &quot;%1&quot; is not an http(s) URL</source>
+        <translation>--haproxy &quot;%1&quot; ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>--etcd &quot;%1&quot; is not an http(s) URL</source>
+        <translation>--etcd &quot;%1&quot; ist keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Patroni&apos;s /history (every promotion) merged with the console&apos;s journal of the cluster (what the window recorded: leaders lost and changed, members down and back, findings raised and cleared, lag, routing), oldest first. Exit 0; 1 when Patroni could not be read (the journal is still printed).</source>
+        <translation>Die /history von Patroni (jede Hochstufung), zusammengeführt mit dem Journal der Konsole zu diesem Cluster (was das Fenster festgehalten hat: Leader verloren und gewechselt, Mitglieder ausgefallen und zurück, Befunde gemeldet und behoben, Lag, Routing), die ältesten zuerst. Exit-Code 0; 1, wenn Patroni nicht gelesen werden konnte (das Journal wird trotzdem ausgegeben).</translation>
+    </message>
+    <message>
+        <source>Only events from TIME on: 2026-12-01T02:00:00Z, &quot;2026-12-01 02:00&quot; (UTC), or ago: 90s, 30m, 2h, 7d.</source>
+        <translation>Nur Ereignisse ab TIME: 2026-12-01T02:00:00Z, &quot;2026-12-01 02:00&quot; (UTC) oder vor einer Dauer: 90s, 30m, 2h, 7d.</translation>
+    </message>
+    <message>
+        <source>Only events about this member.</source>
+        <translation>Nur Ereignisse zu diesem Mitglied.</translation>
+    </message>
+    <message>
+        <source>Only events of this kind (repeatable, or comma-separated): %1.</source>
+        <translation>Nur Ereignisse dieser Art (mehrfach möglich oder durch Kommas getrennt): %1.</translation>
+    </message>
+    <message>
+        <source>table (default) or json.</source>
+        <translation>table (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>At most the newest N events (default 1000).</source>
+        <translation>Höchstens die neuesten N Ereignisse (Standard 1000).</translation>
+    </message>
+    <message>
+        <source>--format must be table or json, not &quot;%1&quot;</source>
+        <translation>--format muss table oder json sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--limit must be a positive number</source>
+        <translation>--limit muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>--since &quot;%1&quot; is neither a time (2026-12-01T02:00:00Z) nor an age (30m, 2h, 7d)</source>
+        <translation>--since &quot;%1&quot; ist weder ein Zeitpunkt (2026-12-01T02:00:00Z) noch ein Alter (30m, 2h, 7d)</translation>
+    </message>
+    <message>
+        <source>unknown --kind &quot;%1&quot;; the kinds are: %2</source>
+        <translation>unbekannte Art &quot;%1&quot; bei --kind; die Arten sind: %2</translation>
+    </message>
+    <message>
+        <source>Patroni&apos;s history could not be read: %1 (the journal is shown)</source>
+        <translation>der Verlauf von Patroni konnte nicht gelesen werden: %1 (das Journal wird angezeigt)</translation>
+    </message>
+    <message>
+        <source>(built in: the repository&apos;s lab cluster)</source>
+        <translation>(eingebaut: der Lab-Cluster des Repositorys)</translation>
+    </message>
+    <message>
+        <source>(user %1)</source>
+        <translation>(Benutzer %1)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>nothing was imported (%n problem(s)); fix the file and import it again</source>
+        <translation>
+            <numerusform>nichts wurde importiert (%n Problem); korrigieren Sie die Datei und importieren Sie sie erneut</numerusform>
+            <numerusform>nichts wurde importiert (%n Probleme); korrigieren Sie die Datei und importieren Sie sie erneut</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>these saved profiles differ from the file: %1
+nothing was imported; give --replace to overwrite them, or rename them in the file</source>
+        <translation>diese gespeicherten Profile weichen von der Datei ab: %1
+nichts wurde importiert; geben Sie --replace an, um sie zu überschreiben, oder benennen Sie sie in der Datei um</translation>
+    </message>
+    <message>
+        <source>nothing was imported</source>
+        <translation>nichts wurde importiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>imported %n profile(s)</source>
+        <translation>
+            <numerusform>%n Profil importiert</numerusform>
+            <numerusform>%n Profile importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already saved as in the file</source>
+        <translation>
+            <numerusform>%n bereits so gespeichert wie in der Datei</numerusform>
+            <numerusform>%n bereits so gespeichert wie in der Datei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>passwords are not part of the file: the console asks the keychain for them (service %1)</source>
+        <translation>Passwörter sind nicht Teil der Datei: Die Konsole fragt den Schlüsselbund danach (Dienst %1)</translation>
+    </message>
+    <message>
+        <source>no profile &quot;%1&quot;; saved: %2</source>
+        <translation>kein Profil &quot;%1&quot;; gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>there is no saved profile &quot;%1&quot;</source>
+        <translation>es gibt kein gespeichertes Profil &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the keychain did not answer within 10 s (is it locked?)</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von 10 s geantwortet (ist er gesperrt?)</translation>
+    </message>
+    <message>
+        <source>%1 was not removed: its keychain entries could not be removed (%2); unlock the keychain and try again</source>
+        <translation>%1 wurde nicht entfernt: Seine Einträge im Schlüsselbund konnten nicht entfernt werden (%2); entsperren Sie den Schlüsselbund und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>removed %1 and its keychain entries</source>
+        <translation>%1 und seine Einträge im Schlüsselbund wurden entfernt</translation>
+    </message>
+    <message>
+        <source>The saved clusters.
+
+  list                       every saved cluster and its sources
+  show NAME                  one, in the profiles file format
+  import FILE [--replace]    save every cluster of FILE (- for standard input), all or none
+  export FILE [NAME]...      write the saved clusters (or those named) to FILE (- for standard output)
+  remove NAME                forget a cluster and its keychain entries
+
+The file (schema patroni-console/profiles/1) is described in the README; it never holds a password.</source>
+        <translation>Die gespeicherten Cluster.
+
+  list                       alle gespeicherten Cluster mit ihren Quellen auflisten
+  show NAME                  einen davon im Format der Profildatei zeigen
+  import FILE [--replace]    jeden Cluster aus FILE speichern (- für die Standardeingabe), alle oder keinen
+  export FILE [NAME]...      die gespeicherten Cluster (oder die genannten) in FILE schreiben (- für die Standardausgabe)
+  remove NAME                einen Cluster und seine Einträge im Schlüsselbund vergessen
+
+Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie enthält nie ein Passwort.</translation>
+    </message>
+    <message>
+        <source>import: overwrite saved clusters of the same name.</source>
+        <translation>import: gespeicherte Cluster gleichen Namens überschreiben.</translation>
+    </message>
+    <message>
+        <source>list: text (default) or json.</source>
+        <translation>list: text (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>list, show, import, export or remove</source>
+        <translation>list, show, import, export oder remove</translation>
+    </message>
+    <message>
+        <source>which verb? list, show, import, export or remove</source>
+        <translation>welches Verb? list, show, import, export oder remove</translation>
+    </message>
+    <message>
+        <source>list takes no argument</source>
+        <translation>list nimmt kein Argument</translation>
+    </message>
+    <message>
+        <source>--format must be text or json</source>
+        <translation>--format muss text oder json sein</translation>
+    </message>
+    <message>
+        <source>import FILE (- for standard input)</source>
+        <translation>import FILE (- für die Standardeingabe)</translation>
+    </message>
+    <message>
+        <source>export FILE [NAME]... (- for standard output)</source>
+        <translation>export FILE [NAME]... (- für die Standardausgabe)</translation>
+    </message>
+    <message>
+        <source>unknown verb &quot;%1&quot;; list, show, import, export or remove</source>
+        <translation>unbekanntes Verb &quot;%1&quot;; list, show, import, export oder remove</translation>
+    </message>
+    <message>
+        <source>Write everything the console knows about one cluster at one instant — members, HAProxy, etcd, routing probes, findings, Patroni&apos;s history, the dynamic configuration, the recent journal — with every secret redacted. Exit 0: written; 1: written, but Patroni could not be read (the snapshot says why); 2: usage error; 3: the output could not be written.</source>
+        <translation>Alles schreiben, was die Konsole in einem Augenblick über einen Cluster weiß — Mitglieder, HAProxy, etcd, Routing-Proben, Befunde, den Verlauf von Patroni, die dynamische Konfiguration, das jüngste Journal —, jedes Geheimnis geschwärzt. Exit-Code 0: geschrieben; 1: geschrieben, aber Patroni konnte nicht gelesen werden (der Schnappschuss sagt, warum); 2: falscher Aufruf; 3: die Ausgabe konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Where to write (required). &quot;-&quot; writes to standard output (json, markdown, html).</source>
+        <translation>Wohin geschrieben wird (erforderlich). &quot;-&quot; schreibt in die Standardausgabe (json, markdown, html).</translation>
+    </message>
+    <message>
+        <source>json, markdown, html, pdf or png (default: from FILE&apos;s extension: .json .md .html .pdf .png).</source>
+        <translation>json, markdown, html, pdf oder png (Standard: nach der Endung von FILE: .json .md .html .pdf .png).</translation>
+    </message>
+    <message>
+        <source>Watch the cluster for SECONDS before taking the snapshot (the lag chart of a PNG then has a history; default 0: one reading).</source>
+        <translation>Den Cluster SECONDS Sekunden lang beobachten, bevor der Schnappschuss aufgenommen wird (das Lag-Diagramm eines PNG hat dann einen Verlauf; Standard 0: eine einzige Lesung).</translation>
+    </message>
+    <message>
+        <source>How many of the newest journal events to include (the window&apos;s journal for --profile; default 100).</source>
+        <translation>Wie viele der neuesten Journal-Ereignisse aufgenommen werden (bei --profile aus dem Journal des Fensters; Standard 100).</translation>
+    </message>
+    <message>
+        <source>give --output FILE (or - for standard output)</source>
+        <translation>geben Sie --output FILE an (oder - für die Standardausgabe)</translation>
+    </message>
+    <message>
+        <source>--format must be json, markdown, html, pdf or png, not &quot;%1&quot;</source>
+        <translation>--format muss json, markdown, html, pdf oder png sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>give --format with --output -</source>
+        <translation>geben Sie bei --output - auch --format an</translation>
+    </message>
+    <message>
+        <source>cannot tell the format from &quot;%1&quot;: name the file .json, .md, .html, .pdf or .png, or give --format</source>
+        <translation>das Format lässt sich aus &quot;%1&quot; nicht erkennen: Benennen Sie die Datei .json, .md, .html, .pdf oder .png, oder geben Sie --format an</translation>
+    </message>
+    <message>
+        <source>%1 is binary: give a file with --output</source>
+        <translation>%1 ist binär: Geben Sie mit --output eine Datei an</translation>
+    </message>
+    <message>
+        <source>--duration must be a number of seconds from 0 to 86400</source>
+        <translation>--duration muss eine Anzahl Sekunden von 0 bis 86400 sein</translation>
+    </message>
+    <message>
+        <source>--journal must be a number from 0 to 100000</source>
+        <translation>--journal muss eine Zahl von 0 bis 100000 sein</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>in die Standardausgabe kann nicht geschrieben werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>wrote %1 (%2, %n secret value(s) redacted)</source>
+        <translation>
+            <numerusform>%1 geschrieben (%2, %n geheimer Wert geschwärzt)</numerusform>
+            <numerusform>%1 geschrieben (%2, %n geheime Werte geschwärzt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the cluster could not be read: %1 (the snapshot says so)</source>
+        <translation>der Cluster konnte nicht gelesen werden: %1 (der Schnappschuss vermerkt es)</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Read every source of a cluster once and print it; with --all, every saved cluster in one line each, worst first.</source>
+        <translation>Jede Quelle eines Clusters einmal lesen und ausgeben; mit --all jeden gespeicherten Cluster in je einer Zeile, die schlimmsten zuerst.</translation>
+    </message>
+    <message>
+        <source>table (default), json or tsv.</source>
+        <translation>table (Standard), json oder tsv.</translation>
+    </message>
+    <message>
+        <source>Every saved cluster, read in parallel: one line each (name, health, leader, members running/total, timeline, worst lag, worst finding), worst first. Exit 0 when every cluster could be read, 1 when any could not.</source>
+        <translation>Jeder gespeicherte Cluster, parallel gelesen: je eine Zeile (Name, Zustand, Leader, laufende/alle Mitglieder, Timeline, größter Lag, schwerster Befund), die schlimmsten zuerst. Exit-Code 0, wenn jeder Cluster gelesen werden konnte, 1, wenn einer nicht gelesen werden konnte.</translation>
+    </message>
+    <message>
+        <source>--format must be table, json or tsv, not &quot;%1&quot;</source>
+        <translation>--format muss table, json oder tsv sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--all reads every saved cluster as saved; %1 cannot be combined with it</source>
+        <translation>--all liest jeden gespeicherten Cluster so, wie er gespeichert ist; %1 lässt sich damit nicht kombinieren</translation>
+    </message>
+    <message>
+        <source>could not read the cluster: %1</source>
+        <translation>der Cluster konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>TL</source>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <source>Lag in MB</source>
+        <translation>Lag in MB</translation>
+    </message>
+    <message>
+        <source>Lag bytes</source>
+        <translation>Lag in Bytes</translation>
+    </message>
+    <message>
+        <source>Lag s</source>
+        <translation>Lag s</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>DCS view</source>
+        <translation>Sicht des DCS</translation>
+    </message>
+    <message>
+        <source>HAProxy routes</source>
+        <translation>HAProxy-Routen</translation>
+    </message>
+    <message>
+        <source>Cluster: %1</source>
+        <translation>Cluster: %1</translation>
+    </message>
+    <message>
+        <source>(scope not reported)</source>
+        <translation>(Scope nicht gemeldet)</translation>
+    </message>
+    <message>
+        <source>(paused)</source>
+        <translation>(pausiert)</translation>
+    </message>
+    <message>
+        <source>Summary: %1</source>
+        <translation>Zusammenfassung: %1</translation>
+    </message>
+    <message>
+        <source>Switchover scheduled at %1: %2 -&gt; %3</source>
+        <translation>Switchover geplant für %1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>STALE: %1</source>
+        <translation>VERALTET: %1</translation>
+    </message>
+    <message>
+        <source>NOTHING</source>
+        <translation>NICHTS</translation>
+    </message>
+    <message>
+        <source>(stale)</source>
+        <translation>(veraltet)</translation>
+    </message>
+    <message>
+        <source>etcd: %1 of %2 members healthy</source>
+        <translation>etcd: %1 von %2 Mitgliedern gesund</translation>
+    </message>
+    <message>
+        <source>raft leader %1</source>
+        <translation>Raft-Leader %1</translation>
+    </message>
+    <message>
+        <source>Findings: none</source>
+        <translation>Befunde: keine</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>Befunde:</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufend</translation>
+    </message>
+    <message>
+        <source>Worst lag</source>
+        <translation>Größter Lag</translation>
+    </message>
+    <message>
+        <source>Worst finding</source>
+        <translation>Schwerster Befund</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleet: %n cluster(s)</source>
+        <translation>
+            <numerusform>Übersicht: %n Cluster</numerusform>
+            <numerusform>Übersicht: %n Cluster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cluster as `status` prints it — members, HAProxy&apos;s routes, etcd, findings — redrawn in place, like `patronictl list -W`. Ctrl-C quits and leaves the last view on the terminal.</source>
+        <translation>Der Cluster, wie `status` ihn ausgibt — Mitglieder, die Routen von HAProxy, etcd, Befunde —, an Ort und Stelle neu gezeichnet wie bei `patronictl list -W`. Strg-C beendet und lässt die letzte Ansicht im Terminal stehen.</translation>
+    </message>
+    <message>
+        <source>Redraw every SECONDS (default 2; the sources poll at the profile&apos;s own intervals).</source>
+        <translation>Alle SECONDS Sekunden neu zeichnen (Standard 2; die Quellen werden in den Intervallen des Profils abgefragt).</translation>
+    </message>
+    <message>
+        <source>Stop after N views (default: until Ctrl-C).</source>
+        <translation>Nach N Ansichten aufhören (Standard: erst bei Strg-C).</translation>
+    </message>
+    <message>
+        <source>Redraw in place with terminal control sequences: auto (when the output is a terminal), always, never.</source>
+        <translation>Mit Terminal-Steuersequenzen an Ort und Stelle neu zeichnen: auto (wenn die Ausgabe ein Terminal ist), always, never.</translation>
+    </message>
+    <message>
+        <source>--interval must be a number of seconds from 0.2 to 3600</source>
+        <translation>--interval muss eine Anzahl Sekunden von 0.2 bis 3600 sein</translation>
+    </message>
+    <message>
+        <source>--count must be a positive number</source>
+        <translation>--count muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>--ansi must be auto, always or never, not &quot;%1&quot;</source>
+        <translation>--ansi muss auto, always oder never sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 at %2 UTC, every %3 s (Ctrl-C quits)</source>
+        <translation>%1 um %2 UTC, alle %3 s (Strg-C beendet)</translation>
+    </message>
+    <message>
+        <source>Cannot read the cluster: %1</source>
+        <translation>Der Cluster kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the cluster…</source>
+        <translation>Der Cluster wird gelesen…</translation>
     </message>
 </context>
 <context>
@@ -766,6 +1746,233 @@
     <message>
         <source>any</source>
         <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>; where clients are routed cannot be checked</source>
+        <translation>; wohin Clients geleitet werden, lässt sich nicht prüfen</translation>
+    </message>
+    <message>
+        <source>HAProxy has no proxy named &quot;%1&quot; (port %2); set the route names in the cluster&apos;s settings</source>
+        <translation>HAProxy hat keinen Proxy namens „%1“ (Port %2); legen Sie die Routennamen in den Einstellungen des Clusters fest</translation>
+    </message>
+    <message>
+        <source>Port %1 routes to nothing: no server is UP in HAProxy&apos;s &quot;%2&quot;, writes through it fail</source>
+        <translation>Port %1 leitet nirgendwohin: kein Server ist in HAProxys „%2“ UP, Schreibzugriffe darüber schlagen fehl</translation>
+    </message>
+    <message>
+        <source>Port %1 routes to %2, but no member is a working leader right now</source>
+        <translation>Port %1 leitet zu %2, aber derzeit ist kein Mitglied ein funktionierender Leader</translation>
+    </message>
+    <message>
+        <source>Port %1 routes to %2, not only to Patroni&apos;s leader %3</source>
+        <translation>Port %1 leitet zu %2, nicht nur zu Patronis Leader %3</translation>
+    </message>
+    <message>
+        <source>Port %1 (read-only) also routes to the leader %2</source>
+        <translation>Port %1 (nur lesend) leitet auch zum Leader %2</translation>
+    </message>
+    <message>
+        <source>Port %1 (read-only) does not route to %2, a healthy replica</source>
+        <translation>Port %1 (nur lesend) leitet nicht zu %2, einer gesunden Replica</translation>
+    </message>
+    <message>
+        <source>; lag in seconds and routing proof are unavailable</source>
+        <translation>; Verzögerung in Sekunden und Routing-Nachweis sind nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>%1&apos;s PostgreSQL does not answer: %2</source>
+        <translation>PostgreSQL auf %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>A connection through port %1 failed: %2</source>
+        <translation>Eine Verbindung über Port %1 schlug fehl: %2</translation>
+    </message>
+    <message>
+        <source>A connection through port %1 landed on %2, which is in recovery: writes fail there</source>
+        <translation>Eine Verbindung über Port %1 landete auf %2, das sich in Recovery befindet: Schreibzugriffe schlagen dort fehl</translation>
+    </message>
+    <message>
+        <source>A read-only connection through port %1 landed on the primary %2</source>
+        <translation>Eine nur lesende Verbindung über Port %1 landete auf dem Primary %2</translation>
+    </message>
+    <message>
+        <source>; Patroni cannot renew the leader lock without the DCS</source>
+        <translation>; ohne den DCS kann Patroni die Leader-Sperre nicht erneuern</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 etcd members are healthy: no quorum, the leader will demote itself and no failover can happen (Patroni&apos;s own /cluster keeps showing the last view)</source>
+        <translation>Nur %1 von %2 etcd-Mitgliedern sind gesund: kein Quorum, der Leader stuft sich selbst herab und kein Failover ist möglich (Patronis eigenes /cluster zeigt weiter die letzte Sicht)</translation>
+    </message>
+    <message>
+        <source>etcd&apos;s member list or raft status could not be read (%1): who leads etcd is unknown</source>
+        <translation>Die Mitgliederliste oder der Raft-Status von etcd konnte nicht gelesen werden (%1): wer etcd führt, ist unbekannt</translation>
+    </message>
+    <message>
+        <source>reports unhealthy (%1)</source>
+        <translation>meldet sich als ungesund (%1)</translation>
+    </message>
+    <message>
+        <source>reports unhealthy</source>
+        <translation>meldet sich als ungesund</translation>
+    </message>
+    <message>
+        <source>etcd %1: %2</source>
+        <translation>etcd %1: %2</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s settings cannot be used: %1</source>
+        <translation>Die Einstellungen des Clusters sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>; showing what Patroni said %1 s ago</source>
+        <translation>; gezeigt wird, was Patroni vor %1 s meldete</translation>
+    </message>
+    <message>
+        <source>; nothing read yet</source>
+        <translation>; noch nichts gelesen</translation>
+    </message>
+    <message>
+        <source>No member holds the leader lock: writes fail until Patroni elects one</source>
+        <translation>Kein Mitglied hält die Leader-Sperre: Schreibzugriffe schlagen fehl, bis Patroni einen Leader wählt</translation>
+    </message>
+    <message>
+        <source>%1 members claim leadership (%2): clients may write to two primaries</source>
+        <translation>%1 Mitglieder beanspruchen die Führung (%2): Clients schreiben womöglich auf zwei Primaries</translation>
+    </message>
+    <message>
+        <source>Cluster is paused (maintenance mode): Patroni will not fail over automatically</source>
+        <translation>Der Cluster ist pausiert (Wartungsmodus): Patroni führt kein automatisches Failover aus</translation>
+    </message>
+    <message>
+        <source>%1&apos;s REST API does not answer (%2); the DCS still lists it as %3 %4</source>
+        <translation>Die REST-API von %1 antwortet nicht (%2); der DCS führt es noch als %3 %4</translation>
+    </message>
+    <message>
+        <source>The DCS names %1 leader, but %1 itself says it is a %2</source>
+        <translation>Der DCS nennt %1 Leader, aber %1 selbst meldet sich als %2</translation>
+    </message>
+    <message>
+        <source>%1 runs as a primary, but the DCS lists it as %2</source>
+        <translation>%1 läuft als Primary, aber der DCS führt es als %2</translation>
+    </message>
+    <message>
+        <source>%1 last reached the DCS %2 s ago</source>
+        <translation>%1 hat den DCS zuletzt vor %2 s erreicht</translation>
+    </message>
+    <message>
+        <source>%1 needs a restart to apply changed parameters</source>
+        <translation>%1 braucht einen Neustart, um geänderte Parameter zu übernehmen</translation>
+    </message>
+    <message>
+        <source>%1 is on timeline %2, the leader on %3</source>
+        <translation>%1 ist auf Timeline %2, der Leader auf %3</translation>
+    </message>
+    <message>
+        <source>%1 is not replicating: state &quot;%2&quot;</source>
+        <translation>%1 repliziert nicht: Status „%2“</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2&apos;s pg_stat_replication as streaming</source>
+        <translation>%1 steht nicht als streaming in pg_stat_replication von %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s replication position is unknown to Patroni</source>
+        <translation>Die Replikationsposition von %1 ist Patroni unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 is %2 behind, over maximum_lag_on_failover (%3): Patroni will not fail over to it</source>
+        <translation>%1 liegt %2 zurück, über maximum_lag_on_failover (%3): Patroni wird kein Failover darauf ausführen</translation>
+    </message>
+    <message>
+        <source>Patroni history: timeline %1 began, %2 promoted (%3)</source>
+        <translation>Patroni-Historie: Timeline %1 begann, %2 befördert (%3)</translation>
+    </message>
+    <message>
+        <source>Patroni history: timeline %1 began (%2)</source>
+        <translation>Patroni-Historie: Timeline %1 begann (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Cluster::ChangeDetector</name>
+    <message>
+        <source>Patroni API answers again</source>
+        <translation>Die Patroni-API antwortet wieder</translation>
+    </message>
+    <message>
+        <source>%1 stopped answering: %2</source>
+        <translation>%1 antwortet nicht mehr: %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s REST API answers again</source>
+        <translation>Die REST-API von %1 antwortet wieder</translation>
+    </message>
+    <message>
+        <source>the DCS names no leader</source>
+        <translation>der DCS nennt keinen Leader</translation>
+    </message>
+    <message>
+        <source>the DCS names %1 leaders</source>
+        <translation>der DCS nennt %1 Leader</translation>
+    </message>
+    <message>
+        <source>%1 is still named leader by the DCS but does not answer</source>
+        <translation>%1 wird vom DCS noch als Leader genannt, antwortet aber nicht</translation>
+    </message>
+    <message>
+        <source>Leader %1 lost: %2</source>
+        <translation>Leader %1 verloren: %2</translation>
+    </message>
+    <message>
+        <source>%1 is the leader</source>
+        <translation>%1 ist der Leader</translation>
+    </message>
+    <message>
+        <source>Leader changed from %1 to %2</source>
+        <translation>Leader wechselte von %1 zu %2</translation>
+    </message>
+    <message>
+        <source>Timeline %1 → %2 (leader %3)</source>
+        <translation>Timeline %1 → %2 (Leader %3)</translation>
+    </message>
+    <message>
+        <source>%1 joined the cluster as %2</source>
+        <translation>%1 ist dem Cluster als %2 beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 lag %2 crossed maximum_lag_on_failover (%3)</source>
+        <translation>Verzögerung von %1 (%2) überschritt maximum_lag_on_failover (%3)</translation>
+    </message>
+    <message>
+        <source>%1 lag back under maximum_lag_on_failover: %2</source>
+        <translation>Verzögerung von %1 wieder unter maximum_lag_on_failover: %2</translation>
+    </message>
+    <message>
+        <source>%1 left the cluster (its DCS key is gone)</source>
+        <translation>%1 hat den Cluster verlassen (sein DCS-Schlüssel ist weg)</translation>
+    </message>
+    <message>
+        <source>Cluster paused: automatic failover is off</source>
+        <translation>Cluster pausiert: automatisches Failover ist aus</translation>
+    </message>
+    <message>
+        <source>Cluster resumed</source>
+        <translation>Cluster fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Dynamic configuration changed: %1</source>
+        <translation>Dynamische Konfiguration geändert: %1</translation>
+    </message>
+    <message>
+        <source>HAProxy %1: %2 → %3</source>
+        <translation>HAProxy %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Cleared: %1</source>
+        <translation>Behoben: %1</translation>
     </message>
 </context>
 <context>

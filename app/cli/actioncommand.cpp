@@ -11,6 +11,7 @@
 #include "models/cluster/plaintext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -30,6 +31,11 @@ namespace Cli {
 
 namespace {
 
+    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+    {
+        return QCoreApplication::translate("Cli", text, disambiguation, n);
+    }
+
     QString seconds(qint64 ms)
     {
         return QString::number(double(ms) / 1000.0, 'f', 1) + u" s"_s;
@@ -42,25 +48,27 @@ namespace {
     }
 
     // The go-ahead: --yes, or "y" at the terminal — or `typed` (a member's name) where one is asked.
-    // Nothing when given; else why not (already said on `out`), for the audit log.
+    // Nothing when given; else why not (already said on `out` in the reader's language), in English for
+    // the audit log. What is typed back ("y", the member's name) is the same in every language.
     std::optional<QString> notConfirmed(bool yes, const QString& typed, QTextStream& out)
     {
         if (yes)
             return std::nullopt;
         if (!::isatty(STDIN_FILENO)) {
-            out << "Refused: no terminal to confirm on; add --yes to act without asking.\n";
+            out << tr("Refused: no terminal to confirm on; add --yes to act without asking.") << '\n';
             return u"not confirmed: no terminal to ask on"_s;
         }
         if (!typed.isEmpty())
-            out << "Type " << typed << " to confirm: ";
+            out << tr("Type %1 to confirm: ").arg(typed);
         else
-            out << "Proceed? [y/N] ";
+            out << tr("Proceed? [y/N] ");
         out.flush();
         const QString answer = readLine().trimmed();
         if (typed.isEmpty() ? (answer == u"y"_s || answer == u"yes"_s) : answer == typed)
             return std::nullopt;
-        out << (typed.isEmpty() ? "Not confirmed: nothing was sent.\n"
-                                : "That is not the member's name: nothing was sent.\n");
+        out << (typed.isEmpty() ? tr("Not confirmed: nothing was sent.")
+                                : tr("That is not the member's name: nothing was sent."))
+            << '\n';
         return u"not confirmed at the prompt"_s;
     }
 
@@ -77,33 +85,41 @@ namespace {
         if (leaderIn)
             members.append(order.leader);
         if (members.isEmpty()) {
+            // In English for the audit log, in the reader's language on the terminal.
             const QString why = request.pendingOnly ? u"no member needs a restart"_s : u"the cluster lists no member"_s;
-            out << "Refused: " << why << ". Nothing was sent.\n";
+            out << tr("Refused: %1. Nothing was sent.")
+                       .arg(request.pendingOnly ? tr("no member needs a restart") : tr("the cluster lists no member"))
+                << '\n';
             refuse(request, why);
             return 4;
         }
         const bool restart = request.kind == Actions::Kind::Restart;
-        out << (restart ? "Restart PostgreSQL on " : "Reload ") << members.join(u", "_s) << ", one after the other"
-            << (restart && leaderIn ? u" (the leader last: no writable primary "
-                                      "while it restarts)"_s
-                                    : QString())
-            << ".\n";
+        const QString list = members.join(u", "_s);
+        if (!restart)
+            out << tr("Reload %1, one after the other.").arg(list);
+        else if (leaderIn)
+            out << tr("Restart PostgreSQL on %1, one after the other (the leader last: no writable primary while it "
+                      "restarts).")
+                       .arg(list);
+        else
+            out << tr("Restart PostgreSQL on %1, one after the other.").arg(list);
+        out << '\n';
         if (const auto why = notConfirmed(yes, QString(), out)) {
             refuse(request, *why);
             return 4;
         }
         for (const QString& member : std::as_const(members)) {
-            out << '\n' << (restart ? "Restart " : "Reload ") << member << '\n';
+            out << '\n' << (restart ? tr("Restart %1") : tr("Reload %1")).arg(member) << '\n';
             out.flush();
             Actions::Request one = request;
             one.member = member;
             const int code = send(one, Cluster::summarize(store->state(), store->findings()).leader);
             if (code != 0) {
-                out << "Stopped at " << member << ": nothing more was done.\n";
+                out << tr("Stopped at %1: nothing more was done.").arg(member) << '\n';
                 return code;
             }
         }
-        out << "\nDone: " << members.size() << " member(s).\n";
+        out << '\n' << tr("Done: %n member(s).", nullptr, int(members.size())) << '\n';
         return 0;
     }
 
@@ -135,11 +151,11 @@ namespace {
         whole.pendingOnly = pendingOnly;
         const Actions::RollingPlan plan = Actions::rollingPlan(*store, pendingOnly);
         if (!plan.problem.isEmpty()) {
-            out << "Refused: " << plan.problem << ". Nothing was sent.\n";
+            out << tr("Refused: %1. Nothing was sent.").arg(plan.problem) << '\n';
             refuse(whole, u"rolling restart: "_s + plan.problem);
             return 4;
         }
-        out << "Rolling restart: " << plan.summary() << "; the cluster must be healthy again between steps.\n";
+        out << tr("Rolling restart: %1; the cluster must be healthy again between steps.").arg(plan.summary()) << '\n';
         if (const auto why = notConfirmed(yes, QString(), out)) {
             refuse(whole, u"rolling restart "_s + *why);
             return 4;
@@ -148,14 +164,19 @@ namespace {
             const Actions::RollingStep step = Actions::rollingStep(*store, plan, i);
             const Actions::Request& r = step.request;
             const bool switchover = r.kind == Actions::Kind::Switchover;
-            out << "\nStep " << i + 1 << ": "
-                << (switchover ? u"switchover from %1 to %2"_s.arg(plan.leader, r.candidate) : u"restart "_s + r.member)
+            out << '\n'
+                << tr("Step %1: %2")
+                       .arg(QString::number(i + 1),
+                           switchover ? tr("switchover from %1 to %2").arg(plan.leader, r.candidate)
+                                      : tr("restart %1").arg(r.member))
                 << '\n';
             out.flush();
-            const QString what = switchover ? u"switchover"_s : u"restart of "_s + r.member;
+            const QString what = switchover ? tr("switchover") : tr("restart of %1").arg(r.member);
             const auto stopped = [&](int code, const QString& why) {
-                out << "Rolling restart stopped at step " << i + 1 << " (" << why
-                    << "): nothing more was done. Look at the cluster before going on.\n";
+                out << tr("Rolling restart stopped at step %1 (%2): nothing more was done. Look at the cluster before "
+                          "going on.")
+                           .arg(QString::number(i + 1), why)
+                    << '\n';
                 return code;
             };
             const int code = send(r, step.expectedLeader);
@@ -163,9 +184,9 @@ namespace {
                 return stopped(code, what);
             QString notYet;
             if (!waitSettled(session, 60000, &notYet))
-                return stopped(3, u"after the %1, %2"_s.arg(what, notYet));
+                return stopped(3, tr("after the %1, %2").arg(what, notYet));
         }
-        out << "\nRolling restart done: " << plan.stepCount() << " step(s), every one verified.\n";
+        out << '\n' << tr("Rolling restart done: %n step(s), every one verified.", nullptr, plan.stepCount()) << '\n';
         return 0;
     }
 
@@ -178,47 +199,49 @@ int runAction(const QString& command, const QStringList& arguments)
     const std::optional<Actions::Kind> baseKind = Actions::kindFromName(command);
     Command cli(command, arguments);
     QCommandLineParser& p = cli.parser();
-    static const QHash<QString, QString> descriptions {
+    // Made at each call, after the translations are installed: the descriptions in the reader's language.
+    const QHash<QString, QString> descriptions {
         { u"switchover"_s,
-            u"Hand the leader role to a healthy replica (now, or --at a time), or --cancel a scheduled one."_s },
-        { u"failover"_s, u"Promote --candidate without waiting for the leader: the emergency tool."_s },
-        { u"restart"_s, u"Restart PostgreSQL on MEMBER (now, or --at a time), or --cancel a scheduled restart."_s },
-        { u"reload"_s, u"Make Patroni on MEMBER re-read its configuration and PostgreSQL reload its settings."_s },
-        { u"reinit"_s, u"Rebuild MEMBER (a replica) from the leader: its data directory is thrown away."_s },
-        { u"pause"_s, u"Stop Patroni from managing the cluster (no automatic failover) until resume."_s },
-        { u"resume"_s, u"Let Patroni manage the cluster again."_s },
+            tr("Hand the leader role to a healthy replica (now, or --at a time), or --cancel a scheduled one.") },
+        { u"failover"_s, tr("Promote --candidate without waiting for the leader: the emergency tool.") },
+        { u"restart"_s, tr("Restart PostgreSQL on MEMBER (now, or --at a time), or --cancel a scheduled restart.") },
+        { u"reload"_s, tr("Make Patroni on MEMBER re-read its configuration and PostgreSQL reload its settings.") },
+        { u"reinit"_s, tr("Rebuild MEMBER (a replica) from the leader: its data directory is thrown away.") },
+        { u"pause"_s, tr("Stop Patroni from managing the cluster (no automatic failover) until resume.") },
+        { u"resume"_s, tr("Let Patroni manage the cluster again.") },
         { u"edit-config"_s,
-            u"Change the dynamic configuration: --set KEY=VALUE / --unset KEY, or without them in $VISUAL or "
-            "$EDITOR. The changes are shown, and settings that need a restart are named, before anything is sent."_s },
+            tr("Change the dynamic configuration: --set KEY=VALUE / --unset KEY, or without them in $VISUAL or "
+               "$EDITOR. The changes are shown, and settings that need a restart are named, before anything is "
+               "sent.") },
     };
-    p.setApplicationDescription(descriptions.value(command)
-        + u"\nExit 0: done and verified; 1: Patroni said no or could not be reached (nothing changed); 2: usage "
-          "error; 3: sent, but not verified in time or no clear answer; 4: refused before sending."_s);
+    p.setApplicationDescription(descriptions.value(command) + u'\n'
+        + tr("Exit 0: done and verified; 1: Patroni said no or could not be reached (nothing changed); 2: usage "
+             "error; 3: sent, but not verified in time or no clear answer; 4: refused before sending."));
     const ClusterOptions cluster;
-    const QCommandLineOption candidate(u"candidate"_s, u"The member to become leader."_s, u"NAME"_s);
-    const QCommandLineOption at(u"at"_s, u"When: 2026-12-01T22:00:00+01:00 (without a zone: UTC)."_s, u"TIME"_s);
-    const QCommandLineOption cancel(u"cancel"_s, u"Cancel the scheduled switchover (restart: of MEMBER)."_s);
+    const QCommandLineOption candidate(u"candidate"_s, tr("The member to become leader."), u"NAME"_s);
+    const QCommandLineOption at(u"at"_s, tr("When: 2026-12-01T22:00:00+01:00 (without a zone: UTC)."), u"TIME"_s);
+    const QCommandLineOption cancel(u"cancel"_s, tr("Cancel the scheduled switchover (restart: of MEMBER)."));
     const QCommandLineOption pending(
-        u"pending"_s, u"Only if MEMBER needs a restart (--rolling: only members that do)."_s);
+        u"pending"_s, tr("Only if MEMBER needs a restart (--rolling: only members that do)."));
     const QCommandLineOption rolling(u"rolling"_s,
-        u"Every member, one at a time: the replicas, then a switchover to a restarted replica, then the old "
-        "leader, with a check that the cluster is healthy again between steps. Stops at the first step that "
-        "fails."_s);
-    const QCommandLineOption role(u"role"_s, u"Only if MEMBER has this role (primary, replica)."_s, u"ROLE"_s);
-    const QCommandLineOption force(u"force"_s, u"Reinit also while PostgreSQL runs there."_s);
+        tr("Every member, one at a time: the replicas, then a switchover to a restarted replica, then the old "
+           "leader, with a check that the cluster is healthy again between steps. Stops at the first step that "
+           "fails."));
+    const QCommandLineOption role(u"role"_s, tr("Only if MEMBER has this role (primary, replica)."), u"ROLE"_s);
+    const QCommandLineOption force(u"force"_s, tr("Reinit also while PostgreSQL runs there."));
     const QCommandLineOption set(u"set"_s,
-        u"Set a key: loop_wait=5, postgresql.parameters.work_mem=\"8MB\" (the value is JSON when it reads as "
-        "JSON, else text; null deletes). Repeatable."_s,
+        tr("Set a key: loop_wait=5, postgresql.parameters.work_mem=\"8MB\" (the value is JSON when it reads as "
+           "JSON, else text; null deletes). Repeatable."),
         u"KEY=VALUE"_s);
-    const QCommandLineOption unset(u"unset"_s, u"Delete a key (dotted). Repeatable."_s, u"KEY"_s);
-    const QCommandLineOption yes(u"yes"_s, u"Do not ask for confirmation."_s);
+    const QCommandLineOption unset(u"unset"_s, tr("Delete a key (dotted). Repeatable."), u"KEY"_s);
+    const QCommandLineOption yes(u"yes"_s, tr("Do not ask for confirmation."));
     const QCommandLineOption user(
-        u"user"_s, u"The REST API's user (default: PATRONI_API_USER, else the profile's)."_s, u"USER"_s);
+        u"user"_s, tr("The REST API's user (default: PATRONI_API_USER, else the profile's)."), u"USER"_s);
     const QCommandLineOption passwordStdin(u"password-stdin"_s,
-        u"Read the REST API's password from the first line of standard input (else PATRONI_API_PASSWORD, else "
-        "the keychain). Needs --yes."_s);
+        tr("Read the REST API's password from the first line of standard input (else PATRONI_API_PASSWORD, else "
+           "the keychain). Needs --yes."));
     const QCommandLineOption verifyTimeout(
-        u"verify-timeout"_s, u"How long to watch for the outcome, in seconds (default 90)."_s, u"SECONDS"_s, u"90"_s);
+        u"verify-timeout"_s, tr("How long to watch for the outcome, in seconds (default 90)."), u"SECONDS"_s, u"90"_s);
     QList<QCommandLineOption> options;
     options += cluster.all();
     if (command == u"switchover"_s)
@@ -235,40 +258,40 @@ int runAction(const QString& command, const QStringList& arguments)
     p.addOptions(options);
     const bool memberCommand = command == u"restart"_s || command == u"reload"_s || command == u"reinit"_s;
     if (memberCommand)
-        p.addPositionalArgument(u"member"_s, u"The member."_s, u"MEMBER"_s);
+        p.addPositionalArgument(u"member"_s, tr("The member."), u"MEMBER"_s);
     const auto usage = [&cli](const QString& message) { return cli.usage(message); };
     if (const auto exit = cli.parse(true))
         return *exit;
     if (!baseKind)
-        return usage(u"unknown action"_s);
+        return usage(tr("unknown action"));
     Actions::Request request;
     request.kind = *baseKind;
     const QStringList positional = p.positionalArguments();
     const bool rollingRestart = command == u"restart"_s && p.isSet(rolling);
     if (rollingRestart) {
         if (!positional.isEmpty() || p.isSet(at) || p.isSet(cancel) || p.isSet(role))
-            return usage(u"--rolling restarts every member in turn: no MEMBER, --at, --cancel or --role"_s);
+            return usage(tr("--rolling restarts every member in turn: no MEMBER, --at, --cancel or --role"));
     } else if (memberCommand) {
         // restart and reload without MEMBER: every member, one after the other, the leader last.
         if (positional.size() > 1)
-            return usage(u"one member at a time (or none: every member)"_s);
+            return usage(tr("one member at a time (or none: every member)"));
         if (positional.isEmpty() && (command == u"reinit"_s || p.isSet(cancel)))
-            return usage(u"name the member"_s);
+            return usage(tr("name the member"));
         request.member = positional.value(0);
     } else if (!positional.isEmpty()) {
-        return usage(u"unexpected argument \"%1\""_s.arg(positional.first()));
+        return usage(tr("unexpected argument \"%1\"").arg(positional.first()));
     }
     if (command == u"switchover"_s || command == u"failover"_s)
         request.candidate = p.value(candidate);
     if ((command == u"switchover"_s || command == u"restart"_s) && p.isSet(at)) {
         const auto when = Cluster::parseUtcTime(p.value(at));
         if (!when)
-            return usage(u"--at \"%1\" is not a time such as 2026-12-01T22:00:00+01:00"_s.arg(p.value(at)));
+            return usage(tr("--at \"%1\" is not a time such as 2026-12-01T22:00:00+01:00").arg(p.value(at)));
         request.at = *when;
     }
     if (command == u"switchover"_s && p.isSet(cancel)) {
         if (p.isSet(candidate) || p.isSet(at))
-            return usage(u"--cancel takes neither --candidate nor --at"_s);
+            return usage(tr("--cancel takes neither --candidate nor --at"));
         request.kind = Actions::Kind::CancelSwitchover;
     }
     if (command == u"restart"_s) {
@@ -289,17 +312,17 @@ int runAction(const QString& command, const QStringList& arguments)
         for (const QString& key : p.values(unset)) {
             QString bad;
             if (key.contains(u'=') || !Actions::addSetting(&request.configPatch, key + u"=null"_s, &bad))
-                return usage(u"--unset takes a dotted key, not \"%1\""_s.arg(key));
+                return usage(tr("--unset takes a dotted key, not \"%1\"").arg(key));
         }
         if (inEditor && (!::isatty(STDIN_FILENO) || !::isatty(STDOUT_FILENO)))
-            return usage(u"give --set KEY=VALUE or --unset KEY, or run in a terminal to edit in $EDITOR"_s);
+            return usage(tr("give --set KEY=VALUE or --unset KEY, or run in a terminal to edit in $EDITOR"));
     }
     bool ok = false;
     const int verifySeconds = p.value(verifyTimeout).toInt(&ok);
     if (!ok || verifySeconds < 1 || verifySeconds > 3600)
-        return usage(u"--verify-timeout must be a number of seconds from 1 to 3600"_s);
+        return usage(tr("--verify-timeout must be a number of seconds from 1 to 3600"));
     if (p.isSet(passwordStdin) && !p.isSet(yes))
-        return usage(u"--password-stdin takes standard input, so there is none left to confirm on: add --yes"_s);
+        return usage(tr("--password-stdin takes standard input, so there is none left to confirm on: add --yes"));
     QString why;
     const std::optional<Cluster::Profile> prof = cluster.profileFrom(p, &why);
     if (!prof)
@@ -333,7 +356,7 @@ int runAction(const QString& command, const QStringList& arguments)
     // One request: sent, its answer and each verification step printed as they come; the exit code.
     Actions::Outcome outcome;
     QObject::connect(&executor, &Actions::Controller::answered, &loop, [&out](int, const QString& message) {
-        out << "Answer: " << message << '\n';
+        out << tr("Answer: %1").arg(message) << '\n';
         out.flush();
     });
     QList<Actions::Step> shown;
@@ -343,7 +366,7 @@ int runAction(const QString& command, const QStringList& arguments)
             for (const Actions::Step& o : std::as_const(shown))
                 before |= o.name == s.name && o.passed;
             if (s.passed && !before) {
-                out << "  passed: " << s.text << " (after " << seconds(s.passedAfterMs) << ")\n";
+                out << "  " << tr("passed: %1 (after %2)").arg(s.text, seconds(s.passedAfterMs)) << '\n';
                 out.flush();
             }
         }
@@ -360,25 +383,26 @@ int runAction(const QString& command, const QStringList& arguments)
         if (executor.busy())
             loop.exec();
         if (!outcome.steps.isEmpty()) {
-            out << "Verification:\n";
+            out << tr("Verification:") << '\n';
+            // [pass] and [FAIL] stay as they are in every language: marks to look (or grep) for.
             for (const Actions::Step& s : std::as_const(outcome.steps))
                 out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.text
-                    << (s.passed ? u" (after %1)"_s.arg(seconds(s.passedAfterMs)) : QString()) << '\n';
+                    << (s.passed ? u' ' + tr("(after %1)").arg(seconds(s.passedAfterMs)) : QString()) << '\n';
         }
         using R = Actions::Outcome::Result;
         switch (outcome.result) {
         case R::Done:
-            out << "Done" << (outcome.steps.isEmpty() ? "" : ", verified") << ": " << outcome.message << '\n';
+            out << (outcome.steps.isEmpty() ? tr("Done: %1") : tr("Done, verified: %1")).arg(outcome.message) << '\n';
             return 0;
         case R::Refused:
-            out << "Refused: " << outcome.message << '\n';
+            out << tr("Refused: %1").arg(outcome.message) << '\n';
             return 4;
         case R::Failed:
-            out << "Failed: " << outcome.message << '\n';
+            out << tr("Failed: %1").arg(outcome.message) << '\n';
             return 1;
         case R::Unknown:
         case R::NotVerified:
-            out << "Not verified: " << outcome.message << '\n';
+            out << tr("Not verified: %1").arg(outcome.message) << '\n';
             return 3;
         }
         return 3;
@@ -401,14 +425,15 @@ int runAction(const QString& command, const QStringList& arguments)
     const Cluster::ClusterStore* store = session.store();
     if (inEditor) {
         if (!store->state().config) {
-            out << "Refused: the dynamic configuration could not be read; nothing is changed blind.\n";
+            out << tr("Refused: the dynamic configuration could not be read; nothing is changed blind.") << '\n';
             executor.recordRefusal(request, u"the dynamic configuration could not be read"_s);
             session.stop();
             return 4;
         }
         QTemporaryFile file(QDir::tempPath() + u"/patroni-console-config-XXXXXX.json"_s);
         if (!file.open()) {
-            err << "patroni-console edit-config: cannot make a temporary file: " << file.errorString() << '\n';
+            err << "patroni-console edit-config: " << tr("cannot make a temporary file: %1").arg(file.errorString())
+                << '\n';
             session.stop();
             return 1;
         }
@@ -423,23 +448,27 @@ int runAction(const QString& command, const QStringList& arguments)
         QStringList editorArgs = QProcess::splitCommand(editor);
         const QString program = editorArgs.takeFirst();
         if (QProcess::execute(program, editorArgs + QStringList { file.fileName() }) != 0) {
-            out << "Refused: the editor (" << editor << ") did not end cleanly; nothing was sent.\n";
+            out << tr("Refused: the editor (%1) did not end cleanly; nothing was sent.").arg(editor) << '\n';
             executor.recordRefusal(request, u"the editor did not end cleanly"_s);
             session.stop();
             return 4;
         }
         QFile edited(file.fileName());
         if (!edited.open(QIODevice::ReadOnly)) {
-            out << "Refused: the edited file cannot be read back; nothing was sent.\n";
+            out << tr("Refused: the edited file cannot be read back; nothing was sent.") << '\n';
             session.stop();
             return 4;
         }
         const Actions::EditedConfig e = Actions::editedConfig(store->state().config->raw, edited.readAll());
         if (!e.ok()) {
+            // In English for the audit log, in the reader's language on the terminal.
             const QString why = !e.parseError.isEmpty()
                 ? u"the edited configuration is not JSON: %1 on line %2"_s.arg(e.parseError).arg(e.line)
                 : u"the edited configuration must be one JSON object"_s;
-            out << "Refused: " << why << "; nothing was sent.\n";
+            const QString shown = !e.parseError.isEmpty()
+                ? tr("the edited configuration is not JSON: %1 on line %2").arg(e.parseError, QString::number(e.line))
+                : tr("the edited configuration must be one JSON object");
+            out << tr("Refused: %1; nothing was sent.").arg(shown) << '\n';
             executor.recordRefusal(request, why);
             session.stop();
             return 4;
@@ -448,19 +477,21 @@ int runAction(const QString& command, const QStringList& arguments)
     }
     const Actions::Preflight pre
         = Actions::preflight(store->state(), store->findings(), request, QDateTime::currentDateTimeUtc());
-    out << "Cluster " << Cluster::displayText(prof->name) << ": " << session.summary().headline << '\n';
+    out << tr("Cluster %1: %2").arg(Cluster::displayText(prof->name), session.summary().headline) << '\n';
     if (!pre.candidates.isEmpty()) {
-        out << "Candidates:\n";
-        for (const Actions::Candidate& c : pre.candidates)
-            out << "  " << Cluster::displayText(c.name) << (c.eligible() ? "  eligible: " : "  NOT eligible: ")
-                << (c.eligible() ? [&c] {
-                       QStringList met;
-                       for (const Actions::Criterion& k : c.criteria)
-                           met.append(k.text);
-                       return met.join(u", "_s);
-                   }()
-                                 : c.reasons())
-                << '\n';
+        out << tr("Candidates:") << '\n';
+        for (const Actions::Candidate& c : pre.candidates) {
+            QString verdict;
+            if (c.eligible()) {
+                QStringList met;
+                for (const Actions::Criterion& k : c.criteria)
+                    met.append(k.text);
+                verdict = tr("eligible: %1").arg(met.join(u", "_s));
+            } else {
+                verdict = tr("NOT eligible: %1").arg(c.reasons());
+            }
+            out << "  " << Cluster::displayText(c.name) << "  " << verdict << '\n';
+        }
     }
     const auto finishWith = [&](int code) {
         session.stop();
@@ -469,14 +500,15 @@ int runAction(const QString& command, const QStringList& arguments)
     };
     if (!pre.ok()) {
         for (const QString& problem : pre.problems)
-            out << "Refused: " << problem << '\n';
-        out << "Nothing was sent.\n";
+            out << tr("Refused: %1").arg(problem) << '\n';
+        out << tr("Nothing was sent.") << '\n';
         executor.recordRefusal(request, pre.problems.join(u"; "_s));
         return finishWith(4);
     }
-    out << "What will happen: " << Actions::consequences(store->state(), store->findings(), request, pre) << '\n';
+    out << tr("What will happen: %1").arg(Actions::consequences(store->state(), store->findings(), request, pre))
+        << '\n';
     for (const QString& w : pre.warnings)
-        out << "Warning: " << w << '\n';
+        out << tr("Warning: %1").arg(w) << '\n';
     if (const auto why = notConfirmed(p.isSet(yes), Actions::typedConfirmation(request), out)) {
         executor.recordRefusal(request, *why);
         return finishWith(4);
@@ -491,31 +523,31 @@ int runAudit(const QStringList& arguments)
     QTextStream err(stderr);
     Command command(u"audit"_s, arguments);
     QCommandLineParser& p = command.parser();
-    p.setApplicationDescription(u"Print the audit log: every action sent or refused, with its answer and "
-                                "verification. Append-only JSON Lines at "_s
-        + App::ActionExecutor::defaultAuditPath());
+    p.setApplicationDescription(tr("Print the audit log: every action sent or refused, with its answer and "
+                                   "verification. Append-only JSON Lines at %1")
+                                    .arg(App::ActionExecutor::defaultAuditPath()));
     const QCommandLineOption since(
-        u"since"_s, u"From TIME on (2026-12-01T02:00:00Z, or ago: 30m, 2h, 7d)."_s, u"TIME"_s);
-    const QCommandLineOption clusterName(u"cluster"_s, u"Only this cluster (profile name)."_s, u"NAME"_s);
-    const QCommandLineOption action(u"action"_s, u"Only this action (switchover, failover, …)."_s, u"ACTION"_s);
+        u"since"_s, tr("From TIME on (2026-12-01T02:00:00Z, or ago: 30m, 2h, 7d)."), u"TIME"_s);
+    const QCommandLineOption clusterName(u"cluster"_s, tr("Only this cluster (profile name)."), u"NAME"_s);
+    const QCommandLineOption action(u"action"_s, tr("Only this action (switchover, failover, …)."), u"ACTION"_s);
     const QCommandLineOption format(
-        u"format"_s, u"table (default) or json (the log's own lines)."_s, u"FORMAT"_s, u"table"_s);
+        u"format"_s, tr("table (default) or json (the log's own lines)."), u"FORMAT"_s, u"table"_s);
     p.addOptions({ since, clusterName, action, format });
     const auto usage = [&command](const QString& message) { return command.usage(message); };
     if (const auto exit = command.parse())
         return *exit;
     const QString fmt = p.value(format);
     if (fmt != u"table"_s && fmt != u"json"_s)
-        return usage(u"--format must be table or json"_s);
+        return usage(tr("--format must be table or json"));
     QDateTime from;
     if (p.isSet(since)) {
         const auto t = Cluster::parseSince(p.value(since), QDateTime::currentDateTimeUtc());
         if (!t)
-            return usage(u"--since \"%1\" is neither a time nor an age (30m, 2h, 7d)"_s.arg(p.value(since)));
+            return usage(tr("--since \"%1\" is neither a time nor an age (30m, 2h, 7d)").arg(p.value(since)));
         from = *t;
     }
     if (p.isSet(action) && !Actions::kindFromName(p.value(action)))
-        return usage(u"unknown --action \"%1\""_s.arg(p.value(action)));
+        return usage(tr("unknown --action \"%1\"").arg(p.value(action)));
     int skipped = 0;
     const QList<Actions::AuditRecord> records
         = Actions::AuditLog(App::ActionExecutor::defaultAuditPath()).read(&skipped);
@@ -541,7 +573,8 @@ int runAudit(const QStringList& arguments)
         out << QJsonDocument(QJsonObject { { u"schema"_s, u"patroni-console/audit/1"_s }, { u"records"_s, json } })
                    .toJson(QJsonDocument::Indented);
     if (skipped)
-        err << "patroni-console audit: " << skipped << " line(s) of the log could not be read and were skipped\n";
+        err << "patroni-console audit: "
+            << tr("%n line(s) of the log could not be read and were skipped", nullptr, skipped) << '\n';
     return 0;
 }
 

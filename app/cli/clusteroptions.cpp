@@ -4,12 +4,37 @@
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QTextStream>
 
 using namespace Qt::StringLiterals;
 
 namespace Cli {
+
+// The messages here are in member functions of non-QObject classes, where lupdate would file a plain tr()
+// under the class's name: QCoreApplication::translate("Cli", …) names the context the other files'
+// namespace-level tr() use.
+ClusterOptions::ClusterOptions()
+    : url(u"url"_s, QCoreApplication::translate("Cli", "Patroni REST API URL of a member (repeatable)."), u"URL"_s)
+    , profile(
+          u"profile"_s, QCoreApplication::translate("Cli", "A saved cluster profile (\"lab\" is built in)."), u"NAME"_s)
+    , haproxy(u"haproxy"_s,
+          QCoreApplication::translate("Cli", "HAProxy stats CSV URL, e.g. http://127.0.0.1:7000/;csv."), u"URL"_s)
+    , etcd(u"etcd"_s, QCoreApplication::translate("Cli", "etcd client URL (repeatable)."), u"URL"_s)
+    , pgUser(u"postgres-user"_s,
+          QCoreApplication::translate("Cli",
+              "Ask PostgreSQL itself (lag in seconds, where HAProxy's ports land) as USER; the password comes "
+              "from the keychain or PATRONI_CONSOLE_POSTGRES_PASSWORD."),
+          u"USER"_s)
+    , pgDb(u"postgres-db"_s, QCoreApplication::translate("Cli", "Database for --postgres-user (default postgres)."),
+          u"DB"_s)
+    , timeout(u"timeout"_s,
+          QCoreApplication::translate(
+              "Cli", "Deadline per request in milliseconds (default: the profile's own, 2000)."),
+          u"MS"_s)
+{
+}
 
 std::optional<QUrl> httpUrl(const QString& text)
 {
@@ -36,7 +61,7 @@ std::optional<int> ClusterOptions::deadline(const QCommandLineParser& p, QString
     bool ok = false;
     const int ms = p.value(timeout).toInt(&ok);
     if (!ok || ms < 100) {
-        *why = u"--timeout must be a number of milliseconds, at least 100"_s;
+        *why = QCoreApplication::translate("Cli", "--timeout must be a number of milliseconds, at least 100");
         return std::nullopt;
     }
     return ms;
@@ -45,7 +70,7 @@ std::optional<int> ClusterOptions::deadline(const QCommandLineParser& p, QString
 std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLineParser& p, QString* why) const
 {
     if (p.isSet(profile) && p.isSet(url)) {
-        *why = u"give --url or --profile, not both"_s;
+        *why = QCoreApplication::translate("Cli", "give --url or --profile, not both");
         return std::nullopt;
     }
     Cluster::Profile prof;
@@ -56,7 +81,8 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
         if (!loaded && p.value(profile) == Settings::ProfileStore::builtInName())
             loaded = Settings::ProfileStore::labProfile();
         if (!loaded) {
-            *why = u"no profile \"%1\"; saved profiles: %2"_s.arg(p.value(profile), profiles.names().join(u", "_s));
+            *why = QCoreApplication::translate("Cli", "no profile \"%1\"; saved profiles: %2")
+                       .arg(p.value(profile), profiles.names().join(u", "_s));
             return std::nullopt;
         }
         prof = *loaded;
@@ -65,13 +91,14 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
         for (const QString& u : p.values(url)) {
             const auto parsed = httpUrl(u);
             if (!parsed) {
-                *why = u"--url \"%1\" is not an http(s) URL with a host"_s.arg(u);
+                *why = QCoreApplication::translate("Cli", "--url \"%1\" is not an http(s) URL with a host").arg(u);
                 return std::nullopt;
             }
             urls.append(*parsed);
         }
         if (urls.isEmpty()) {
-            *why = u"give at least one --url (a member's Patroni REST API) or --profile NAME"_s;
+            *why = QCoreApplication::translate(
+                "Cli", "give at least one --url (a member's Patroni REST API) or --profile NAME");
             return std::nullopt;
         }
         prof = App::adHocProfile(urls); // PostgreSQL is asked only with --postgres-user
@@ -83,7 +110,7 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
     if (p.isSet(haproxy)) {
         const auto parsed = httpUrl(p.value(haproxy));
         if (!parsed) {
-            *why = u"--haproxy \"%1\" is not an http(s) URL"_s.arg(p.value(haproxy));
+            *why = QCoreApplication::translate("Cli", "--haproxy \"%1\" is not an http(s) URL").arg(p.value(haproxy));
             return std::nullopt;
         }
         prof.haproxyStatsUrl = *parsed;
@@ -93,7 +120,7 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
     for (const QString& u : p.values(etcd)) {
         const auto parsed = httpUrl(u);
         if (!parsed) {
-            *why = u"--etcd \"%1\" is not an http(s) URL"_s.arg(u);
+            *why = QCoreApplication::translate("Cli", "--etcd \"%1\" is not an http(s) URL").arg(u);
             return std::nullopt;
         }
         prof.etcdUrls.append(*parsed);
@@ -106,13 +133,20 @@ std::optional<Cluster::Profile> ClusterOptions::profileFrom(const QCommandLinePa
 
 QString commandHelp(const QCommandLineParser& parser, const QString& program, const QString& command)
 {
-    return parser.helpText().replace(u"Usage: "_s + program, u"Usage: patroni-console "_s + command);
+    // The first line is the usage, "Usage: <program> [options] …" — "Usage" in the language Qt's own
+    // translation speaks: the program is found by its name, not after the English word.
+    QString text = parser.helpText();
+    const qsizetype lineEnd = text.indexOf(u'\n');
+    const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+    if (at >= 0 && (lineEnd < 0 || at < lineEnd))
+        text.replace(at, program.size(), u"patroni-console "_s + command);
+    return text;
 }
 
 Command::Command(QString name, QStringList arguments)
     : m_name(std::move(name))
     , m_arguments(std::move(arguments))
-    , m_help({ u"h"_s, u"help"_s }, u"Show this help."_s)
+    , m_help({ u"h"_s, u"help"_s }, QCoreApplication::translate("Cli", "Show this help."))
 {
     m_parser.addOption(m_help);
 }
@@ -126,7 +160,8 @@ std::optional<int> Command::parse(bool takesPositional)
         return 0;
     }
     if (!takesPositional && !m_parser.positionalArguments().isEmpty())
-        return usage(u"unexpected argument \"%1\""_s.arg(m_parser.positionalArguments().first()));
+        return usage(QCoreApplication::translate("Cli", "unexpected argument \"%1\"")
+                         .arg(m_parser.positionalArguments().first()));
     return std::nullopt;
 }
 

@@ -20,23 +20,15 @@ namespace Cli {
 // check, history, watch): --url/--profile, --haproxy, --etcd, --postgres-user, --postgres-db,
 // --timeout.
 struct ClusterOptions {
-    QCommandLineOption url { QStringLiteral("url"), QStringLiteral("Patroni REST API URL of a member (repeatable)."),
-        QStringLiteral("URL") };
-    QCommandLineOption profile { QStringLiteral("profile"),
-        QStringLiteral("A saved cluster profile (\"lab\" is built in)."), QStringLiteral("NAME") };
-    QCommandLineOption haproxy { QStringLiteral("haproxy"),
-        QStringLiteral("HAProxy stats CSV URL, e.g. http://127.0.0.1:7000/;csv."), QStringLiteral("URL") };
-    QCommandLineOption etcd { QStringLiteral("etcd"), QStringLiteral("etcd client URL (repeatable)."),
-        QStringLiteral("URL") };
-    QCommandLineOption pgUser { QStringLiteral("postgres-user"),
-        QStringLiteral("Ask PostgreSQL itself (lag in seconds, where HAProxy's ports land) as USER; the password comes "
-                       "from the keychain or PATRONI_CONSOLE_POSTGRES_PASSWORD."),
-        QStringLiteral("USER") };
-    QCommandLineOption pgDb { QStringLiteral("postgres-db"),
-        QStringLiteral("Database for --postgres-user (default postgres)."), QStringLiteral("DB") };
-    QCommandLineOption timeout { QStringLiteral("timeout"),
-        QStringLiteral("Deadline per request in milliseconds (default: the profile's own, 2000)."),
-        QStringLiteral("MS") };
+    ClusterOptions(); // the descriptions in the user's language (translated in the .cpp, where lupdate looks)
+
+    QCommandLineOption url;
+    QCommandLineOption profile;
+    QCommandLineOption haproxy;
+    QCommandLineOption etcd;
+    QCommandLineOption pgUser;
+    QCommandLineOption pgDb;
+    QCommandLineOption timeout;
 
     QList<QCommandLineOption> all() const { return { url, profile, haproxy, etcd, pgUser, pgDb, timeout }; }
     // The names of the options given, without --timeout (for "cannot be combined with" messages).

@@ -10,6 +10,7 @@
 #include "models/cluster/plaintext.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,6 +22,11 @@ namespace Cli {
 
 namespace {
 
+    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+    {
+        return QCoreApplication::translate("Cli", text, disambiguation, n);
+    }
+
     QString source(const Cluster::Event& e)
     {
         return e.details.value("source"_L1).toString() == u"history"_s ? u"patroni"_s : u"console"_s;
@@ -28,8 +34,9 @@ namespace {
 
     QString table(const QList<Cluster::Event>& events)
     {
-        const QStringList header { u"When (UTC)"_s, u"Severity"_s, u"Kind"_s, u"Subject"_s, u"Source"_s,
-            u"What happened"_s };
+        // The headings in the reader's language; the cells stay the words --kind and the JSON use.
+        const QStringList header { tr("When (UTC)"), tr("Severity"), tr("Kind"), tr("Subject"), tr("Source"),
+            tr("What happened") };
         QList<QStringList> rows;
         for (const Cluster::Event& e : events)
             rows.append({ e.at.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), Cluster::severityName(e.severity),
@@ -67,39 +74,39 @@ int runHistory(const QStringList& arguments)
     Command command(u"history"_s, arguments);
     QCommandLineParser& p = command.parser();
     p.setApplicationDescription(
-        u"Patroni's /history (every promotion) merged with the console's journal of the cluster (what the "
-        "window recorded: leaders lost and changed, members down and back, findings raised and cleared, lag, "
-        "routing), oldest first. Exit 0; 1 when Patroni could not be read (the journal is still printed)."_s);
+        tr("Patroni's /history (every promotion) merged with the console's journal of the cluster (what the "
+           "window recorded: leaders lost and changed, members down and back, findings raised and cleared, lag, "
+           "routing), oldest first. Exit 0; 1 when Patroni could not be read (the journal is still printed)."));
     const ClusterOptions cluster;
     const QCommandLineOption since(u"since"_s,
-        u"Only events from TIME on: 2026-12-01T02:00:00Z, \"2026-12-01 02:00\" (UTC), or ago: 90s, 30m, 2h, 7d."_s,
+        tr("Only events from TIME on: 2026-12-01T02:00:00Z, \"2026-12-01 02:00\" (UTC), or ago: 90s, 30m, 2h, 7d."),
         u"TIME"_s);
-    const QCommandLineOption member(u"member"_s, u"Only events about this member."_s, u"NAME"_s);
+    const QCommandLineOption member(u"member"_s, tr("Only events about this member."), u"NAME"_s);
     QStringList kinds;
     for (int k = 0; k <= int(Cluster::EventKind::SourceBack); ++k)
         kinds.append(Cluster::eventKindName(Cluster::EventKind(k)));
     const QCommandLineOption kind(u"kind"_s,
-        u"Only events of this kind (repeatable, or comma-separated): %1."_s.arg(kinds.join(u", "_s)), u"KIND"_s);
-    const QCommandLineOption format(u"format"_s, u"table (default) or json."_s, u"FORMAT"_s, u"table"_s);
-    const QCommandLineOption limit(u"limit"_s, u"At most the newest N events (default 1000)."_s, u"N"_s, u"1000"_s);
+        tr("Only events of this kind (repeatable, or comma-separated): %1.").arg(kinds.join(u", "_s)), u"KIND"_s);
+    const QCommandLineOption format(u"format"_s, tr("table (default) or json."), u"FORMAT"_s, u"table"_s);
+    const QCommandLineOption limit(u"limit"_s, tr("At most the newest N events (default 1000)."), u"N"_s, u"1000"_s);
     p.addOptions(cluster.all() + QList<QCommandLineOption> { since, member, kind, format, limit });
     const auto usage = [&command](const QString& message) { return command.usage(message); };
     if (const auto exit = command.parse())
         return *exit;
     const QString fmt = p.value(format);
     if (fmt != u"table"_s && fmt != u"json"_s)
-        return usage(u"--format must be table or json, not \"%1\""_s.arg(fmt));
+        return usage(tr("--format must be table or json, not \"%1\"").arg(fmt));
     bool ok = false;
     const int max = p.value(limit).toInt(&ok);
     if (!ok || max < 1)
-        return usage(u"--limit must be a positive number"_s);
+        return usage(tr("--limit must be a positive number"));
     Cluster::EventFilter filter;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (p.isSet(since)) {
         const auto at = Cluster::parseSince(p.value(since), now);
         if (!at)
-            return usage(u"--since \"%1\" is neither a time (2026-12-01T02:00:00Z) nor an age (30m, 2h, 7d)"_s.arg(
-                p.value(since)));
+            return usage(tr("--since \"%1\" is neither a time (2026-12-01T02:00:00Z) nor an age (30m, 2h, 7d)")
+                             .arg(p.value(since)));
         filter.since = *at;
     }
     filter.member = p.value(member);
@@ -107,7 +114,7 @@ int runHistory(const QStringList& arguments)
         for (const QString& k : given.split(u',', Qt::SkipEmptyParts)) {
             const auto parsed = Cluster::eventKindFromName(k.trimmed());
             if (!parsed)
-                return usage(u"unknown --kind \"%1\"; the kinds are: %2"_s.arg(k, kinds.join(u", "_s)));
+                return usage(tr("unknown --kind \"%1\"; the kinds are: %2").arg(k, kinds.join(u", "_s)));
             filter.kinds.append(*parsed);
         }
     }
@@ -149,8 +156,10 @@ int runHistory(const QStringList& arguments)
     out.flush();
     const Cluster::ClusterStore* store = session.store();
     if (!store->state().historySource.everSucceeded() || store->state().historySource.failing()) {
-        err << "patroni-console history: Patroni's history could not be read: "
-            << Cluster::describe(store->state().historySource.error) << " (the journal is shown)\n";
+        err << "patroni-console history: "
+            << tr("Patroni's history could not be read: %1 (the journal is shown)")
+                   .arg(Cluster::describe(store->state().historySource.error))
+            << '\n';
         return 1;
     }
     return 0;

@@ -1,10 +1,12 @@
 #include "app/cli/profilescommand.h"
 
+#include "app/cli/clusteroptions.h"
 #include "app/credentials/credentialstore.h"
 #include "app/settings/profilestore.h"
 #include "models/cluster/profilefile.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +20,11 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
+
+    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+    {
+        return QCoreApplication::translate("Cli", text, disambiguation, n);
+    }
 
     QString join(const QList<QUrl>& urls)
     {
@@ -39,12 +46,14 @@ namespace {
             return 0;
         }
         for (const Cluster::Profile& p : profiles) {
-            out << p.name << (store.isShowingBuiltIn() ? u" (built in: the repository's lab cluster)"_s : QString())
+            out << p.name
+                << (store.isShowingBuiltIn() ? u' ' + tr("(built in: the repository's lab cluster)") : QString())
                 << '\n';
             out << "  Patroni     " << join(p.patroniUrls) << '\n';
             if (!p.haproxyStatsUrl.isEmpty())
                 out << "  HAProxy     " << p.haproxyStatsUrl.toString()
-                    << (p.haproxyStatsUser.isEmpty() ? QString() : u" (user %1)"_s.arg(p.haproxyStatsUser)) << '\n';
+                    << (p.haproxyStatsUser.isEmpty() ? QString() : u' ' + tr("(user %1)").arg(p.haproxyStatsUser))
+                    << '\n';
             if (!p.etcdUrls.isEmpty())
                 out << "  etcd        " << join(p.etcdUrls) << '\n';
             if (!p.postgres.user.isEmpty())
@@ -61,7 +70,7 @@ namespace {
         const bool ok
             = path == u"-"_s ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
         if (!ok) {
-            *error = u"cannot read %1: %2"_s.arg(path, f.errorString());
+            *error = tr("cannot read %1: %2").arg(path, f.errorString());
             return std::nullopt;
         }
         return f.readAll();
@@ -79,8 +88,10 @@ namespace {
         if (!parsed.ok()) {
             for (const Cluster::ProfileFileError& e : parsed.errors)
                 err << path << ':' << e.line << ": " << e.message << '\n';
-            err << "patroni-console profiles: nothing was imported (" << parsed.errors.size()
-                << " problem(s)); fix the file and import it again\n";
+            err << "patroni-console profiles: "
+                << tr("nothing was imported (%n problem(s)); fix the file and import it again", nullptr,
+                       int(parsed.errors.size()))
+                << '\n';
             return 1;
         }
         QList<Cluster::Profile> toSave;
@@ -98,27 +109,31 @@ namespace {
             toSave.append(p);
         }
         if (!conflicts.isEmpty()) {
-            err << "patroni-console profiles: these saved profiles differ from the file: " << conflicts.join(u", "_s)
-                << "\nnothing was imported; give --replace to overwrite them, or rename them in the file\n";
+            err << "patroni-console profiles: "
+                << tr("these saved profiles differ from the file: %1\nnothing was imported; give --replace to "
+                      "overwrite them, or rename them in the file")
+                       .arg(conflicts.join(u", "_s))
+                << '\n';
             return 1;
         }
         const Settings::StoreResult saved = store.saveAll(toSave);
         if (!saved.ok()) {
             for (const QString& problem : saved.problems)
                 err << "patroni-console profiles: " << problem << '\n';
-            err << "patroni-console profiles: nothing was imported\n";
+            err << "patroni-console profiles: " << tr("nothing was imported") << '\n';
             return 1;
         }
         QStringList names;
         for (const Cluster::Profile& p : std::as_const(toSave))
             names.append(p.name);
-        out << "imported " << toSave.size() << " profile(s)"
+        out << tr("imported %n profile(s)", nullptr, int(toSave.size()))
             << (names.isEmpty() ? QString() : u": "_s + names.join(u", "_s));
         if (!unchanged.isEmpty())
-            out << "; " << unchanged.size() << " already saved as in the file";
+            out << "; " << tr("%n already saved as in the file", nullptr, int(unchanged.size()));
         out << '\n';
-        out << "passwords are not part of the file: the console asks the keychain for them (service "
-            << Credentials::CredentialStore::serviceName() << ")\n";
+        out << tr("passwords are not part of the file: the console asks the keychain for them (service %1)")
+                   .arg(Credentials::CredentialStore::serviceName())
+            << '\n';
         return 0;
     }
 
@@ -131,8 +146,8 @@ namespace {
             for (const QString& n : names) {
                 const auto p = store.load(n);
                 if (!p) {
-                    err << "patroni-console profiles: no profile \"" << n
-                        << "\"; saved: " << store.names().join(u", "_s) << '\n';
+                    err << "patroni-console profiles: "
+                        << tr("no profile \"%1\"; saved: %2").arg(n, store.names().join(u", "_s)) << '\n';
                     return 1;
                 }
                 profiles.append(*p);
@@ -147,7 +162,7 @@ namespace {
         }
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size() || !f.flush()) {
-            err << "patroni-console profiles: cannot write " << path << ": " << f.errorString() << '\n';
+            err << "patroni-console profiles: " << tr("cannot write %1: %2").arg(path, f.errorString()) << '\n';
             return 1;
         }
         return 0;
@@ -156,7 +171,7 @@ namespace {
     int remove(Settings::ProfileStore& store, const QString& name, QTextStream& out, QTextStream& err)
     {
         if (!store.contains(name) || store.isShowingBuiltIn()) {
-            err << "patroni-console profiles: there is no saved profile \"" << name << "\"\n";
+            err << "patroni-console profiles: " << tr("there is no saved profile \"%1\"").arg(name) << '\n';
             return 1;
         }
         // Its passwords first: a removed cluster leaves no secret behind, and if the keychain cannot
@@ -180,10 +195,13 @@ namespace {
         if (pending > 0)
             loop.exec();
         if (pending > 0)
-            failed.append(u"the keychain did not answer within 10 s (is it locked?)"_s);
+            failed.append(tr("the keychain did not answer within 10 s (is it locked?)"));
         if (!failed.isEmpty()) {
-            err << "patroni-console profiles: " << name << " was not removed: its keychain entries could not be "
-                << "removed (" << failed.join(u"; "_s) << "); unlock the keychain and try again\n";
+            err << "patroni-console profiles: "
+                << tr("%1 was not removed: its keychain entries could not be removed (%2); unlock the keychain and "
+                      "try again")
+                       .arg(name, failed.join(u"; "_s))
+                << '\n';
             return 1;
         }
         const Settings::StoreResult removed = store.remove(name);
@@ -191,7 +209,7 @@ namespace {
             err << "patroni-console profiles: " << removed.problems.join(u' ') << '\n';
             return 1;
         }
-        out << "removed " << name << " and its keychain entries\n";
+        out << tr("removed %1 and its keychain entries").arg(name) << '\n';
         return 0;
     }
 
@@ -202,43 +220,42 @@ int runProfiles(const QStringList& arguments)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QCommandLineParser p;
-    p.setApplicationDescription(u"The saved clusters.\n\n"
-                                "  list                       every saved cluster and its sources\n"
-                                "  show NAME                  one, in the profiles file format\n"
-                                "  import FILE [--replace]    save every cluster of FILE (- for standard input), "
-                                "all or none\n"
-                                "  export FILE [NAME]...      write the saved clusters (or those named) to FILE "
-                                "(- for standard output)\n"
-                                "  remove NAME                forget a cluster and its keychain entries\n\n"
-                                "The file (schema patroni-console/profiles/1) is described in the README; it never "
-                                "holds a password."_s);
-    const QCommandLineOption help({ u"h"_s, u"help"_s }, u"Show this help."_s);
-    const QCommandLineOption replace(u"replace"_s, u"import: overwrite saved clusters of the same name."_s);
-    const QCommandLineOption format(u"format"_s, u"list: text (default) or json."_s, u"FORMAT"_s, u"text"_s);
+    p.setApplicationDescription(tr("The saved clusters.\n\n"
+                                   "  list                       every saved cluster and its sources\n"
+                                   "  show NAME                  one, in the profiles file format\n"
+                                   "  import FILE [--replace]    save every cluster of FILE (- for standard input), "
+                                   "all or none\n"
+                                   "  export FILE [NAME]...      write the saved clusters (or those named) to FILE "
+                                   "(- for standard output)\n"
+                                   "  remove NAME                forget a cluster and its keychain entries\n\n"
+                                   "The file (schema patroni-console/profiles/1) is described in the README; it never "
+                                   "holds a password."));
+    const QCommandLineOption help({ u"h"_s, u"help"_s }, tr("Show this help."));
+    const QCommandLineOption replace(u"replace"_s, tr("import: overwrite saved clusters of the same name."));
+    const QCommandLineOption format(u"format"_s, tr("list: text (default) or json."), u"FORMAT"_s, u"text"_s);
     p.addOptions({ help, replace, format });
-    p.addPositionalArgument(u"verb"_s, u"list, show, import, export or remove"_s);
+    p.addPositionalArgument(u"verb"_s, tr("list, show, import, export or remove"));
     // A wrong call is answered with what was wrong and the usage (exit 2).
     const auto usage = [&err, &p, &arguments](const QString& message) {
-        err << "patroni-console profiles: " << message << "\n\n"
-            << p.helpText().replace(u"Usage: "_s + arguments.value(0), u"Usage: patroni-console profiles"_s);
+        err << "patroni-console profiles: " << message << "\n\n" << commandHelp(p, arguments.value(0), u"profiles"_s);
         return 2;
     };
     if (!p.parse(arguments))
         return usage(p.errorText());
     if (p.isSet(help)) {
-        out << p.helpText().replace(u"Usage: "_s + arguments.value(0), u"Usage: patroni-console profiles"_s);
+        out << commandHelp(p, arguments.value(0), u"profiles"_s);
         return 0;
     }
     const QStringList args = p.positionalArguments();
     if (args.isEmpty())
-        return usage(u"which verb? list, show, import, export or remove"_s);
+        return usage(tr("which verb? list, show, import, export or remove"));
     const QString verb = args.first();
     Settings::ProfileStore store;
     if (verb == u"list"_s) {
         if (args.size() != 1)
-            return usage(u"list takes no argument"_s);
+            return usage(tr("list takes no argument"));
         if (p.value(format) != u"text"_s && p.value(format) != u"json"_s)
-            return usage(u"--format must be text or json"_s);
+            return usage(tr("--format must be text or json"));
         return list(store, out, p.value(format));
     }
     if (verb == u"show"_s) {
@@ -246,8 +263,8 @@ int runProfiles(const QStringList& arguments)
             return usage(u"show NAME"_s);
         const auto profile = store.load(args.at(1));
         if (!profile) {
-            err << "patroni-console profiles: no profile \"" << args.at(1)
-                << "\"; saved: " << store.names().join(u", "_s) << '\n';
+            err << "patroni-console profiles: "
+                << tr("no profile \"%1\"; saved: %2").arg(args.at(1), store.names().join(u", "_s)) << '\n';
             return 1;
         }
         out << Cluster::writeProfileFile({ *profile });
@@ -255,12 +272,12 @@ int runProfiles(const QStringList& arguments)
     }
     if (verb == u"import"_s) {
         if (args.size() != 2)
-            return usage(u"import FILE (- for standard input)"_s);
+            return usage(tr("import FILE (- for standard input)"));
         return importFile(store, args.at(1), p.isSet(replace), out, err);
     }
     if (verb == u"export"_s) {
         if (args.size() < 2)
-            return usage(u"export FILE [NAME]... (- for standard output)"_s);
+            return usage(tr("export FILE [NAME]... (- for standard output)"));
         return exportFile(store, args.at(1), args.mid(2), err);
     }
     if (verb == u"remove"_s) {
@@ -268,7 +285,7 @@ int runProfiles(const QStringList& arguments)
             return usage(u"remove NAME"_s);
         return remove(store, args.at(1), out, err);
     }
-    return usage(u"unknown verb \"%1\"; list, show, import, export or remove"_s.arg(verb));
+    return usage(tr("unknown verb \"%1\"; list, show, import, export or remove").arg(verb));
 }
 
 } // namespace Cli

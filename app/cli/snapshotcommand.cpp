@@ -9,6 +9,7 @@
 #include "ui/snapshot/snapshotwriter.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QTextStream>
@@ -18,6 +19,15 @@ using namespace Qt::StringLiterals;
 
 namespace Cli {
 
+namespace {
+
+    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+    {
+        return QCoreApplication::translate("Cli", text, disambiguation, n);
+    }
+
+} // namespace
+
 int runSnapshot(const QStringList& arguments)
 {
     QTextStream out(stdout);
@@ -25,51 +35,52 @@ int runSnapshot(const QStringList& arguments)
     Command command(u"snapshot"_s, arguments);
     QCommandLineParser& p = command.parser();
     p.setApplicationDescription(
-        u"Write everything the console knows about one cluster at one instant — members, HAProxy, etcd, "
-        "routing probes, findings, Patroni's history, the dynamic configuration, the recent journal — with "
-        "every secret redacted. Exit 0: written; 1: written, but Patroni could not be read (the snapshot "
-        "says why); 2: usage error; 3: the output could not be written."_s);
+        tr("Write everything the console knows about one cluster at one instant — members, HAProxy, etcd, "
+           "routing probes, findings, Patroni's history, the dynamic configuration, the recent journal — with "
+           "every secret redacted. Exit 0: written; 1: written, but Patroni could not be read (the snapshot "
+           "says why); 2: usage error; 3: the output could not be written."));
     const ClusterOptions cluster;
     const QCommandLineOption output({ u"o"_s, u"output"_s },
-        u"Where to write (required). \"-\" writes to standard output (json, markdown, html)."_s, u"FILE"_s);
+        tr("Where to write (required). \"-\" writes to standard output (json, markdown, html)."), u"FILE"_s);
     const QCommandLineOption format(u"format"_s,
-        u"json, markdown, html, pdf or png (default: from FILE's extension: .json .md .html .pdf .png)."_s,
+        tr("json, markdown, html, pdf or png (default: from FILE's extension: .json .md .html .pdf .png)."),
         u"FORMAT"_s);
     const QCommandLineOption duration(u"duration"_s,
-        u"Watch the cluster for SECONDS before taking the snapshot (the lag chart of a PNG then has a "
-        "history; default 0: one reading)."_s,
+        tr("Watch the cluster for SECONDS before taking the snapshot (the lag chart of a PNG then has a "
+           "history; default 0: one reading)."),
         u"SECONDS"_s, u"0"_s);
     const QCommandLineOption journal(u"journal"_s,
-        u"How many of the newest journal events to include (the window's journal for --profile; default 100)."_s,
+        tr("How many of the newest journal events to include (the window's journal for --profile; default 100)."),
         u"N"_s, u"100"_s);
     p.addOptions(cluster.all() + QList<QCommandLineOption> { output, format, duration, journal });
     const auto usage = [&command](const QString& message) { return command.usage(message); };
     if (const auto exit = command.parse())
         return *exit;
     if (!p.isSet(output))
-        return usage(u"give --output FILE (or - for standard output)"_s);
+        return usage(tr("give --output FILE (or - for standard output)"));
     const QString path = p.value(output);
     std::optional<Snapshot::Format> fmt;
     if (p.isSet(format)) {
         fmt = Snapshot::formatFromName(p.value(format));
         if (!fmt)
-            return usage(u"--format must be json, markdown, html, pdf or png, not \"%1\""_s.arg(p.value(format)));
+            return usage(tr("--format must be json, markdown, html, pdf or png, not \"%1\"").arg(p.value(format)));
     } else {
         fmt = Snapshot::formatFromPath(path);
         if (!fmt)
-            return usage(path == u"-"_s ? u"give --format with --output -"_s
-                                        : u"cannot tell the format from \"%1\": name the file .json, .md, .html, "
-                                          ".pdf or .png, or give --format"_s.arg(path));
+            return usage(path == u"-"_s ? tr("give --format with --output -")
+                                        : tr("cannot tell the format from \"%1\": name the file .json, .md, .html, "
+                                             ".pdf or .png, or give --format")
+                                              .arg(path));
     }
     if (path == u"-"_s && (*fmt == Snapshot::Format::Pdf || *fmt == Snapshot::Format::Png))
-        return usage(u"%1 is binary: give a file with --output"_s.arg(Snapshot::formatName(*fmt)));
+        return usage(tr("%1 is binary: give a file with --output").arg(Snapshot::formatName(*fmt)));
     bool ok = false;
     const int seconds = p.value(duration).toInt(&ok);
     if (!ok || seconds < 0 || seconds > 86400)
-        return usage(u"--duration must be a number of seconds from 0 to 86400"_s);
+        return usage(tr("--duration must be a number of seconds from 0 to 86400"));
     const int journalLimit = p.value(journal).toInt(&ok);
     if (!ok || journalLimit < 0 || journalLimit > 100000)
-        return usage(u"--journal must be a number from 0 to 100000"_s);
+        return usage(tr("--journal must be a number from 0 to 100000"));
     QString why;
     const std::optional<Cluster::Profile> prof = cluster.profileFrom(p, &why);
     if (!prof)
@@ -111,7 +122,7 @@ int runSnapshot(const QStringList& arguments)
         outcome = Ui::renderSnapshot(request, &bytes);
         QFile stdOut;
         if (outcome.written && (!stdOut.open(stdout, QIODevice::WriteOnly) || stdOut.write(bytes) != bytes.size()))
-            outcome = { false, u"cannot write to standard output"_s, outcome.redactions };
+            outcome = { false, tr("cannot write to standard output"), outcome.redactions };
     } else {
         outcome = Ui::writeSnapshot(request);
     }
@@ -121,11 +132,14 @@ int runSnapshot(const QStringList& arguments)
     }
     const Cluster::ClusterStore* store = session.store();
     if (path != u"-"_s)
-        err << "patroni-console snapshot: wrote " << path << " (" << Snapshot::formatName(*fmt) << ", "
-            << outcome.redactions << " secret value(s) redacted)\n";
+        err << "patroni-console snapshot: "
+            << tr("wrote %1 (%2, %n secret value(s) redacted)", nullptr, outcome.redactions)
+                   .arg(path, Snapshot::formatName(*fmt))
+            << '\n';
     if (!store->hasView() || store->isStale()) {
-        err << "patroni-console snapshot: the cluster could not be read: " << Cluster::describe(store->lastError())
-            << " (the snapshot says so)\n";
+        err << "patroni-console snapshot: "
+            << tr("the cluster could not be read: %1 (the snapshot says so)").arg(Cluster::describe(store->lastError()))
+            << '\n';
         return 1;
     }
     return 0;

@@ -4,6 +4,7 @@
 #include "models/cluster/sourceerror.h"
 #include "models/cluster/statejson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -14,6 +15,12 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
+
+    // Only the human tables are translated; the TSV and JSON below stay English for scripts.
+    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+    {
+        return QCoreApplication::translate("Cli", text, disambiguation, n);
+    }
 
     struct Row {
         QStringList cells;
@@ -106,13 +113,14 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
 {
     // The members as the console concluded (the node's own word and silence joined with the DCS's),
     // patronictl's columns first; "DCS view" shows what GET /cluster says where it differs.
-    QStringList header { u"Member"_s, u"Host"_s, u"Role"_s, u"State"_s, u"TL"_s, u"Lag in MB"_s, u"Lag bytes"_s };
+    QStringList header { tr("Member"), tr("Host"), tr("Role"), tr("State"), tr("TL"), tr("Lag in MB"),
+        tr("Lag bytes") };
     if (state.postgresConfigured)
-        header.append(u"Lag s"_s);
-    header.append(u"Health"_s);
-    header.append(u"DCS view"_s);
+        header.append(tr("Lag s"));
+    header.append(tr("Health"));
+    header.append(tr("DCS view"));
     if (state.haproxyConfigured)
-        header.append(u"HAProxy routes"_s);
+        header.append(tr("HAProxy routes"));
     QList<QStringList> rows;
     for (const Cluster::MemberView& v : Cluster::memberViews(state, findings)) {
         const Cluster::Member& m = v.dcs;
@@ -126,36 +134,38 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
             row.append(routes(state, v));
         rows.append(row);
     }
-    QString title = u"Cluster: "_s + (state.scope().isEmpty() ? u"(scope not reported)"_s : state.scope());
+    QString title = tr("Cluster: %1").arg(state.scope().isEmpty() ? tr("(scope not reported)") : state.scope());
     if (state.view.paused)
-        title += u" (paused)"_s;
+        title += u' ' + tr("(paused)");
     QString out = table(header, rows, title);
-    out += u"Summary: "_s + Cluster::summarize(state, findings).headline + u'\n';
+    out += tr("Summary: %1").arg(Cluster::summarize(state, findings).headline) + u'\n';
     if (state.view.scheduledSwitchover)
-        out += u"Switchover scheduled at %1: %2 -> %3\n"_s.arg(state.view.scheduledSwitchover->at,
-            state.view.scheduledSwitchover->from, state.view.scheduledSwitchover->to);
+        out += tr("Switchover scheduled at %1: %2 -> %3")
+                   .arg(state.view.scheduledSwitchover->at, state.view.scheduledSwitchover->from,
+                       state.view.scheduledSwitchover->to)
+            + u'\n';
     if (state.dcs.failing())
-        out += u"STALE: "_s + Cluster::describe(state.dcs.error) + u'\n';
+        out += tr("STALE: %1").arg(Cluster::describe(state.dcs.error)) + u'\n';
     if (state.haproxyConfigured) {
         if (state.haproxy) {
             const Cluster::RouteNames& r = state.routes;
             const auto list = [&](const QString& proxy) {
                 const QStringList to = state.routedTo(proxy);
-                return to.isEmpty() ? u"NOTHING"_s : to.join(u", "_s);
+                return to.isEmpty() ? tr("NOTHING") : to.join(u", "_s);
             };
             out += u"HAProxy: %1 -> %2 | %3 -> %4 | %5 -> %6%7\n"_s.arg(QString::number(r.primaryPort), list(r.primary),
                 QString::number(r.replicasPort), list(r.replicas), QString::number(r.anyPort), list(r.any),
-                state.haproxySource.failing() ? u" (stale)"_s : QString());
+                state.haproxySource.failing() ? u' ' + tr("(stale)") : QString());
         } else {
             out += u"HAProxy: "_s + Cluster::describe(state.haproxySource.error) + u'\n';
         }
     }
     if (state.etcdConfigured) {
         if (state.etcd && !state.etcdSource.failing()) {
-            out += u"etcd: %1 of %2 members healthy"_s.arg(state.etcd->healthyCount())
-                       .arg(state.etcd->endpoints.size());
+            out += tr("etcd: %1 of %2 members healthy")
+                       .arg(QString::number(state.etcd->healthyCount()), QString::number(state.etcd->endpoints.size()));
             if (!state.etcd->leader.isEmpty())
-                out += u", raft leader "_s + state.etcd->leader;
+                out += u", "_s + tr("raft leader %1").arg(state.etcd->leader);
             if (!state.etcd->version.isEmpty())
                 out += u" (etcd "_s + state.etcd->version + u')';
             out += u'\n';
@@ -164,9 +174,9 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
         }
     }
     if (findings.isEmpty()) {
-        out += u"Findings: none\n"_s;
+        out += tr("Findings: none") + u'\n';
     } else {
-        out += u"Findings:\n"_s;
+        out += tr("Findings:") + u'\n';
         for (const Cluster::Finding& f : findings)
             out += u"  %1 %2: %3\n"_s.arg(Cluster::severityName(f.severity).toUpper(), f.key(), f.message);
     }
@@ -205,7 +215,7 @@ namespace {
         const QString finding = s.worstFinding ? s.worstFinding->message
             : !s.everRead                      ? Cluster::describe(l.error)
                                                : QString();
-        return { l.name, Cluster::healthKey(s.health) + (s.stale ? u" (stale)"_s : QString()),
+        return { l.name, Cluster::healthKey(s.health) + (s.stale ? u' ' + tr("(stale)") : QString()),
             s.leader.isEmpty() ? u"-"_s : s.leader,
             s.everRead ? u"%1/%2"_s.arg(s.membersRunning).arg(s.membersTotal) : u"-"_s,
             s.timeline ? QString::number(*s.timeline) : u"-"_s, lagText(s), finding };
@@ -230,12 +240,12 @@ void sortWorstFirst(QList<FleetLine>* lines)
 
 QString formatFleetTable(const QList<FleetLine>& lines)
 {
-    const QStringList header { u"Cluster"_s, u"Health"_s, u"Leader"_s, u"Running"_s, u"TL"_s, u"Worst lag"_s,
-        u"Worst finding"_s };
+    const QStringList header { tr("Cluster"), tr("Health"), tr("Leader"), tr("Running"), tr("TL"), tr("Worst lag"),
+        tr("Worst finding") };
     QList<QStringList> rows;
     for (const FleetLine& l : lines)
         rows.append(fleetCells(l));
-    return table(header, rows, u"Fleet: %1 cluster(s)"_s.arg(lines.size()));
+    return table(header, rows, tr("Fleet: %n cluster(s)", nullptr, int(lines.size())));
 }
 
 QString formatFleetTsv(const QList<FleetLine>& lines)

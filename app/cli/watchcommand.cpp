@@ -7,6 +7,7 @@
 #include "models/cluster/clusterstore.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -21,6 +22,11 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
+
+    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
+    {
+        return QCoreApplication::translate("Cli", text, disambiguation, n);
+    }
 
     // SIGINT and SIGTERM reach the event loop through a socket pair: a signal handler may only write.
     int signalPipe[2] = { -1, -1 };
@@ -78,14 +84,14 @@ int runWatch(const QStringList& arguments)
     Command command(u"watch"_s, arguments);
     QCommandLineParser& p = command.parser();
     p.setApplicationDescription(
-        u"The cluster as `status` prints it — members, HAProxy's routes, etcd, findings — redrawn in place, "
-        "like `patronictl list -W`. Ctrl-C quits and leaves the last view on the terminal."_s);
+        tr("The cluster as `status` prints it — members, HAProxy's routes, etcd, findings — redrawn in place, "
+           "like `patronictl list -W`. Ctrl-C quits and leaves the last view on the terminal."));
     const ClusterOptions cluster;
     const QCommandLineOption interval(u"interval"_s,
-        u"Redraw every SECONDS (default 2; the sources poll at the profile's own intervals)."_s, u"SECONDS"_s, u"2"_s);
-    const QCommandLineOption count(u"count"_s, u"Stop after N views (default: until Ctrl-C)."_s, u"N"_s);
+        tr("Redraw every SECONDS (default 2; the sources poll at the profile's own intervals)."), u"SECONDS"_s, u"2"_s);
+    const QCommandLineOption count(u"count"_s, tr("Stop after N views (default: until Ctrl-C)."), u"N"_s);
     const QCommandLineOption ansi(u"ansi"_s,
-        u"Redraw in place with terminal control sequences: auto (when the output is a terminal), always, never."_s,
+        tr("Redraw in place with terminal control sequences: auto (when the output is a terminal), always, never."),
         u"WHEN"_s, u"auto"_s);
     p.addOptions(cluster.all() + QList<QCommandLineOption> { interval, count, ansi });
     const auto usage = [&command](const QString& message) { return command.usage(message); };
@@ -94,16 +100,16 @@ int runWatch(const QStringList& arguments)
     bool ok = false;
     const double seconds = p.value(interval).toDouble(&ok);
     if (!ok || seconds < 0.2 || seconds > 3600)
-        return usage(u"--interval must be a number of seconds from 0.2 to 3600"_s);
+        return usage(tr("--interval must be a number of seconds from 0.2 to 3600"));
     int frames = -1;
     if (p.isSet(count)) {
         frames = p.value(count).toInt(&ok);
         if (!ok || frames < 1)
-            return usage(u"--count must be a positive number"_s);
+            return usage(tr("--count must be a positive number"));
     }
     const QString when = p.value(ansi);
     if (when != u"auto"_s && when != u"always"_s && when != u"never"_s)
-        return usage(u"--ansi must be auto, always or never, not \"%1\""_s.arg(when));
+        return usage(tr("--ansi must be auto, always or never, not \"%1\"").arg(when));
     const bool inPlace = when == u"always"_s || (when == u"auto"_s && ::isatty(STDOUT_FILENO));
     QString why;
     const std::optional<Cluster::Profile> prof = cluster.profileFrom(p, &why);
@@ -119,14 +125,16 @@ int runWatch(const QStringList& arguments)
     const auto draw = [&] {
         const Cluster::ClusterStore* store = session.store();
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QString frame = u"patroni-console watch: %1 at %2 UTC, every %3 s (Ctrl-C quits)\n\n"_s.arg(
-            prof->name, now.toString(u"yyyy-MM-dd HH:mm:ss"_s), QString::number(seconds));
+        QString frame = u"patroni-console watch: "_s
+            + tr("%1 at %2 UTC, every %3 s (Ctrl-C quits)")
+                  .arg(prof->name, now.toString(u"yyyy-MM-dd HH:mm:ss"_s), QString::number(seconds))
+            + u"\n\n"_s;
         if (store->hasView())
             frame += formatStatusTable(store->state(), store->findings());
         else if (store->lastError().isError())
-            frame += u"Cannot read the cluster: "_s + Cluster::describe(store->lastError()) + u'\n';
+            frame += tr("Cannot read the cluster: %1").arg(Cluster::describe(store->lastError())) + u'\n';
         else
-            frame += u"Reading the cluster…\n"_s;
+            frame += tr("Reading the cluster…") + u'\n';
         last = frame;
         if (inPlace)
             out << "\x1b[H\x1b[2J" << frame; // home, clear: the new view replaces the old one

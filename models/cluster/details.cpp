@@ -191,7 +191,7 @@ QList<DetailGroup> memberDetails(
     DetailGroup about { tr("Findings"), {} };
     for (const Finding& f : findings) {
         if (f.subject == v.name)
-            about.rows.append({ severityName(f.severity), f.message });
+            about.rows.append({ severityName(f.severity), f.shownMessage() });
     }
     if (!about.rows.isEmpty())
         out.append(about);

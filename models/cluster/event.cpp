@@ -65,6 +65,14 @@ QJsonObject toJson(const Event& e)
     return o;
 }
 
+QJsonObject toJournalJson(const Event& e)
+{
+    QJsonObject o = toJson(e);
+    if (!e.words.isEmpty())
+        o.insert("words"_L1, e.words.toJson());
+    return o;
+}
+
 std::optional<Event> eventFromJson(const QJsonObject& o)
 {
     const auto kind = eventKindFromName(o.value("kind"_L1).toString());
@@ -79,6 +87,7 @@ std::optional<Event> eventFromJson(const QJsonObject& o)
     e.subject = o.value("subject"_L1).toString();
     e.message = o.value("message"_L1).toString();
     e.details = o.value("details"_L1).toObject();
+    e.words = Words::fromJson(o.value("words"_L1));
     return e;
 }
 

@@ -41,11 +41,17 @@ struct Event {
     QString subject; // member, backend, finding key
     QString message; // one plain sentence
     QJsonObject details; // machine-readable: from/to, diff lines, ...
+    Words words; // the message, to be shown in the reader's language (empty: use message); kept in the journal
+
+    QString shownMessage() const { return words.isEmpty() ? message : words.text(); }
 
     friend bool operator==(const Event&, const Event&) = default;
 };
 
+// The event for machines (history --format json, snapshots). The journal adds "words" (Words::toJson),
+// so a record read back can be shown translated.
 QJsonObject toJson(const Event& event);
+QJsonObject toJournalJson(const Event& event);
 std::optional<Event> eventFromJson(const QJsonObject& object);
 
 } // namespace Cluster

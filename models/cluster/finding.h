@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/cluster/words.h"
+
 #include <QList>
 #include <QString>
 
@@ -19,7 +21,11 @@ struct Finding {
     QString id; // stable, machine-readable: "routing.primary-mismatch"
     Severity severity = Severity::Warning;
     QString subject; // member, backend or source it is about; empty for the whole cluster
-    QString message; // one plain sentence for the DBA
+    QString message; // one plain sentence for the DBA, in English (JSON, the journal, the command line)
+    Words words; // the same sentence, to be shown in the reader's language (empty: use message)
+
+    // The sentence for the window: in the reader's language.
+    QString shownMessage() const { return words.isEmpty() ? message : words.text(); }
 
     QString key() const { return subject.isEmpty() ? id : id + u'/' + subject; }
     friend bool operator==(const Finding&, const Finding&) = default;

@@ -17,14 +17,15 @@ namespace {
         return state == u"running"_s || state == u"streaming"_s;
     }
 
-    QString bytes(qint64 n)
+    Words tr(const char* text, const char* disambiguation = nullptr, int n = -1)
     {
-        return ItemModels::formatBytes(n);
+        Q_UNUSED(disambiguation);
+        return Words::source(text, n);
     }
 
-    void add(QList<Finding>* out, const char* id, Severity severity, const QString& subject, const QString& message)
+    void add(QList<Finding>* out, const char* id, Severity severity, const QString& subject, const Words& message)
     {
-        out->append(Finding { QString::fromLatin1(id), severity, subject, message });
+        out->append(Finding { QString::fromLatin1(id), severity, subject, message.english(), message });
     }
 
     bool healthyReplica(const ClusterState& s, const Member& m)
@@ -43,7 +44,7 @@ namespace {
             return;
         if (s.haproxySource.failing())
             add(out, "source.haproxy-unreachable", Severity::Critical, u"haproxy"_s,
-                describe(s.haproxySource.error) + u"; where clients are routed cannot be checked"_s);
+                describeWords(s.haproxySource.error) + tr("; where clients are routed cannot be checked"));
         if (!s.haproxy || !s.dcs.everSucceeded())
             return;
         const RouteNames& r = s.routes;
@@ -51,7 +52,7 @@ namespace {
             if (s.haproxy->backend(proxy))
                 return false;
             add(out, "routing.proxy-missing", Severity::Warning, proxy,
-                u"HAProxy has no proxy named \"%1\" (port %2); set the route names in the cluster's settings"_s
+                tr("HAProxy has no proxy named \"%1\" (port %2); set the route names in the cluster's settings")
                     .arg(proxy)
                     .arg(port));
             return true;
@@ -63,27 +64,30 @@ namespace {
             const QStringList primary = s.routedTo(r.primary);
             if (primary.isEmpty())
                 add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
-                    u"Port %1 routes to nothing: no server is UP in HAProxy's \"%2\", writes through it fail"_s
+                    tr("Port %1 routes to nothing: no server is UP in HAProxy's \"%2\", writes through it fail")
                         .arg(r.primaryPort)
                         .arg(r.primary));
             else if (leader.isEmpty())
                 add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
-                    u"Port %1 routes to %2, but no member is a working leader right now"_s.arg(r.primaryPort)
+                    tr("Port %1 routes to %2, but no member is a working leader right now")
+                        .arg(r.primaryPort)
                         .arg(primary.join(u", "_s)));
             else if (primary != QStringList { leader })
                 add(out, "routing.primary-mismatch", Severity::Critical, r.primary,
-                    u"Port %1 routes to %2, not only to Patroni's leader %3"_s.arg(r.primaryPort)
+                    tr("Port %1 routes to %2, not only to Patroni's leader %3")
+                        .arg(r.primaryPort)
                         .arg(primary.join(u", "_s), leader));
         }
         if (!missing(r.replicas, r.replicasPort)) {
             const QStringList replicas = s.routedTo(r.replicas);
             if (!leader.isEmpty() && replicas.contains(leader))
                 add(out, "routing.replicas-include-leader", Severity::Warning, r.replicas,
-                    u"Port %1 (read-only) also routes to the leader %2"_s.arg(r.replicasPort).arg(leader));
+                    tr("Port %1 (read-only) also routes to the leader %2").arg(r.replicasPort).arg(leader));
             for (const Member& m : s.view.members) {
                 if (healthyReplica(s, m) && !replicas.contains(m.name))
                     add(out, "routing.replicas-missing", Severity::Warning, m.name,
-                        u"Port %1 (read-only) does not route to %2, a healthy replica"_s.arg(r.replicasPort)
+                        tr("Port %1 (read-only) does not route to %2, a healthy replica")
+                            .arg(r.replicasPort)
                             .arg(m.name));
             }
         }
@@ -96,14 +100,14 @@ namespace {
             return;
         if (s.postgresSource.failing()) {
             add(out, "source.postgres-unreachable", Severity::Warning, u"postgres"_s,
-                describe(s.postgresSource.error) + u"; lag in seconds and routing proof are unavailable"_s);
+                describeWords(s.postgresSource.error) + tr("; lag in seconds and routing proof are unavailable"));
             return;
         }
         if (!s.postgres)
             return;
         for (auto it = s.postgres->errors.cbegin(); it != s.postgres->errors.cend(); ++it)
             add(out, "member.postgres-unreachable", Severity::Warning, it.key(),
-                u"%1's PostgreSQL does not answer: %2"_s.arg(it.key(), describe(it.value())));
+                tr("%1's PostgreSQL does not answer: %2").arg(it.key(), describeWords(it.value())));
         const RouteNames& r = s.routes;
         QSet<int> failedPorts;
         for (const Postgres::RoutingProbe& p : s.postgres->routing) {
@@ -112,7 +116,7 @@ namespace {
                     failedPorts.insert(p.port);
                     add(out, "routing.probe-failed", p.port == r.primaryPort ? Severity::Critical : Severity::Warning,
                         QString::number(p.port),
-                        u"A connection through port %1 failed: %2"_s.arg(p.port).arg(describe(p.error)));
+                        tr("A connection through port %1 failed: %2").arg(p.port).arg(describeWords(p.error)));
                 }
                 continue;
             }
@@ -120,11 +124,12 @@ namespace {
             const QString who = member.isEmpty() ? p.backend() : member;
             if (p.port == r.primaryPort && p.inRecovery)
                 add(out, "routing.probe-primary-in-recovery", Severity::Critical, who,
-                    u"A connection through port %1 landed on %2, which is in recovery: writes fail there"_s.arg(p.port)
+                    tr("A connection through port %1 landed on %2, which is in recovery: writes fail there")
+                        .arg(p.port)
                         .arg(who));
             if (p.port == r.replicasPort && !p.inRecovery)
                 add(out, "routing.probe-replicas-on-primary", Severity::Warning, who,
-                    u"A read-only connection through port %1 landed on the primary %2"_s.arg(p.port).arg(who));
+                    tr("A read-only connection through port %1 landed on the primary %2").arg(p.port).arg(who));
         }
     }
 
@@ -134,7 +139,7 @@ namespace {
             return;
         if (s.etcdSource.failing()) {
             add(out, "source.etcd-unreachable", Severity::Critical, u"etcd"_s,
-                describe(s.etcdSource.error) + u"; Patroni cannot renew the leader lock without the DCS"_s);
+                describeWords(s.etcdSource.error) + tr("; Patroni cannot renew the leader lock without the DCS"));
             return;
         }
         if (!s.etcd)
@@ -144,21 +149,23 @@ namespace {
         const int healthy = s.etcd->healthyCount();
         if (total > 0 && healthy < total / 2 + 1)
             add(out, "dcs.quorum-lost", Severity::Critical, u"etcd"_s,
-                u"Only %1 of %2 etcd members are healthy: no quorum, the leader will demote itself and no "
-                "failover can happen (Patroni's own /cluster keeps showing the last view)"_s.arg(healthy)
+                tr("Only %1 of %2 etcd members are healthy: no quorum, the leader will demote itself and no "
+                   "failover can happen (Patroni's own /cluster keeps showing the last view)")
+                    .arg(healthy)
                     .arg(total));
         if (s.etcd->detailsError.isError())
             add(out, "dcs.details-unreadable", Severity::Info, u"etcd"_s,
-                u"etcd's member list or raft status could not be read (%1): who leads etcd is unknown"_s.arg(
-                    describe(s.etcd->detailsError)));
+                tr("etcd's member list or raft status could not be read (%1): who leads etcd is unknown")
+                    .arg(describeWords(s.etcd->detailsError)));
         for (const EtcdView::Endpoint& e : s.etcd->endpoints) {
             if (e.health && e.health->healthy)
                 continue;
-            const QString why = e.error.isError() ? describe(e.error)
-                                                  : u"reports unhealthy"_s
-                    + (e.health && !e.health->reason.isEmpty() ? u" (%1)"_s.arg(e.health->reason) : QString());
+            const Words why = e.error.isError()
+                ? describeWords(e.error)
+                : (e.health && !e.health->reason.isEmpty() ? tr("reports unhealthy (%1)").arg(e.health->reason)
+                                                           : tr("reports unhealthy"));
             add(out, "dcs.member-unhealthy", Severity::Warning, e.url.authority(),
-                u"etcd %1: %2"_s.arg(e.url.authority(), why));
+                tr("etcd %1: %2").arg(e.url.authority(), why));
         }
     }
 
@@ -168,12 +175,13 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
 {
     QList<Finding> out;
     for (const QString& problem : state.settingsProblems)
-        add(&out, "settings.unusable", Severity::Critical, {}, u"The cluster's settings cannot be used: "_s + problem);
+        add(&out, "settings.unusable", Severity::Critical, {},
+            tr("The cluster's settings cannot be used: %1").arg(problem));
     if (state.dcs.failing()) {
         const qint64 age = state.dcs.lastSuccess.isValid() ? state.dcs.lastSuccess.secsTo(now) : -1;
         add(&out, "source.patroni-unreachable", Severity::Critical, u"patroni"_s,
-            describe(state.dcs.error)
-                + (age >= 0 ? u"; showing what Patroni said %1 s ago"_s.arg(age) : u"; nothing read yet"_s));
+            describeWords(state.dcs.error)
+                + (age >= 0 ? tr("; showing what Patroni said %1 s ago").arg(age) : tr("; nothing read yet")));
     }
     if (!state.dcs.everSucceeded())
         return out;
@@ -182,17 +190,18 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
     const QStringList leaders = view.leaders();
     if (leaders.isEmpty()) {
         add(&out, "cluster.no-leader", Severity::Critical, {},
-            u"No member holds the leader lock: writes fail until Patroni elects one"_s);
+            tr("No member holds the leader lock: writes fail until Patroni elects one"));
     } else if (leaders.size() > 1) {
         add(&out, "cluster.multiple-leaders", Severity::Critical, {},
-            u"%1 members claim leadership (%2): clients may write to two primaries"_s.arg(leaders.size())
+            tr("%1 members claim leadership (%2): clients may write to two primaries")
+                .arg(leaders.size())
                 .arg(leaders.join(u", "_s)));
     }
     const Member* leader = leaders.size() == 1 ? view.member(leaders.first()) : nullptr;
 
     if (view.paused)
         add(&out, "cluster.paused", Severity::Warning, {},
-            u"Cluster is paused (maintenance mode): Patroni will not fail over automatically"_s);
+            tr("Cluster is paused (maintenance mode): Patroni will not fail over automatically"));
 
     // Timelines as the nodes themselves report them when they answer: the DCS's copy goes stale
     // exactly when it matters (while etcd has no quorum, no member can update its key).
@@ -213,39 +222,39 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
         // The node's own word against the DCS's.
         if (observed && obs->source.failing()) {
             add(&out, "member.unreachable", isLeader ? Severity::Critical : Severity::Warning, m.name,
-                u"%1's REST API does not answer (%2); the DCS still lists it as %3 %4"_s.arg(
-                    m.name, describe(obs->source.error), roleName(m.role).toLower(), m.state));
+                tr("%1's REST API does not answer (%2); the DCS still lists it as %3 %4")
+                    .arg(m.name, describeWords(obs->source.error), roleName(m.role).toLower(), m.state));
         } else if (observed && obs->status) {
             const Patroni::MemberStatus& own = *obs->status;
             const bool settled
                 = !state.leaderSince.isValid() || state.leaderSince.secsTo(now) >= limits.promotionGraceSeconds;
             if (settled && isLeader && own.role != Role::Unknown && !isLeaderRole(own.role))
                 add(&out, "member.role-disagrees", Severity::Critical, m.name,
-                    u"The DCS names %1 leader, but %1 itself says it is a %2"_s.arg(m.name, own.roleText));
+                    tr("The DCS names %1 leader, but %1 itself says it is a %2").arg(m.name, own.roleText));
             else if (settled && !isLeader && own.role == Role::Leader)
                 add(&out, "member.role-disagrees", Severity::Critical, m.name,
-                    u"%1 runs as a primary, but the DCS lists it as %2"_s.arg(m.name, roleName(m.role).toLower()));
+                    tr("%1 runs as a primary, but the DCS lists it as %2").arg(m.name, roleName(m.role).toLower()));
             if (own.dcsLastSeen) {
                 const qint64 age = now.toSecsSinceEpoch() - *own.dcsLastSeen;
                 if (age > limits.dcsStaleSeconds)
                     add(&out, "member.dcs-stale", Severity::Warning, m.name,
-                        u"%1 last reached the DCS %2 s ago"_s.arg(m.name).arg(age));
+                        tr("%1 last reached the DCS %2 s ago").arg(m.name).arg(age));
             }
         }
         // The DCS's flag or the node's own: either is enough.
         if (m.pendingRestart || (observed && obs->status && obs->status->pendingRestart))
             add(&out, "member.pending-restart", Severity::Info, m.name,
-                u"%1 needs a restart to apply changed parameters"_s.arg(m.name));
+                tr("%1 needs a restart to apply changed parameters").arg(m.name));
 
         if (isLeader)
             continue;
         const std::optional<int> timeline = timelineOf(m);
         if (leaderTimeline && timeline && *timeline < *leaderTimeline)
             add(&out, "member.old-timeline", Severity::Warning, m.name,
-                u"%1 is on timeline %2, the leader on %3"_s.arg(m.name).arg(*timeline).arg(*leaderTimeline));
+                tr("%1 is on timeline %2, the leader on %3").arg(m.name).arg(*timeline).arg(*leaderTimeline));
         if (!isStreamingState(m.state)) {
             add(&out, "member.not-streaming", Severity::Warning, m.name,
-                u"%1 is not replicating: state \"%2\""_s.arg(m.name, m.state));
+                tr("%1 is not replicating: state \"%2\"").arg(m.name, m.state));
         } else if (leader && observed && !obs->source.failing() && !m.tags.contains(u"replicatefrom"_s)) {
             // (A cascading replica streams from another replica, not from the leader.)
             // The leader's pg_stat_replication is the ground truth for "streaming".
@@ -258,16 +267,16 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
                 });
                 if (!streams)
                     add(&out, "member.not-streaming", Severity::Warning, m.name,
-                        u"%1 is not in %2's pg_stat_replication as streaming"_s.arg(m.name, leader->name));
+                        tr("%1 is not in %2's pg_stat_replication as streaming").arg(m.name, leader->name));
             }
         }
         if (m.lagUnknown && isStreamingState(m.state))
             add(&out, "member.lag-unknown", Severity::Warning, m.name,
-                u"%1's replication position is unknown to Patroni"_s.arg(m.name));
+                tr("%1's replication position is unknown to Patroni").arg(m.name));
         if (m.lagBytes && *m.lagBytes > maxLag)
             add(&out, "member.lag-over-limit", Severity::Warning, m.name,
-                u"%1 is %2 behind, over maximum_lag_on_failover (%3): Patroni will not fail over to it"_s.arg(
-                    m.name, bytes(*m.lagBytes), bytes(maxLag)));
+                tr("%1 is %2 behind, over maximum_lag_on_failover (%3): Patroni will not fail over to it")
+                    .arg(m.name, Words::bytes(*m.lagBytes), Words::bytes(maxLag)));
     }
 
     evaluateRouting(state, limits, &out);

@@ -43,7 +43,7 @@ bool Journal::append(const QList<Event>& events, QString* error)
             lines += '\n';
     }
     for (const Event& e : events)
-        lines += QJsonDocument(toJson(e)).toJson(QJsonDocument::Compact) + '\n';
+        lines += QJsonDocument(toJournalJson(e)).toJson(QJsonDocument::Compact) + '\n';
     if (f.write(lines) != lines.size() || !f.flush()) {
         if (error)
             *error = u"cannot write the journal %1: %2"_s.arg(m_path, f.errorString());

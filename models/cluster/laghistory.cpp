@@ -98,7 +98,7 @@ void LagHistory::fold(Series& series, quint32 nowOffset)
 
 void LagHistory::mark(const Event& event)
 {
-    m_markers.push_back(LagMarker { event.at, event.kind, event.subject, event.message });
+    m_markers.push_back(LagMarker { event.at, event.kind, event.subject, event.shownMessage() });
     while (m_markers.size() > size_t(maxMarkers))
         m_markers.pop_front();
 }

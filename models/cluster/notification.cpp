@@ -49,12 +49,12 @@ std::optional<Notification> notificationFor(const QString& cluster, const QList<
     }
     const QString what = leaderLost ? tr("leader lost")
         : leaderChanged             ? tr("leader changed")
-                                    : tr("critical: %1").arg(first->message.left(60));
+                                    : tr("critical: %1").arg(first->shownMessage().left(60));
     n.title = cluster + u": "_s + what;
     QStringList lines;
     constexpr int shown = 4;
     for (qsizetype i = 0; i < chosen.size() && i < shown; ++i)
-        lines.append(chosen.at(i)->message);
+        lines.append(chosen.at(i)->shownMessage());
     if (chosen.size() > shown)
         lines.append(tr("and %n more", int(chosen.size() - shown)));
     n.text = lines.join(u'\n');

@@ -58,18 +58,25 @@ QString bodyHead(QByteArrayView body)
     return QString::fromUtf8(head).simplified();
 }
 
-static QString tr(const char* text)
-{
-    return Cluster::translate(text);
-}
+namespace {
+    Words tr(const char* text)
+    {
+        return Words::source(text);
+    }
+} // namespace
 
 QString describe(const SourceError& e)
 {
-    const QString who = e.source.isEmpty() ? tr("source") : e.source;
-    QString what;
+    return describeWords(e).text();
+}
+
+Words describeWords(const SourceError& e)
+{
+    const Words who = e.source.isEmpty() ? tr("source") : Words::verbatim(e.source);
+    Words what;
     switch (e.code) {
     case SourceError::Code::None:
-        return QString();
+        return {};
     case SourceError::Code::ConnectionRefused:
         what = tr("connection refused; is the service running and listening on that port?");
         break;
@@ -123,7 +130,7 @@ QString describe(const SourceError& e)
         break;
     }
     if (!e.detail.isEmpty())
-        what += u" ("_s + e.detail + u')';
+        what = what + (u" ("_s + e.detail + u')');
     return who + u": "_s + what;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/cluster/words.h"
+
 #include <QByteArrayView>
 #include <QString>
 
@@ -42,5 +44,7 @@ QString codeName(SourceError::Code code);
 QString bodyHead(QByteArrayView body);
 // One plain sentence: what happened and what to do about it.
 QString describe(const SourceError& error);
+// The same sentence, kept translatable (describe() is its text()).
+Words describeWords(const SourceError& error);
 
 } // namespace Cluster

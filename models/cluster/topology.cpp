@@ -125,7 +125,7 @@ Topology buildTopology(const ClusterState& state, const QList<Finding>& findings
     QHash<QString, QStringList> sentences; // subject -> sentences, worst first (findings come worst first)
     for (const Finding& f : findings) {
         if (!f.subject.isEmpty())
-            sentences[f.subject].append(f.message);
+            sentences[f.subject].append(f.shownMessage());
     }
 
     QSet<QString> names;
@@ -243,7 +243,7 @@ Topology buildTopology(const ClusterState& state, const QList<Finding>& findings
                 about = true;
             if (!about)
                 continue;
-            route.findings.append(f.message);
+            route.findings.append(f.shownMessage());
             const Health h = healthOf(f.severity);
             if (h != Health::Healthy && healthRank(h) < healthRank(route.health))
                 route.health = h;

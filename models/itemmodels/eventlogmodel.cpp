@@ -42,9 +42,15 @@ QList<Cluster::Event> historyEvents(const QList<Patroni::HistoryEntry>& history)
         // The entry for timeline N says how timeline N ended: timeline N + 1 began then.
         const int began = h.timeline + 1;
         e.subject = h.newLeader.value_or(QString());
-        e.message = h.newLeader
-            ? u"Patroni history: timeline %1 began, %2 promoted (%3)"_s.arg(began).arg(*h.newLeader, h.reason)
-            : u"Patroni history: timeline %1 began (%2)"_s.arg(began).arg(h.reason);
+        e.words = h.newLeader
+            ? Cluster::Words::source(
+                QT_TRANSLATE_NOOP("Cluster", "Patroni history: timeline %1 began, %2 promoted (%3)"))
+                  .arg(began)
+                  .arg(*h.newLeader, h.reason)
+            : Cluster::Words::source(QT_TRANSLATE_NOOP("Cluster", "Patroni history: timeline %1 began (%2)"))
+                  .arg(began)
+                  .arg(h.reason);
+        e.message = e.words.english();
         e.details
             = QJsonObject { { u"source"_s, u"history"_s }, { u"timeline"_s, began }, { u"lsn"_s, double(h.lsn) } };
         out.append(e);
@@ -88,10 +94,10 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     const Cluster::Event& e = m_events.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QString(e.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u"  "_s + e.message);
+        return QString(e.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u"  "_s + e.shownMessage());
     case Qt::ToolTipRole:
         // The whole sentence (a list cuts it at its width), then what kind of event it is.
-        return QString(e.message + u'\n' + Cluster::eventKindName(e.kind)
+        return QString(e.shownMessage() + u'\n' + Cluster::eventKindName(e.kind)
             + (e.subject.isEmpty() ? QString() : u" · "_s + e.subject));
     case SeverityRole:
         return int(e.severity);

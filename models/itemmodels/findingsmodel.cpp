@@ -73,7 +73,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     const Cluster::Finding& f = m_findings.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return f.message;
+        return f.shownMessage();
     case Qt::ToolTipRole:
         return f.key();
     case SeverityRole:

@@ -20,7 +20,7 @@ namespace {
         QStringList out;
         for (const Cluster::Finding& f : findings) {
             if (f.id.startsWith(prefix))
-                out.append(f.message);
+                out.append(f.shownMessage());
         }
         return out;
     }

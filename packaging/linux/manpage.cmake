@@ -6,6 +6,12 @@ foreach(var EXE OUT VERSION)
     endif()
 endforeach()
 
+# The program says its --help in the user's language; the man page is English whatever the build machine
+# speaks: the locale for the program run below is C (UTF-8), and no LANGUAGE list overrides it.
+set(ENV{LC_ALL} C.UTF-8)
+set(ENV{LANG} C.UTF-8)
+unset(ENV{LANGUAGE})
+
 set(commands status watch snapshot check history switchover failover restart reload reinit pause resume
              edit-config audit profiles)
 

@@ -157,8 +157,9 @@ void BM_SnapshotMarkdown(benchmark::State& state)
     in.findings = store.findings();
     in.takenAt = QDateTime::currentDateTimeUtc();
     for (int i = 0; i < 100; ++i)
-        in.journal.append(Cluster::Event { in.takenAt.addSecs(-i), Cluster::EventKind::StateChanged,
-            Cluster::Severity::Info, QStringLiteral("patroni2"), QStringLiteral("patroni2: running → streaming"), {} });
+        in.journal.append(
+            Cluster::Event { in.takenAt.addSecs(-i), Cluster::EventKind::StateChanged, Cluster::Severity::Info,
+                QStringLiteral("patroni2"), QStringLiteral("patroni2: running → streaming"), {}, {} });
     Snapshot::Redactor redactor;
     redactor.addSecret(QStringLiteral("superuser_password"));
     qint64 bytes = 0;

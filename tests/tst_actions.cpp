@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -199,9 +200,13 @@ void TestActions::failoverNamesTheLoss()
     QVERIFY2(p.ok(), qPrintable(p.problems.join(u'\n'))); // the emergency tool: lag is a cost, not a refusal
     QVERIFY(p.warnings.join(u' ').contains(u"20 971 520 B behind"_s));
     QVERIFY(p.warnings.join(u' ').contains(u"the leader patroni1 is healthy: a switchover is the gentler way"_s));
+    // The consequences are only ever shown: the size in the reader's locale; the records keep exact bytes.
     const QString said = Actions::consequences(s, {}, r, p);
-    QVERIFY2(said.contains(u"It is 20 971 520 B behind: writes the old leader had not sent it are lost"_s),
+    QVERIFY2(said.contains(u"It is %1 behind: writes the old leader had not sent it are lost"_s.arg(
+                 QLocale().formattedDataSize(20971520, 1))),
         qPrintable(said));
+    QVERIFY2(p.shownWarnings().join(u' ').contains(QLocale().formattedDataSize(20971520, 1) + u" behind"_s),
+        qPrintable(p.shownWarnings().join(u' ')));
     TestStates::member(s, u"patroni2"_s).tags.insert(u"nofailover"_s, true);
     QVERIFY(!check(s, r).ok()); // but nofailover is a refusal even here
 }
@@ -255,7 +260,7 @@ void TestActions::switchoverVerification()
     QVERIFY(steps[0].passed && steps[0].passedAfterMs == 2100);
     QVERIFY(steps[1].passed);
     QVERIFY(!steps[2].passed);
-    QCOMPARE(steps[2].text, u"patroni1 rejoined as a streaming replica"_s);
+    QCOMPARE(steps[2].text(), u"patroni1 rejoined as a streaming replica"_s);
     const Cluster::ClusterState after = TestStates::healthy(u"patroni2"_s, 5);
     steps = Actions::verification(r, p, after, {}, 6000, steps);
     QVERIFY(Actions::allPassed(steps));
@@ -389,7 +394,7 @@ void TestActions::auditRoundTrip()
     r.warnings = { u"w"_s };
     r.httpStatus = 200;
     r.httpBody = u"Successfully switched over to \"patroni2\""_s;
-    r.steps = { { u"leader"_s, u"patroni2 is the leader"_s, true, 2100 } };
+    r.steps = { { u"leader"_s, Cluster::Words::verbatim(u"patroni2 is the leader"_s), true, 2100 } };
     r.sendMs = 2000;
     r.verifyMs = 6000;
     QVERIFY(log.append(r));

@@ -2,6 +2,331 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>its REST API answers</source>
+        <translation>seine REST API antwortet</translation>
+    </message>
+    <message>
+        <source>its REST API does not answer</source>
+        <translation>seine REST API antwortet nicht</translation>
+    </message>
+    <message>
+        <source>PostgreSQL is %1</source>
+        <translation>PostgreSQL ist %1</translation>
+    </message>
+    <message>
+        <source>it is %1, not running</source>
+        <translation>es ist %1 und läuft nicht</translation>
+    </message>
+    <message>
+        <source>tagged nofailover (or failover_priority 0): Patroni never promotes it</source>
+        <translation>mit nofailover markiert (oder failover_priority 0): Patroni stuft es nie hoch</translation>
+    </message>
+    <message>
+        <source>no nofailover tag</source>
+        <translation>kein nofailover-Tag</translation>
+    </message>
+    <message>
+        <source>%1 behind (limit %2, maximum_lag_on_failover)</source>
+        <translation>%1 Rückstand (Grenze %2, maximum_lag_on_failover)</translation>
+    </message>
+    <message>
+        <source>its lag is unknown</source>
+        <translation>seine Verzögerung ist unbekannt</translation>
+    </message>
+    <message>
+        <source>on the cluster&apos;s timeline %1</source>
+        <translation>auf der Timeline %1 des Clusters</translation>
+    </message>
+    <message>
+        <source>on timeline %1, the cluster on %2</source>
+        <translation>auf Timeline %1, der Cluster auf %2</translation>
+    </message>
+    <message>
+        <source>in the synchronous set</source>
+        <translation>im synchronen Set</translation>
+    </message>
+    <message>
+        <source>not in the synchronous set (synchronous mode is on: only a sync standby may be promoted)</source>
+        <translation>nicht im synchronen Set (der synchrone Modus ist aktiv: nur ein Sync Standby darf hochgestuft werden)</translation>
+    </message>
+    <message>
+        <source>the cluster could not be read (%1): nothing is sent while its state is unknown</source>
+        <translation>der Cluster konnte nicht gelesen werden (%1): Solange sein Zustand unbekannt ist, wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>no member named &quot;%1&quot;; the members are %2</source>
+        <translation>kein Mitglied namens „%1“; die Mitglieder sind %2</translation>
+    </message>
+    <message>
+        <source>there is no leader to hand over from: use failover --candidate NAME</source>
+        <translation>es gibt keinen Leader, von dem übergeben werden kann: Verwenden Sie failover --candidate NAME</translation>
+    </message>
+    <message>
+        <source>a failover needs --candidate NAME: the member to promote</source>
+        <translation>ein Failover braucht --candidate NAME: das Mitglied, das hochgestuft werden soll</translation>
+    </message>
+    <message>
+        <source>%1 is already the leader; name another member</source>
+        <translation>%1 ist bereits der Leader; nennen Sie ein anderes Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 cannot become leader: %2</source>
+        <translation>%1 kann nicht Leader werden: %2</translation>
+    </message>
+    <message>
+        <source>no member can become leader (%1)</source>
+        <translation>kein Mitglied kann Leader werden (%1)</translation>
+    </message>
+    <message>
+        <source>the cluster is paused: name the candidate (Patroni refuses a switchover without one while paused) or resume first</source>
+        <translation>der Cluster ist pausiert: Nennen Sie den Kandidaten (im pausierten Zustand lehnt Patroni einen Switchover ohne Kandidaten ab) oder setzen Sie den Cluster zuerst fort</translation>
+    </message>
+    <message>
+        <source>a failover cannot be scheduled; schedule a switchover</source>
+        <translation>ein Failover kann nicht geplant werden; planen Sie einen Switchover</translation>
+    </message>
+    <message>
+        <source>%1 is in the past; give a time to come, or none for now</source>
+        <translation>%1 liegt in der Vergangenheit; geben Sie einen künftigen Zeitpunkt an oder keinen für sofort</translation>
+    </message>
+    <message>
+        <source>the cluster is paused: Patroni refuses a scheduled switchover; resume first</source>
+        <translation>der Cluster ist pausiert: Patroni lehnt einen geplanten Switchover ab; setzen Sie den Cluster zuerst fort</translation>
+    </message>
+    <message>
+        <source>it replaces the switchover already scheduled at %1 (Patroni keeps only one)</source>
+        <translation>er ersetzt den bereits für %1 geplanten Switchover (Patroni behält nur einen)</translation>
+    </message>
+    <message>
+        <source>the leader %1 is healthy: a switchover is the gentler way</source>
+        <translation>der Leader %1 ist gesund: Ein Switchover ist der schonendere Weg</translation>
+    </message>
+    <message>
+        <source>no switchover is scheduled</source>
+        <translation>es ist kein Switchover geplant</translation>
+    </message>
+    <message>
+        <source>name the member</source>
+        <translation>nennen Sie das Mitglied</translation>
+    </message>
+    <message>
+        <source>%1&apos;s REST API does not answer: the request could not reach it</source>
+        <translation>die REST API von %1 antwortet nicht: Die Anfrage konnte es nicht erreichen</translation>
+    </message>
+    <message>
+        <source>%1 is the leader; reinit rebuilds a replica from the leader</source>
+        <translation>%1 ist der Leader; reinit baut ein Replikat vom Leader neu auf</translation>
+    </message>
+    <message>
+        <source>%1 is %2: its data directory is thrown away and copied anew</source>
+        <translation>%1 ist %2: Sein Datenverzeichnis wird verworfen und neu kopiert</translation>
+    </message>
+    <message>
+        <source>no restart of %1 is scheduled</source>
+        <translation>für %1 ist kein Neustart geplant</translation>
+    </message>
+    <message>
+        <source>the cluster is paused: Patroni refuses a scheduled restart; resume first</source>
+        <translation>der Cluster ist pausiert: Patroni lehnt einen geplanten Neustart ab; setzen Sie den Cluster zuerst fort</translation>
+    </message>
+    <message>
+        <source>%1 needs no restart (--pending)</source>
+        <translation>%1 braucht keinen Neustart (--pending)</translation>
+    </message>
+    <message>
+        <source>--role must be primary, replica, standby-leader or any, not &quot;%1&quot;</source>
+        <translation>--role muss primary, replica, standby-leader oder any sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>%1 is %2, not %3 (--role): Patroni would refuse with 503</source>
+        <translation>%1 ist %2, nicht %3 (--role): Patroni würde mit 503 ablehnen</translation>
+    </message>
+    <message>
+        <source>the primary</source>
+        <translation>der Primary</translation>
+    </message>
+    <message>
+        <source>a replica</source>
+        <translation>ein Replikat</translation>
+    </message>
+    <message>
+        <source>the dynamic configuration could not be read (%1): nothing is changed blind</source>
+        <translation>die dynamische Konfiguration konnte nicht gelesen werden (%1): Blind wird nichts geändert</translation>
+    </message>
+    <message>
+        <source>nothing would change: the configuration already says so</source>
+        <translation>es würde sich nichts ändern: Die Konfiguration enthält das bereits</translation>
+    </message>
+    <message>
+        <source>the result is not a configuration Patroni accepts: %1</source>
+        <translation>das Ergebnis ist keine Konfiguration, die Patroni akzeptiert: %1</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number of seconds</source>
+        <translation>%1 muss eine positive Anzahl von Sekunden sein</translation>
+    </message>
+    <message>
+        <source>loop_wait + 2 × retry_timeout (%1 s) exceeds ttl (%2 s): a leader may lose its lock during a DCS hiccup</source>
+        <translation>loop_wait + 2 × retry_timeout (%1 s) übersteigt ttl (%2 s): Ein Leader kann bei einem kurzen Aussetzer des DCS seine Sperre verlieren</translation>
+    </message>
+    <message>
+        <source>%1 take(s) effect only after PostgreSQL restarts on every member (they will show pending restart; then restart MEMBER --pending, replicas first)</source>
+        <translation>%1 wirkt/wirken erst, nachdem PostgreSQL auf jedem Mitglied neu gestartet wurde (die Mitglieder zeigen dann pending restart; danach restart MEMBER --pending, Replikate zuerst)</translation>
+    </message>
+    <message>
+        <source>the cluster is already paused</source>
+        <translation>der Cluster ist bereits pausiert</translation>
+    </message>
+    <message>
+        <source>the cluster is not paused</source>
+        <translation>der Cluster ist nicht pausiert</translation>
+    </message>
+    <message>
+        <source>the switchover is scheduled</source>
+        <translation>der Switchover ist geplant</translation>
+    </message>
+    <message>
+        <source>another member</source>
+        <translation>ein anderes Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 is the leader</source>
+        <translation>%1 ist der Leader</translation>
+    </message>
+    <message>
+        <source>the timeline went from %1 to %2</source>
+        <translation>die Timeline ist von %1 auf %2 gestiegen</translation>
+    </message>
+    <message>
+        <source>the timeline went up by one</source>
+        <translation>die Timeline ist um eins gestiegen</translation>
+    </message>
+    <message>
+        <source>%1 rejoined as a streaming replica</source>
+        <translation>%1 ist als streamendes Replikat wieder beigetreten</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s port %1 routes to the new leader only</source>
+        <translation>Port %1 von HAProxy leitet nur zum neuen Leader</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s port %1 routes to replicas only</source>
+        <translation>Port %1 von HAProxy leitet nur zu Replikaten</translation>
+    </message>
+    <message>
+        <source>a connection through port %1 lands on the new leader, a primary</source>
+        <translation>eine Verbindung über Port %1 landet auf dem neuen Leader, einem Primary</translation>
+    </message>
+    <message>
+        <source>the cluster is paused</source>
+        <translation>der Cluster ist pausiert</translation>
+    </message>
+    <message>
+        <source>the cluster is no longer paused</source>
+        <translation>der Cluster ist nicht mehr pausiert</translation>
+    </message>
+    <message>
+        <source>the dynamic configuration reads as edited</source>
+        <translation>die dynamische Konfiguration entspricht der Bearbeitung</translation>
+    </message>
+    <message>
+        <source>a restart of %1 is scheduled</source>
+        <translation>ein Neustart von %1 ist geplant</translation>
+    </message>
+    <message>
+        <source>%1 is running and answering</source>
+        <translation>%1 läuft und antwortet</translation>
+    </message>
+    <message>
+        <source>%1 no longer needs a restart</source>
+        <translation>%1 braucht keinen Neustart mehr</translation>
+    </message>
+    <message>
+        <source>%1 was seen rebuilding</source>
+        <translation>%1 wurde beim Neuaufbau gesehen</translation>
+    </message>
+    <message>
+        <source>%1 streams from the leader again</source>
+        <translation>%1 streamt wieder vom Leader</translation>
+    </message>
+    <message>
+        <source>At %1: </source>
+        <translation>Am %1: </translation>
+    </message>
+    <message>
+        <source>%1 becomes leader; %2 is demoted and rejoins as a replica; connections through port %3 drop for a few seconds and clients must reconnect.</source>
+        <translation>%1 wird Leader; %2 wird herabgestuft und kehrt als Replikat zurück; Verbindungen über Port %3 brechen für einige Sekunden ab und Clients müssen sich neu verbinden.</translation>
+    </message>
+    <message>
+        <source>the healthiest eligible replica (Patroni chooses)</source>
+        <translation>das gesündeste geeignete Replikat (Patroni wählt es aus)</translation>
+    </message>
+    <message>
+        <source>the leader</source>
+        <translation>der Leader</translation>
+    </message>
+    <message>
+        <source>an unknown amount</source>
+        <translation>eine unbekannte Menge</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation> (%1 s)</translation>
+    </message>
+    <message>
+        <source>%1 is promoted to leader%2. It is %3 behind: writes the old leader had not sent it are lost. Connections through port %4 drop and clients must reconnect.</source>
+        <translation>%1 wird zum Leader hochgestuft%2. Sein Rückstand beträgt %3: Schreibvorgänge, die der alte Leader ihm nicht gesendet hatte, gehen verloren. Verbindungen über Port %4 brechen ab und Clients müssen sich neu verbinden.</translation>
+    </message>
+    <message>
+        <source> without waiting for %1, which is demoted</source>
+        <translation> – ohne auf den Leader %1 zu warten, der herabgestuft wird</translation>
+    </message>
+    <message>
+        <source>The switchover scheduled at %1 is cancelled; the leader stays.</source>
+        <translation>Der für %1 geplante Switchover wird abgebrochen; der Leader bleibt.</translation>
+    </message>
+    <message>
+        <source>every member</source>
+        <translation>jedem Mitglied</translation>
+    </message>
+    <message>
+        <source>PostgreSQL on %1 restarts: its connections drop</source>
+        <translation>PostgreSQL auf %1 startet neu: Die Verbindungen brechen ab</translation>
+    </message>
+    <message>
+        <source>; while the leader restarts there is no writable primary for a few seconds (Patroni does not fail over for a restart)</source>
+        <translation>; während der Leader neu startet, gibt es einige Sekunden lang keinen beschreibbaren Primary (Patroni führt für einen Neustart kein Failover aus)</translation>
+    </message>
+    <message>
+        <source>The restart of %1 scheduled for later is cancelled.</source>
+        <translation>Der für später geplante Neustart von %1 wird abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Patroni on %1 re-reads its configuration and PostgreSQL reloads its settings; connections stay.</source>
+        <translation>Patroni auf %1 liest seine Konfiguration neu ein und PostgreSQL lädt seine Einstellungen neu; Verbindungen bleiben bestehen.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s data directory is deleted and copied anew from the leader; it serves no reads until it streams again.</source>
+        <translation>Das Datenverzeichnis von %1 wird gelöscht und vom Leader neu kopiert; bis es wieder streamt, bedient es keine Lesezugriffe.</translation>
+    </message>
+    <message>
+        <source>Patroni stops managing the cluster: no automatic failover until it is resumed.</source>
+        <translation>Patroni hört auf, den Cluster zu verwalten: kein automatisches Failover, bis er fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>Patroni manages the cluster again: automatic failover is back on.</source>
+        <translation>Patroni verwaltet den Cluster wieder: Automatisches Failover ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>The dynamic configuration changes (every member applies it within a loop):
+  </source>
+        <translation>Die dynamische Konfiguration ändert sich (jedes Mitglied übernimmt sie innerhalb eines Durchlaufs):
+  </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Patroni Console: watch and steer PostgreSQL HA clusters run by Patroni, etcd and HAProxy.
@@ -121,6 +446,110 @@ Befehle (jeder hat --help):
     <message>
         <source>The keychain did not take the password (%1): it is kept for this session only and written nowhere.</source>
         <translation>Der Schlüsselbund hat das Passwort nicht angenommen (%1): Es wird nur für diese Sitzung aufbewahrt und nirgends gespeichert.</translation>
+    </message>
+    <message>
+        <source>Patroni gave no clear answer, and within %1 s this was not seen: %2. Look at the cluster before doing anything else.</source>
+        <translation>Patroni hat keine klare Antwort gegeben, und innerhalb von %1 s war Folgendes nicht zu sehen: %2. Sehen Sie sich den Cluster an, bevor Sie etwas anderes tun.</translation>
+    </message>
+    <message>
+        <source>Patroni accepted it, but within %1 s this was not seen: %2. Look at the cluster before doing anything else.</source>
+        <translation>Patroni hat es angenommen, aber innerhalb von %1 s war Folgendes nicht zu sehen: %2. Sehen Sie sich den Cluster an, bevor Sie etwas anderes tun.</translation>
+    </message>
+    <message>
+        <source> (and the audit log could not be written: %1)</source>
+        <translation> (und das Audit-Protokoll konnte nicht geschrieben werden: %1)</translation>
+    </message>
+    <message>
+        <source>another action is in flight for this cluster; wait for it to finish</source>
+        <translation>für diesen Cluster läuft bereits eine andere Aktion; warten Sie, bis sie abgeschlossen ist</translation>
+    </message>
+    <message>
+        <source>the leader changed from %1 to %2 since it was confirmed: nothing was sent; look again and confirm anew</source>
+        <translation>der Leader hat sich seit der Bestätigung geändert (vorher: %1, jetzt: %2): Es wurde nichts gesendet; sehen Sie erneut nach und bestätigen Sie neu</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>the DCS gives no REST API address for %1</source>
+        <translation>der DCS nennt keine Adresse der REST API für %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s API is plain http while the cluster is configured for https: the password would travel in clear, so nothing was sent</source>
+        <translation>die API von %1 ist einfaches http, während der Cluster für https konfiguriert ist: Das Passwort würde im Klartext übertragen, daher wurde nichts gesendet</translation>
+    </message>
+    <message>
+        <source>name the member: one request goes to one member&apos;s API</source>
+        <translation>nennen Sie das Mitglied: Eine Anfrage geht an die API genau eines Mitglieds</translation>
+    </message>
+    <message>
+        <source>nothing was sent: %1</source>
+        <translation>es wurde nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>no answer within 30 s: the action may still be in progress; watching what happens</source>
+        <translation>keine Antwort innerhalb von 30 s: Die Aktion läuft womöglich noch; es wird beobachtet, was geschieht</translation>
+    </message>
+    <message>
+        <source>the request did not reach Patroni: %1; nothing was changed</source>
+        <translation>die Anfrage hat Patroni nicht erreicht: %1; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Patroni accepted it (%1)</source>
+        <translation>Patroni hat es angenommen (%1)</translation>
+    </message>
+    <message>
+        <source>Patroni did it (%1)</source>
+        <translation>Patroni hat es ausgeführt (%1)</translation>
+    </message>
+    <message>
+        <source>Patroni does not know whether it worked (%1); watching what happens</source>
+        <translation>Patroni weiß nicht, ob es funktioniert hat (%1); es wird beobachtet, was geschieht</translation>
+    </message>
+    <message>
+        <source>the REST API refused the user name or password (%1); check the API user (--user, PATRONI_API_USER) and its password; nothing was changed</source>
+        <translation>die REST API hat Benutzername oder Passwort abgelehnt (%1); prüfen Sie den API-Benutzer (--user, PATRONI_API_USER) und sein Passwort; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>the REST API refused the user name or password (%1); nothing was changed; give them again</source>
+        <translation>die REST API hat Benutzername oder Passwort abgelehnt (%1); es wurde nichts geändert; geben Sie beide erneut ein</translation>
+    </message>
+    <message>
+        <source>the REST API forbids this (%1); nothing was changed</source>
+        <translation>die REST API verbietet dies (%1); es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Patroni refused the request (%1); nothing was changed</source>
+        <translation>Patroni hat die Anfrage abgelehnt (%1); es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>there was nothing to cancel (%1)</source>
+        <translation>es gab nichts abzubrechen (%1)</translation>
+    </message>
+    <message>
+        <source>Patroni refused: its preconditions are not met (%1); nothing was changed</source>
+        <translation>Patroni hat abgelehnt: Die Vorbedingungen sind nicht erfüllt (%1); es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Patroni refused the time (%1); nothing was changed</source>
+        <translation>Patroni hat den Zeitpunkt abgelehnt (%1); es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Patroni failed inside (%1); look at its log before trying again</source>
+        <translation>Patroni ist intern gescheitert (%1); sehen Sie sich sein Log an, bevor Sie es erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Patroni could not do it (%1); nothing was changed</source>
+        <translation>Patroni konnte es nicht ausführen (%1); es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>Patroni answered HTTP %1</source>
+        <translation>Patroni hat mit HTTP %1 geantwortet</translation>
+    </message>
+    <message>
+        <source>Patroni gave no clear answer, but every check passed</source>
+        <translation>Patroni hat keine klare Antwort gegeben, aber jede Prüfung war erfolgreich</translation>
     </message>
 </context>
 <context>
@@ -1773,7 +2202,7 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
     </message>
     <message>
         <source>Port %1 (read-only) does not route to %2, a healthy replica</source>
-        <translation>Port %1 (nur lesend) leitet nicht zu %2, einer gesunden Replica</translation>
+        <translation>Port %1 (nur lesend) leitet nicht zu %2, einem gesunden Replikat</translation>
     </message>
     <message>
         <source>; lag in seconds and routing proof are unavailable</source>
@@ -2630,14 +3059,6 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>cancelled in the window</source>
-        <translation>im Fenster abgebrochen</translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <translation> (%1)</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,21 @@ namespace {
         return Cluster::displayText(text, 500);
     }
 
+    // A sentence of the executor's (lupdate: QT_TR_NOOP in its members, context "App::ActionExecutor"):
+    // English in the audit log, in the reader's language where it is shown.
+    Cluster::Words spoken(const char* text)
+    {
+        return Cluster::Words::source(text, -1, "App::ActionExecutor");
+    }
+
+    Cluster::Words joined(const QList<Cluster::Words>& parts)
+    {
+        Cluster::Words out;
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            out = i == 0 ? parts.at(i) : out + u"; "_s + parts.at(i);
+        return out;
+    }
+
     QUrl endpoint(const QUrl& apiUrl, const QString& path)
     {
         QUrl u = apiUrl;
@@ -52,20 +67,20 @@ ActionExecutor::ActionExecutor(Sources::HttpClient* http, LiveSession* session, 
 {
     m_verifyDeadline.setSingleShot(true);
     connect(&m_verifyDeadline, &QTimer::timeout, this, [this] {
-        QStringList missing;
+        QList<Cluster::Words> missing;
         for (const Actions::Step& s : std::as_const(m_outcome.steps)) {
             if (!s.passed)
-                missing.append(s.text);
+                missing.append(s.words);
         }
         m_outcome.verifyMs = m_verifyClock.elapsed();
         const bool unknown = m_outcome.result == Actions::Outcome::Result::Unknown;
         m_outcome.result = unknown ? Actions::Outcome::Result::Unknown : Actions::Outcome::Result::NotVerified;
-        m_outcome.message = (unknown ? u"Patroni gave no clear answer, and within %1 s this was not seen: %2. "
-                                       "Look at the cluster before doing anything else."_s
-                                     : u"Patroni accepted it, but within %1 s this was not seen: %2. Look at the "
-                                       "cluster before doing anything else."_s)
-                                .arg(m_verifyTimeoutMs / 1000)
-                                .arg(missing.join(u"; "_s));
+        m_outcome.say((unknown ? spoken(QT_TR_NOOP("Patroni gave no clear answer, and within %1 s this was not seen: "
+                                                   "%2. Look at the cluster before doing anything else."))
+                               : spoken(QT_TR_NOOP("Patroni accepted it, but within %1 s this was not seen: %2. Look "
+                                                   "at the cluster before doing anything else.")))
+                          .arg(m_verifyTimeoutMs / 1000)
+                          .arg(joined(missing)));
         finish(m_outcome, unknown ? u"unknown"_s : u"not-verified"_s);
     });
 }
@@ -163,7 +178,8 @@ void ActionExecutor::finish(Actions::Outcome outcome, const QString& phase)
     m_verifyDeadline.stop();
     QString error;
     if (!m_audit.append(record(phase), &error))
-        m_outcome.message += u" (and the audit log could not be written: %1)"_s.arg(error);
+        m_outcome.say((m_outcome.words.isEmpty() ? Cluster::Words::verbatim(m_outcome.message) : m_outcome.words)
+            + spoken(QT_TR_NOOP(" (and the audit log could not be written: %1)")).arg(error));
     m_busy = false;
     Q_EMIT finished(m_outcome);
 }
@@ -188,7 +204,7 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
     if (m_busy) {
         // Not this action's record: the one in flight keeps its own. Said, and written down.
         Actions::Outcome refused;
-        refused.message = u"another action is in flight for this cluster; wait for it to finish"_s;
+        refused.say(spoken(QT_TR_NOOP("another action is in flight for this cluster; wait for it to finish")));
         recordRefusal(request, refused.message);
         Q_EMIT finished(refused);
         return;
@@ -201,10 +217,12 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
     const Cluster::ClusterState& state = store->state();
     m_preflight = Actions::preflight(state, store->findings(), request, QDateTime::currentDateTimeUtc());
     if (m_preflight.ok() && m_preflight.leader != expectedLeader)
-        m_preflight.problems.append(
-            u"the leader changed from %1 to %2 since it was confirmed: nothing was sent; look again and confirm anew"_s
-                .arg(expectedLeader.isEmpty() ? u"none"_s : expectedLeader,
-                    m_preflight.leader.isEmpty() ? u"none"_s : m_preflight.leader));
+        m_preflight.addProblem(
+            spoken(QT_TR_NOOP("the leader changed from %1 to %2 since it was confirmed: nothing was "
+                              "sent; look again and confirm anew"))
+                .arg(expectedLeader.isEmpty() ? spoken(QT_TR_NOOP("none")) : Cluster::Words::verbatim(expectedLeader),
+                    m_preflight.leader.isEmpty() ? spoken(QT_TR_NOOP("none"))
+                                                 : Cluster::Words::verbatim(m_preflight.leader)));
     // Where it goes: the member's own API for member actions; the leader's (else the candidate's) for
     // the cluster's.
     QString target = request.member;
@@ -218,20 +236,25 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
     if (api.isEmpty() && state.members.contains(target))
         api = state.members.value(target).apiUrl;
     if (m_preflight.ok() && !api.isValid())
-        m_preflight.problems.append(u"the DCS gives no REST API address for %1"_s.arg(target));
+        m_preflight.addProblem(spoken(QT_TR_NOOP("the DCS gives no REST API address for %1")).arg(target));
     bool configuredHttps = false;
     for (const QUrl& u : m_session->profile().patroniUrls)
         configuredHttps |= u.scheme() == u"https"_s;
     const std::optional<Sources::BasicAuth> auth = credentials();
     if (m_preflight.ok() && configuredHttps && api.scheme() != u"https"_s && auth)
-        m_preflight.problems.append(u"%1's API is plain http while the cluster is configured for https: the password "
-                                    "would travel in clear, so nothing was sent"_s.arg(target));
+        m_preflight.addProblem(
+            spoken(QT_TR_NOOP("%1's API is plain http while the cluster is configured for https: the "
+                              "password would travel in clear, so nothing was sent"))
+                .arg(target));
     if (m_preflight.ok() && (request.kind == Actions::Kind::Restart || request.kind == Actions::Kind::Reload)
         && request.member.isEmpty())
-        m_preflight.problems.append(u"name the member: one request goes to one member's API"_s);
+        m_preflight.addProblem(spoken(QT_TR_NOOP("name the member: one request goes to one member's API")));
     if (!m_preflight.ok()) {
         Actions::Outcome refused;
-        refused.message = u"nothing was sent: "_s + m_preflight.problems.join(u"; "_s);
+        Cluster::Words why;
+        for (const Cluster::Words& w : std::as_const(m_preflight.problemWords))
+            why = why.isEmpty() ? w : why + u"; "_s + w;
+        refused.say(spoken(QT_TR_NOOP("nothing was sent: %1")).arg(why));
         finish(refused, u"refused"_s);
         return;
     }
@@ -336,60 +359,66 @@ void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
     if (result.error.isError() && status == 0) {
         if (result.error.code == Cluster::SourceError::Code::Timeout) {
             m_outcome.result = Result::Unknown;
-            m_outcome.message = u"no answer within 30 s: the action may still be in progress; watching what happens"_s;
+            m_outcome.say(spoken(
+                QT_TR_NOOP("no answer within 30 s: the action may still be in progress; watching what happens")));
             verify = true;
         } else {
             m_outcome.result = Result::Failed;
-            m_outcome.message
-                = u"the request did not reach Patroni: %1; nothing was changed"_s.arg(Cluster::describe(result.error));
+            m_outcome.say(spoken(QT_TR_NOOP("the request did not reach Patroni: %1; nothing was changed"))
+                              .arg(Cluster::describeWords(result.error)));
         }
     } else if (status == 200 || status == 202) {
         m_outcome.result = Result::Done; // until verification says otherwise
-        m_outcome.message
-            = status == 202 ? u"Patroni accepted it (%1)"_s.arg(code) : u"Patroni did it (%1)"_s.arg(code);
+        m_outcome.say(status == 202 ? spoken(QT_TR_NOOP("Patroni accepted it (%1)")).arg(code)
+                                    : spoken(QT_TR_NOOP("Patroni did it (%1)")).arg(code));
         verify = true;
     } else if (status == 503 && said.contains(u"unknown"_s, Qt::CaseInsensitive)) {
         m_outcome.result = Result::Unknown;
-        m_outcome.message = u"Patroni does not know whether it worked (%1); watching what happens"_s.arg(code);
+        m_outcome.say(
+            spoken(QT_TR_NOOP("Patroni does not know whether it worked (%1); watching what happens")).arg(code));
         verify = true;
     } else {
         m_outcome.result = Result::Failed;
         switch (status) {
         case 401:
-            m_outcome.message = m_auth
-                ? u"the REST API refused the user name or password (%1); check the API user (--user, "
-                  "PATRONI_API_USER) and its password; nothing was changed"_s.arg(code)
-                : u"the REST API refused the user name or password (%1); nothing was changed; give them again"_s.arg(
-                    code);
+            m_outcome.say(
+                (m_auth ? spoken(QT_TR_NOOP("the REST API refused the user name or password (%1); check the API "
+                                            "user (--user, PATRONI_API_USER) and its password; nothing was "
+                                            "changed"))
+                        : spoken(QT_TR_NOOP("the REST API refused the user name or password (%1); nothing was "
+                                            "changed; give them again")))
+                    .arg(code));
             break;
         case 403:
-            m_outcome.message = u"the REST API forbids this (%1); nothing was changed"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("the REST API forbids this (%1); nothing was changed")).arg(code));
             break;
         case 400:
-            m_outcome.message = u"Patroni refused the request (%1); nothing was changed"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("Patroni refused the request (%1); nothing was changed")).arg(code));
             break;
         case 404:
-            m_outcome.message = u"there was nothing to cancel (%1)"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("there was nothing to cancel (%1)")).arg(code));
             break;
         case 412:
-            m_outcome.message = u"Patroni refused: its preconditions are not met (%1); nothing was changed"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("Patroni refused: its preconditions are not met (%1); nothing was changed"))
+                              .arg(code));
             break;
         case 422:
-            m_outcome.message = u"Patroni refused the time (%1); nothing was changed"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("Patroni refused the time (%1); nothing was changed")).arg(code));
             break;
         case 500:
-            m_outcome.message = u"Patroni failed inside (%1); look at its log before trying again"_s.arg(code);
+            m_outcome.say(
+                spoken(QT_TR_NOOP("Patroni failed inside (%1); look at its log before trying again")).arg(code));
             break;
         case 503:
-            m_outcome.message = u"Patroni could not do it (%1); nothing was changed"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("Patroni could not do it (%1); nothing was changed")).arg(code));
             break;
         default:
-            m_outcome.message = u"Patroni answered HTTP %1"_s.arg(code);
+            m_outcome.say(spoken(QT_TR_NOOP("Patroni answered HTTP %1")).arg(code));
         }
     }
     if (!m_auth)
         passwordAnswered(status);
-    Q_EMIT answered(status, m_outcome.message);
+    Q_EMIT answered(status, m_outcome.shownMessage());
     if (!verify) {
         finish(m_outcome, u"failed"_s);
         return;
@@ -421,7 +450,7 @@ void ActionExecutor::verifyNow()
         return;
     m_outcome.verifyMs = m_verifyClock.elapsed();
     if (m_outcome.result == Actions::Outcome::Result::Unknown)
-        m_outcome.message = u"Patroni gave no clear answer, but every check passed"_s;
+        m_outcome.say(spoken(QT_TR_NOOP("Patroni gave no clear answer, but every check passed")));
     m_outcome.result = Actions::Outcome::Result::Done;
     finish(m_outcome, u"verified"_s);
 }

@@ -366,7 +366,7 @@ int runAction(const QString& command, const QStringList& arguments)
             for (const Actions::Step& o : std::as_const(shown))
                 before |= o.name == s.name && o.passed;
             if (s.passed && !before) {
-                out << "  " << tr("passed: %1 (after %2)").arg(s.text, seconds(s.passedAfterMs)) << '\n';
+                out << "  " << tr("passed: %1 (after %2)").arg(s.shownText(), seconds(s.passedAfterMs)) << '\n';
                 out.flush();
             }
         }
@@ -386,23 +386,24 @@ int runAction(const QString& command, const QStringList& arguments)
             out << tr("Verification:") << '\n';
             // [pass] and [FAIL] stay as they are in every language: marks to look (or grep) for.
             for (const Actions::Step& s : std::as_const(outcome.steps))
-                out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.text
+                out << (s.passed ? "  [pass] " : "  [FAIL] ") << s.shownText()
                     << (s.passed ? u' ' + tr("(after %1)").arg(seconds(s.passedAfterMs)) : QString()) << '\n';
         }
         using R = Actions::Outcome::Result;
         switch (outcome.result) {
         case R::Done:
-            out << (outcome.steps.isEmpty() ? tr("Done: %1") : tr("Done, verified: %1")).arg(outcome.message) << '\n';
+            out << (outcome.steps.isEmpty() ? tr("Done: %1") : tr("Done, verified: %1")).arg(outcome.shownMessage())
+                << '\n';
             return 0;
         case R::Refused:
-            out << tr("Refused: %1").arg(outcome.message) << '\n';
+            out << tr("Refused: %1").arg(outcome.shownMessage()) << '\n';
             return 4;
         case R::Failed:
-            out << tr("Failed: %1").arg(outcome.message) << '\n';
+            out << tr("Failed: %1").arg(outcome.shownMessage()) << '\n';
             return 1;
         case R::Unknown:
         case R::NotVerified:
-            out << tr("Not verified: %1").arg(outcome.message) << '\n';
+            out << tr("Not verified: %1").arg(outcome.shownMessage()) << '\n';
             return 3;
         }
         return 3;
@@ -485,10 +486,10 @@ int runAction(const QString& command, const QStringList& arguments)
             if (c.eligible()) {
                 QStringList met;
                 for (const Actions::Criterion& k : c.criteria)
-                    met.append(k.text);
+                    met.append(k.shownText());
                 verdict = tr("eligible: %1").arg(met.join(u", "_s));
             } else {
-                verdict = tr("NOT eligible: %1").arg(c.reasons());
+                verdict = tr("NOT eligible: %1").arg(c.reasonWords().text());
             }
             out << "  " << Cluster::displayText(c.name) << "  " << verdict << '\n';
         }
@@ -499,7 +500,7 @@ int runAction(const QString& command, const QStringList& arguments)
         return code;
     };
     if (!pre.ok()) {
-        for (const QString& problem : pre.problems)
+        for (const QString& problem : pre.shownProblems())
             out << tr("Refused: %1").arg(problem) << '\n';
         out << tr("Nothing was sent.") << '\n';
         executor.recordRefusal(request, pre.problems.join(u"; "_s));
@@ -507,7 +508,7 @@ int runAction(const QString& command, const QStringList& arguments)
     }
     out << tr("What will happen: %1").arg(Actions::consequences(store->state(), store->findings(), request, pre))
         << '\n';
-    for (const QString& w : pre.warnings)
+    for (const QString& w : pre.shownWarnings())
         out << tr("Warning: %1").arg(w) << '\n';
     if (const auto why = notConfirmed(p.isSet(yes), Actions::typedConfirmation(request), out)) {
         executor.recordRefusal(request, *why);

@@ -80,6 +80,25 @@ namespace {
         return leader.isEmpty() ? highest : std::nullopt;
     }
 
+    // lupdate files these under "Actions" (namespace-level calls).
+    Cluster::Words tr(const char* text)
+    {
+        return Cluster::Words::source(text, -1, "Actions");
+    }
+
+    Cluster::Words named(const QString& n)
+    {
+        return Cluster::Words::verbatim(name(n));
+    }
+
+    Cluster::Words joined(const QList<Cluster::Words>& parts, const QString& separator)
+    {
+        Cluster::Words out;
+        for (qsizetype i = 0; i < parts.size(); ++i)
+            out = i == 0 ? parts.at(i) : out + separator + parts.at(i);
+        return out;
+    }
+
     QString timeText(const QDateTime& t)
     {
         return t.toUTC().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
@@ -241,12 +260,52 @@ bool Candidate::eligible() const
 
 QString Candidate::reasons() const
 {
-    QStringList out;
+    return reasonWords().english();
+}
+
+Cluster::Words Candidate::reasonWords() const
+{
+    QList<Cluster::Words> out;
     for (const Criterion& c : criteria) {
         if (!c.met)
-            out.append(c.text);
+            out.append(c.words);
     }
-    return out.join(u"; "_s);
+    return joined(out, u"; "_s);
+}
+
+void Preflight::addProblem(const Cluster::Words& sentence)
+{
+    problems.append(sentence.english());
+    problemWords.append(sentence);
+}
+
+void Preflight::addWarning(const Cluster::Words& sentence)
+{
+    warnings.append(sentence.english());
+    warningWords.append(sentence);
+}
+
+namespace {
+    // The words where every sentence has them; the English where one was added without (never, today).
+    QStringList shown(const QStringList& english, const QList<Cluster::Words>& words)
+    {
+        if (words.size() != english.size())
+            return english;
+        QStringList out;
+        for (const Cluster::Words& w : words)
+            out.append(w.text());
+        return out;
+    }
+} // namespace
+
+QStringList Preflight::shownProblems() const
+{
+    return shown(problems, problemWords);
+}
+
+QStringList Preflight::shownWarnings() const
+{
+    return shown(warnings, warningWords);
 }
 
 QList<Candidate> candidates(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings)
@@ -264,35 +323,35 @@ QList<Candidate> candidates(const Cluster::ClusterState& state, const QList<Clus
         const auto obs = state.members.constFind(v.name);
         const bool reachable = obs != state.members.constEnd() && obs->reachable();
         c.criteria.append(
-            { u"reachable"_s, reachable, reachable ? u"its REST API answers"_s : u"its REST API does not answer"_s });
+            { u"reachable"_s, reachable, reachable ? tr("its REST API answers") : tr("its REST API does not answer") });
         const bool running = runningState(v.state);
         c.criteria.append({ u"running"_s, running,
-            running ? u"PostgreSQL is %1"_s.arg(name(v.state)) : u"it is %1, not running"_s.arg(name(v.state)) });
+            running ? tr("PostgreSQL is %1").arg(name(v.state)) : tr("it is %1, not running").arg(name(v.state)) });
         const bool noFailover = truthy(v.dcs.tags.value(u"nofailover"_s))
             || (v.dcs.tags.contains(u"failover_priority"_s) && v.dcs.tags.value(u"failover_priority"_s).toInt() <= 0);
         c.criteria.append({ u"nofailover"_s, !noFailover,
-            noFailover ? u"tagged nofailover (or failover_priority 0): Patroni never promotes it"_s
-                       : u"no nofailover tag"_s });
+            noFailover ? tr("tagged nofailover (or failover_priority 0): Patroni never promotes it")
+                       : tr("no nofailover tag") });
         if (v.lagBytes && !v.lagUnknown) {
             const bool under = *v.lagBytes <= limit;
             c.criteria.append({ u"lag"_s, under,
-                u"%1 behind (limit %2, maximum_lag_on_failover)"_s.arg(
-                    ItemModels::formatBytes(*v.lagBytes), ItemModels::formatBytes(limit)) });
+                tr("%1 behind (limit %2, maximum_lag_on_failover)")
+                    .arg(Cluster::Words::bytes(*v.lagBytes), Cluster::Words::bytes(limit)) });
         } else {
-            c.criteria.append({ u"lag"_s, false, u"its lag is unknown"_s });
+            c.criteria.append({ u"lag"_s, false, tr("its lag is unknown") });
         }
         const bool sameTimeline = leaderTimeline && v.timeline == leaderTimeline;
         c.criteria.append({ u"timeline"_s, sameTimeline,
-            sameTimeline
-                ? u"on the cluster's timeline %1"_s.arg(*leaderTimeline)
-                : u"on timeline %1, the cluster on %2"_s.arg(v.timeline ? QString::number(*v.timeline) : u"?"_s,
-                    leaderTimeline ? QString::number(*leaderTimeline) : u"?"_s) });
+            sameTimeline ? tr("on the cluster's timeline %1").arg(*leaderTimeline)
+                         : tr("on timeline %1, the cluster on %2")
+                               .arg(v.timeline ? QString::number(*v.timeline) : u"?"_s,
+                                   leaderTimeline ? QString::number(*leaderTimeline) : u"?"_s) });
         if (sync != Patroni::SynchronousMode::Off) {
             const bool inSet = v.role == Cluster::Role::SyncStandby || v.role == Cluster::Role::QuorumStandby;
             c.criteria.append({ u"sync"_s, inSet,
                 inSet
-                    ? u"in the synchronous set"_s
-                    : u"not in the synchronous set (synchronous mode is on: only a sync standby may be promoted)"_s });
+                    ? tr("in the synchronous set")
+                    : tr("not in the synchronous set (synchronous mode is on: only a sync standby may be promoted)") });
         }
         out.append(c);
     }
@@ -304,8 +363,8 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
 {
     Preflight p;
     if (!state.dcs.everSucceeded() || state.dcs.failing()) {
-        p.problems.append(u"the cluster could not be read (%1): nothing is sent while its state is unknown"_s.arg(
-            Cluster::describe(state.dcs.error)));
+        p.addProblem(tr("the cluster could not be read (%1): nothing is sent while its state is unknown")
+                         .arg(Cluster::describeWords(state.dcs.error)));
         return p;
     }
     const QList<Cluster::MemberView> views = Cluster::memberViews(state, findings);
@@ -314,7 +373,7 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
     const auto needMember = [&](const QString& member) -> std::optional<Cluster::MemberView> {
         const auto v = viewOf(views, member);
         if (!v)
-            p.problems.append(u"no member named \"%1\"; the members are %2"_s.arg(name(member), memberList(views)));
+            p.addProblem(tr("no member named \"%1\"; the members are %2").arg(name(member), memberList(views)));
         return v;
     };
     const bool paused = state.view.paused;
@@ -324,67 +383,66 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
         const bool failover = request.kind == Kind::Failover;
         p.candidates = candidates(state, findings);
         if (!failover && p.leader.isEmpty())
-            p.problems.append(u"there is no leader to hand over from: use failover --candidate NAME"_s);
+            p.addProblem(tr("there is no leader to hand over from: use failover --candidate NAME"));
         if (failover && request.candidate.isEmpty()) {
-            p.problems.append(u"a failover needs --candidate NAME: the member to promote"_s);
+            p.addProblem(tr("a failover needs --candidate NAME: the member to promote"));
             break;
         }
         if (!request.candidate.isEmpty()) {
             if (!needMember(request.candidate))
                 break;
             if (request.candidate == p.leader) {
-                p.problems.append(u"%1 is already the leader; name another member"_s.arg(name(request.candidate)));
+                p.addProblem(tr("%1 is already the leader; name another member").arg(name(request.candidate)));
                 break;
             }
             for (const Candidate& c : std::as_const(p.candidates)) {
                 if (c.name != request.candidate || c.eligible())
                     continue;
                 // A failover is the emergency tool: lag and timeline are the price it names, not a refusal.
-                QStringList blocking;
-                QStringList costly;
+                QList<Cluster::Words> blocking;
+                QList<Cluster::Words> costly;
                 for (const Criterion& k : c.criteria) {
                     if (k.met)
                         continue;
-                    (failover && (k.name == u"lag"_s || k.name == u"timeline"_s) ? costly : blocking).append(k.text);
+                    (failover && (k.name == u"lag"_s || k.name == u"timeline"_s) ? costly : blocking).append(k.words);
                 }
                 if (!blocking.isEmpty())
-                    p.problems.append(u"%1 cannot become leader: %2"_s.arg(name(c.name), blocking.join(u"; "_s)));
+                    p.addProblem(tr("%1 cannot become leader: %2").arg(name(c.name), joined(blocking, u"; "_s)));
                 if (!costly.isEmpty())
-                    p.warnings.append(u"%1: %2"_s.arg(name(c.name), costly.join(u"; "_s)));
+                    p.addWarning(Cluster::Words::verbatim(name(c.name) + u": "_s) + joined(costly, u"; "_s));
             }
         } else {
             bool any = false;
-            QStringList why;
+            QList<Cluster::Words> why;
             for (const Candidate& c : std::as_const(p.candidates)) {
                 any |= c.eligible();
                 if (!c.eligible())
-                    why.append(u"%1: %2"_s.arg(name(c.name), c.reasons()));
+                    why.append(Cluster::Words::verbatim(name(c.name) + u": "_s) + c.reasonWords());
             }
             if (!any)
-                p.problems.append(u"no member can become leader (%1)"_s.arg(why.join(u"; "_s)));
+                p.addProblem(tr("no member can become leader (%1)").arg(joined(why, u"; "_s)));
             if (paused)
-                p.problems.append(u"the cluster is paused: name the candidate (Patroni refuses a switchover "
-                                  "without one while paused) or resume first"_s);
+                p.addProblem(tr("the cluster is paused: name the candidate (Patroni refuses a switchover "
+                                "without one while paused) or resume first"));
         }
         if (request.at.isValid()) {
             if (failover)
-                p.problems.append(u"a failover cannot be scheduled; schedule a switchover"_s);
+                p.addProblem(tr("a failover cannot be scheduled; schedule a switchover"));
             else if (request.at <= now)
-                p.problems.append(
-                    u"%1 is in the past; give a time to come, or none for now"_s.arg(timeText(request.at)));
+                p.addProblem(tr("%1 is in the past; give a time to come, or none for now").arg(timeText(request.at)));
             if (paused)
-                p.problems.append(u"the cluster is paused: Patroni refuses a scheduled switchover; resume first"_s);
+                p.addProblem(tr("the cluster is paused: Patroni refuses a scheduled switchover; resume first"));
         }
         if (!failover && state.view.scheduledSwitchover)
-            p.warnings.append(u"it replaces the switchover already scheduled at %1 (Patroni keeps only one)"_s.arg(
-                name(state.view.scheduledSwitchover->at)));
+            p.addWarning(tr("it replaces the switchover already scheduled at %1 (Patroni keeps only one)")
+                             .arg(name(state.view.scheduledSwitchover->at)));
         if (failover && !p.leader.isEmpty())
-            p.warnings.append(u"the leader %1 is healthy: a switchover is the gentler way"_s.arg(name(p.leader)));
+            p.addWarning(tr("the leader %1 is healthy: a switchover is the gentler way").arg(name(p.leader)));
         break;
     }
     case Kind::CancelSwitchover:
         if (!state.view.scheduledSwitchover)
-            p.problems.append(u"no switchover is scheduled"_s);
+            p.addProblem(tr("no switchover is scheduled"));
         break;
     case Kind::Restart:
     case Kind::Reload:
@@ -392,7 +450,7 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
     case Kind::Reinit: {
         if (request.member.isEmpty()) {
             if (request.kind == Kind::Reinit || request.kind == Kind::CancelRestart)
-                p.problems.append(u"name the member"_s);
+                p.addProblem(tr("name the member"));
             break;
         }
         const auto v = needMember(request.member);
@@ -400,52 +458,51 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
             break;
         const auto obs = state.members.constFind(v->name);
         if (obs == state.members.constEnd() || !obs->reachable())
-            p.problems.append(u"%1's REST API does not answer: the request could not reach it"_s.arg(name(v->name)));
+            p.addProblem(tr("%1's REST API does not answer: the request could not reach it").arg(name(v->name)));
         if (request.kind == Kind::Reinit && v->name == p.leader)
-            p.problems.append(u"%1 is the leader; reinit rebuilds a replica from the leader"_s.arg(name(v->name)));
+            p.addProblem(tr("%1 is the leader; reinit rebuilds a replica from the leader").arg(name(v->name)));
         if (request.kind == Kind::Reinit && runningState(v->state) && !request.force)
-            p.warnings.append(
-                u"%1 is %2: its data directory is thrown away and copied anew"_s.arg(name(v->name), name(v->state)));
+            p.addWarning(
+                tr("%1 is %2: its data directory is thrown away and copied anew").arg(name(v->name), name(v->state)));
         if (request.kind == Kind::CancelRestart && v->dcs.scheduledRestart.isEmpty())
-            p.problems.append(u"no restart of %1 is scheduled"_s.arg(name(v->name)));
+            p.addProblem(tr("no restart of %1 is scheduled").arg(name(v->name)));
         if (request.kind == Kind::Restart && request.at.isValid()) {
             if (request.at <= now)
-                p.problems.append(
-                    u"%1 is in the past; give a time to come, or none for now"_s.arg(timeText(request.at)));
+                p.addProblem(tr("%1 is in the past; give a time to come, or none for now").arg(timeText(request.at)));
             if (paused)
-                p.problems.append(u"the cluster is paused: Patroni refuses a scheduled restart; resume first"_s);
+                p.addProblem(tr("the cluster is paused: Patroni refuses a scheduled restart; resume first"));
         }
         if (request.kind == Kind::Restart && request.pendingOnly && !v->pendingRestart)
-            p.problems.append(u"%1 needs no restart (--pending)"_s.arg(name(v->name)));
+            p.addProblem(tr("%1 needs no restart (--pending)").arg(name(v->name)));
         if (request.kind == Kind::Restart && !request.role.isEmpty()) {
             static const QStringList roles { u"primary"_s, u"master"_s, u"replica"_s, u"standby-leader"_s, u"any"_s };
             const bool primary = v->name == p.leader;
             if (!roles.contains(request.role))
-                p.problems.append(
-                    u"--role must be primary, replica, standby-leader or any, not \"%1\""_s.arg(name(request.role)));
+                p.addProblem(
+                    tr("--role must be primary, replica, standby-leader or any, not \"%1\"").arg(name(request.role)));
             else if (((request.role == u"primary"_s || request.role == u"master"_s) && !primary)
                 || (request.role == u"replica"_s && primary))
-                p.problems.append(u"%1 is %2, not %3 (--role): Patroni would refuse with 503"_s.arg(
-                    name(v->name), primary ? u"the primary"_s : u"a replica"_s, request.role));
+                p.addProblem(tr("%1 is %2, not %3 (--role): Patroni would refuse with 503")
+                                 .arg(name(v->name), primary ? tr("the primary") : tr("a replica"), request.role));
         }
         break;
     }
     case Kind::EditConfig: {
         if (!state.config || state.configSource.failing()) {
-            p.problems.append(u"the dynamic configuration could not be read (%1): nothing is changed blind"_s.arg(
-                Cluster::describe(state.configSource.error)));
+            p.addProblem(tr("the dynamic configuration could not be read (%1): nothing is changed blind")
+                             .arg(Cluster::describeWords(state.configSource.error)));
             break;
         }
         const QJsonObject merged = mergePatch(state.config->raw, request.configPatch);
         p.diff = Patroni::diffConfig(state.config->raw, merged);
         if (p.diff.isEmpty()) {
-            p.problems.append(u"nothing would change: the configuration already says so"_s);
+            p.addProblem(tr("nothing would change: the configuration already says so"));
             break;
         }
         const auto parsed = Patroni::parseDynamicConfig(QJsonDocument(merged).toJson(QJsonDocument::Compact));
         if (!parsed.config) {
-            p.problems.append(
-                u"the result is not a configuration Patroni accepts: %1"_s.arg(Cluster::describe(parsed.error)));
+            p.addProblem(
+                tr("the result is not a configuration Patroni accepts: %1").arg(Cluster::describeWords(parsed.error)));
             break;
         }
         // Only what the edit brings in: a value already odd in the cluster is not this edit's fault.
@@ -453,96 +510,110 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
             = Patroni::parseDynamicConfig(QJsonDocument(state.config->raw).toJson(QJsonDocument::Compact)).warnings;
         for (const QString& w : parsed.warnings) {
             if (!already.contains(w))
-                p.problems.append(u"the result is not a configuration Patroni accepts: %1"_s.arg(w));
+                p.addProblem(tr("the result is not a configuration Patroni accepts: %1").arg(w));
         }
         const Patroni::DynamicConfig& c = *parsed.config;
         for (const auto& [key, value] : { std::pair { u"ttl"_s, c.ttl }, std::pair { u"loop_wait"_s, c.loopWait },
                  std::pair { u"retry_timeout"_s, c.retryTimeout } }) {
             if (value && *value <= 0)
-                p.problems.append(u"%1 must be a positive number of seconds"_s.arg(key));
+                p.addProblem(tr("%1 must be a positive number of seconds").arg(key));
         }
         const int ttl = c.ttl.value_or(30);
         const int loop = c.loopWait.value_or(10);
         const int retry = c.retryTimeout.value_or(10);
         if (loop + 2 * retry > ttl)
-            p.warnings.append(u"loop_wait + 2 × retry_timeout (%1 s) exceeds ttl (%2 s): a leader may lose its lock "
-                              "during a DCS hiccup"_s.arg(loop + 2 * retry)
-                                  .arg(ttl));
+            p.addWarning(tr("loop_wait + 2 × retry_timeout (%1 s) exceeds ttl (%2 s): a leader may lose its lock "
+                            "during a DCS hiccup")
+                             .arg(loop + 2 * retry)
+                             .arg(ttl));
         const QStringList restart = restartNeeded(request.configPatch);
         if (!restart.isEmpty())
-            p.warnings.append(
-                u"%1 take(s) effect only after PostgreSQL restarts on every member (they will show "
-                "pending restart; then restart MEMBER --pending, replicas first)"_s.arg(restart.join(u", "_s)));
+            p.addWarning(tr("%1 take(s) effect only after PostgreSQL restarts on every member (they will show "
+                            "pending restart; then restart MEMBER --pending, replicas first)")
+                             .arg(restart.join(u", "_s)));
         break;
     }
     case Kind::Pause:
         if (paused)
-            p.problems.append(u"the cluster is already paused"_s);
+            p.addProblem(tr("the cluster is already paused"));
         break;
     case Kind::Resume:
         if (!paused)
-            p.problems.append(u"the cluster is not paused"_s);
+            p.addProblem(tr("the cluster is not paused"));
         break;
     }
     return p;
 }
 
+namespace {
+    // (A return type spelled Cluster::Words here makes lupdate file the strings under "Cluster".)
+    using Sentence = Cluster::Words;
+    Sentence consequenceWords(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings,
+        const Request& r, const Preflight& p)
+    {
+        const int port = state.routes.primaryPort;
+        const Cluster::Words when = r.at.isValid() ? tr("At %1: ").arg(timeText(r.at)) : Cluster::Words();
+        switch (r.kind) {
+        case Kind::Switchover:
+            return when
+                + tr("%1 becomes leader; %2 is demoted and rejoins as a replica; connections through port %3 drop for "
+                     "a few seconds and clients must reconnect.")
+                      .arg(r.candidate.isEmpty() ? tr("the healthiest eligible replica (Patroni chooses)")
+                                                 : named(r.candidate),
+                          p.leader.isEmpty() ? tr("the leader") : named(p.leader))
+                      .arg(port);
+        case Kind::Failover: {
+            Cluster::Words loss;
+            if (const auto v = viewOf(Cluster::memberViews(state, findings), r.candidate)) {
+                loss = v->lagBytes ? Cluster::Words::bytes(*v->lagBytes) : tr("an unknown amount");
+                if (v->lagSeconds)
+                    loss = loss + tr(" (%1 s)").arg(QString::number(*v->lagSeconds, 'f', 1));
+            }
+            return tr("%1 is promoted to leader%2. It is %3 behind: writes the old leader had not sent it are lost. "
+                      "Connections through port %4 drop and clients must reconnect.")
+                .arg(name(r.candidate),
+                    p.leader.isEmpty() ? Cluster::Words()
+                                       : tr(" without waiting for %1, which is demoted").arg(name(p.leader)),
+                    loss)
+                .arg(port);
+        }
+        case Kind::CancelSwitchover:
+            return tr("The switchover scheduled at %1 is cancelled; the leader stays.")
+                .arg(state.view.scheduledSwitchover ? name(state.view.scheduledSwitchover->at) : u"?"_s);
+        case Kind::Restart: {
+            const Cluster::Words who = r.member.isEmpty() ? tr("every member") : named(r.member);
+            Cluster::Words out = when + tr("PostgreSQL on %1 restarts: its connections drop").arg(who);
+            if (r.member.isEmpty() || r.member == p.leader)
+                out = out
+                    + tr("; while the leader restarts there is no writable primary for a few seconds (Patroni does "
+                         "not fail over for a restart)");
+            return out + u"."_s;
+        }
+        case Kind::CancelRestart:
+            return tr("The restart of %1 scheduled for later is cancelled.").arg(name(r.member));
+        case Kind::Reload:
+            return tr("Patroni on %1 re-reads its configuration and PostgreSQL reloads its settings; connections stay.")
+                .arg(r.member.isEmpty() ? tr("every member") : named(r.member));
+        case Kind::Reinit:
+            return tr("%1's data directory is deleted and copied anew from the leader; it serves no reads until it "
+                      "streams again.")
+                .arg(name(r.member));
+        case Kind::Pause:
+            return tr("Patroni stops managing the cluster: no automatic failover until it is resumed.");
+        case Kind::Resume:
+            return tr("Patroni manages the cluster again: automatic failover is back on.");
+        case Kind::EditConfig:
+            return tr("The dynamic configuration changes (every member applies it within a loop):\n  ")
+                + p.diff.join(u"\n  "_s);
+        }
+        return {};
+    }
+} // namespace
+
 QString consequences(
     const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings, const Request& r, const Preflight& p)
 {
-    const int port = state.routes.primaryPort;
-    const QString when = r.at.isValid() ? u"At %1: "_s.arg(timeText(r.at)) : QString();
-    switch (r.kind) {
-    case Kind::Switchover:
-        return when
-            + u"%1 becomes leader; %2 is demoted and rejoins as a replica; connections through port %3 drop for "
-              "a few seconds and clients must reconnect."_s
-                  .arg(r.candidate.isEmpty() ? u"the healthiest eligible replica (Patroni chooses)"_s
-                                             : name(r.candidate),
-                      p.leader.isEmpty() ? u"the leader"_s : name(p.leader))
-                  .arg(port);
-    case Kind::Failover: {
-        QString loss;
-        if (const auto v = viewOf(Cluster::memberViews(state, findings), r.candidate)) {
-            loss = v->lagBytes ? ItemModels::formatBytes(*v->lagBytes) : u"an unknown amount"_s;
-            loss += v->lagSeconds ? u" (%1 s)"_s.arg(*v->lagSeconds, 0, 'f', 1) : QString();
-        }
-        return u"%1 is promoted to leader%2. It is %3 behind: writes the old leader had not sent it are lost. "
-               "Connections through port %4 drop and clients must reconnect."_s
-                   .arg(name(r.candidate),
-                       p.leader.isEmpty() ? QString()
-                                          : u" without waiting for %1, which is demoted"_s.arg(name(p.leader)),
-                       loss)
-                   .arg(port);
-    }
-    case Kind::CancelSwitchover:
-        return u"The switchover scheduled at %1 is cancelled; the leader stays."_s.arg(
-            state.view.scheduledSwitchover ? name(state.view.scheduledSwitchover->at) : u"?"_s);
-    case Kind::Restart: {
-        const QString who = r.member.isEmpty() ? u"every member"_s : name(r.member);
-        QString out = when + u"PostgreSQL on %1 restarts: its connections drop"_s.arg(who);
-        if (r.member.isEmpty() || r.member == p.leader)
-            out += u"; while the leader restarts there is no writable primary for a few seconds (Patroni does "
-                   "not fail over for a restart)"_s;
-        return out + u'.';
-    }
-    case Kind::CancelRestart:
-        return u"The restart of %1 scheduled for later is cancelled."_s.arg(name(r.member));
-    case Kind::Reload:
-        return u"Patroni on %1 re-reads its configuration and PostgreSQL reloads its settings; connections stay."_s.arg(
-            r.member.isEmpty() ? u"every member"_s : name(r.member));
-    case Kind::Reinit:
-        return u"%1's data directory is deleted and copied anew from the leader; it serves no reads until it "
-               "streams again."_s.arg(name(r.member));
-    case Kind::Pause:
-        return u"Patroni stops managing the cluster: no automatic failover until it is resumed."_s;
-    case Kind::Resume:
-        return u"Patroni manages the cluster again: automatic failover is back on."_s;
-    case Kind::EditConfig:
-        return u"The dynamic configuration changes (every member applies it within a loop):\n  "_s
-            + p.diff.join(u"\n  "_s);
-    }
-    return {};
+    return consequenceWords(state, findings, r, p).text();
 }
 
 QString typedConfirmation(const Request& r)
@@ -569,7 +640,7 @@ QList<Step> verification(const Request& r, const Preflight& before, const Cluste
     const QList<Cluster::MemberView> views = Cluster::memberViews(state, findings);
     const QString leader = Cluster::believedLeader(views);
     QList<Step> steps;
-    const auto step = [&](const QString& id, const QString& text, bool holds, bool sticky = false) {
+    const auto step = [&](const QString& id, const Cluster::Words& text, bool holds, bool sticky = false) {
         Step s { id, text, holds, -1 };
         for (const Step& p : previous) {
             if (p.name != id)
@@ -588,32 +659,33 @@ QList<Step> verification(const Request& r, const Preflight& before, const Cluste
     case Kind::Failover: {
         if (r.at.isValid()) {
             const auto& sw = state.view.scheduledSwitchover;
-            step(u"scheduled"_s, u"the switchover is scheduled"_s,
+            step(u"scheduled"_s, tr("the switchover is scheduled"),
                 sw && (r.candidate.isEmpty() || sw->to == r.candidate));
             break;
         }
         const bool newLeader
             = r.candidate.isEmpty() ? !leader.isEmpty() && leader != before.leader : leader == r.candidate;
-        const QString who = r.candidate.isEmpty() ? u"another member"_s : name(r.candidate);
-        step(u"leader"_s, u"%1 is the leader"_s.arg(who), newLeader);
+        const Cluster::Words who = r.candidate.isEmpty() ? tr("another member") : named(r.candidate);
+        step(u"leader"_s, tr("%1 is the leader").arg(who), newLeader);
         const auto lv = viewOf(views, leader);
         const bool timelineUp = newLeader && before.timeline && lv && lv->timeline == *before.timeline + 1;
         step(u"timeline"_s,
-            before.timeline ? u"the timeline went from %1 to %2"_s.arg(*before.timeline).arg(*before.timeline + 1)
-                            : u"the timeline went up by one"_s,
+            before.timeline ? tr("the timeline went from %1 to %2").arg(*before.timeline).arg(*before.timeline + 1)
+                            : tr("the timeline went up by one"),
             timelineUp);
         if (!before.leader.isEmpty()) {
             const auto old = viewOf(views, before.leader);
             const bool rejoined = old && !old->isLeader() && old->name != leader && runningState(old->state)
                 && old->reach == Cluster::Reach::Answering && old->timeline == (lv ? lv->timeline : std::nullopt);
-            step(u"old-leader-replica"_s, u"%1 rejoined as a streaming replica"_s.arg(name(before.leader)), rejoined);
+            step(u"old-leader-replica"_s, tr("%1 rejoined as a streaming replica").arg(name(before.leader)), rejoined);
         }
         if (state.haproxyConfigured) {
             const QStringList primary = state.routedTo(state.routes.primary);
-            step(u"route-primary"_s, u"HAProxy's port %1 routes to the new leader only"_s.arg(state.routes.primaryPort),
+            step(u"route-primary"_s,
+                tr("HAProxy's port %1 routes to the new leader only").arg(state.routes.primaryPort),
                 newLeader && primary == QStringList { leader });
             const QStringList replicas = state.routedTo(state.routes.replicas);
-            step(u"route-replicas"_s, u"HAProxy's port %1 routes to replicas only"_s.arg(state.routes.replicasPort),
+            step(u"route-replicas"_s, tr("HAProxy's port %1 routes to replicas only").arg(state.routes.replicasPort),
                 newLeader && !replicas.isEmpty() && !replicas.contains(leader));
         }
         if (state.postgresConfigured) {
@@ -624,25 +696,25 @@ QList<Step> verification(const Request& r, const Preflight& before, const Cluste
                         && Postgres::memberForProbe(p, state.view.members) == leader;
             }
             step(u"probe-primary"_s,
-                u"a connection through port %1 lands on the new leader, a primary"_s.arg(state.routes.primaryPort),
+                tr("a connection through port %1 lands on the new leader, a primary").arg(state.routes.primaryPort),
                 newLeader && landed);
         }
         break;
     }
     case Kind::CancelSwitchover:
-        step(u"cancelled"_s, u"no switchover is scheduled"_s, !state.view.scheduledSwitchover);
+        step(u"cancelled"_s, tr("no switchover is scheduled"), !state.view.scheduledSwitchover);
         break;
     case Kind::Pause:
-        step(u"paused"_s, u"the cluster is paused"_s, state.view.paused);
+        step(u"paused"_s, tr("the cluster is paused"), state.view.paused);
         break;
     case Kind::Resume:
-        step(u"resumed"_s, u"the cluster is no longer paused"_s, !state.view.paused);
+        step(u"resumed"_s, tr("the cluster is no longer paused"), !state.view.paused);
         break;
     case Kind::EditConfig: {
         // Applied when patching the configuration as it is now would change nothing more.
         const bool applied = state.config
             && Patroni::diffConfig(state.config->raw, mergePatch(state.config->raw, r.configPatch)).isEmpty();
-        step(u"applied"_s, u"the dynamic configuration reads as edited"_s, applied);
+        step(u"applied"_s, tr("the dynamic configuration reads as edited"), applied);
         break;
     }
     case Kind::Restart:
@@ -658,19 +730,19 @@ QList<Step> verification(const Request& r, const Preflight& before, const Cluste
         for (const QString& m : std::as_const(members)) {
             const auto v = viewOf(views, m);
             if (r.kind == Kind::CancelRestart) {
-                step(u"cancelled/"_s + m, u"no restart of %1 is scheduled"_s.arg(name(m)),
+                step(u"cancelled/"_s + m, tr("no restart of %1 is scheduled").arg(name(m)),
                     v && v->dcs.scheduledRestart.isEmpty());
                 continue;
             }
             if (r.kind == Kind::Restart && r.at.isValid()) {
-                step(u"scheduled/"_s + m, u"a restart of %1 is scheduled"_s.arg(name(m)),
+                step(u"scheduled/"_s + m, tr("a restart of %1 is scheduled").arg(name(m)),
                     v && !v->dcs.scheduledRestart.isEmpty());
                 continue;
             }
             const bool back = v && runningState(v->state) && v->reach == Cluster::Reach::Answering;
-            step(u"running/"_s + m, u"%1 is running and answering"_s.arg(name(m)), back);
+            step(u"running/"_s + m, tr("%1 is running and answering").arg(name(m)), back);
             if (r.kind == Kind::Restart)
-                step(u"no-pending-restart/"_s + m, u"%1 no longer needs a restart"_s.arg(name(m)),
+                step(u"no-pending-restart/"_s + m, tr("%1 no longer needs a restart").arg(name(m)),
                     v && !v->pendingRestart);
         }
         break;
@@ -680,12 +752,12 @@ QList<Step> verification(const Request& r, const Preflight& before, const Cluste
         // First it must be seen rebuilding, else the old "running" would pass at once.
         const bool rebuilding = !v || !runningState(v->state) || v->reach != Cluster::Reach::Answering
             || v->role == Cluster::Role::Uninitialized;
-        step(u"rebuilding"_s, u"%1 was seen rebuilding"_s.arg(name(r.member)), rebuilding, true);
+        step(u"rebuilding"_s, tr("%1 was seen rebuilding").arg(name(r.member)), rebuilding, true);
         const bool seen = steps.last().passed;
         const auto lv = viewOf(views, leader);
         const bool streams = seen && v && runningState(v->state) && v->reach == Cluster::Reach::Answering
             && !v->isLeader() && lv && v->timeline == lv->timeline && v->lagBytes.has_value() && !v->lagUnknown;
-        step(u"streams"_s, u"%1 streams from the leader again"_s.arg(name(r.member)), streams);
+        step(u"streams"_s, tr("%1 streams from the leader again").arg(name(r.member)), streams);
         break;
     }
     }

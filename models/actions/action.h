@@ -2,6 +2,7 @@
 
 #include "models/cluster/clusterstate.h"
 #include "models/cluster/finding.h"
+#include "models/cluster/words.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -67,10 +68,14 @@ QStringList restartNeeded(const QJsonObject& patch);
 QJsonObject toJson(const Request& request); // for the audit log
 
 // One line of a candidate's checklist.
+// The sentences of this file are Cluster::Words: English in the records (the audit log, JSON, tests:
+// text(), problems, message), in the reader's language where they are shown (shownText(), …).
 struct Criterion {
     QString name; // "reachable", "running", "nofailover", "lag", "timeline", "sync", "paused"
     bool met = false;
-    QString text; // "replicates 0 B behind (limit 1 MiB)", "tagged nofailover"
+    Cluster::Words words; // "1 048 576 B behind (limit 1 MiB, maximum_lag_on_failover)", "no nofailover tag"
+    QString text() const { return words.english(); }
+    QString shownText() const { return words.text(); }
 };
 
 struct Candidate {
@@ -78,6 +83,7 @@ struct Candidate {
     QList<Criterion> criteria;
     bool eligible() const;
     QString reasons() const; // the unmet criteria in words, "; "-joined
+    Cluster::Words reasonWords() const;
 };
 
 // Every member but the leader, each with the checklist Patroni applies before it promotes one:
@@ -86,8 +92,14 @@ struct Candidate {
 QList<Candidate> candidates(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings);
 
 struct Preflight {
-    QStringList problems; // any: nothing may be sent; each a sentence that says what to do
-    QStringList warnings; // shown in the confirmation; sending is still allowed
+    QStringList problems; // any: nothing may be sent; each a sentence that says what to do (English)
+    QStringList warnings; // shown in the confirmation; sending is still allowed (English)
+    QList<Cluster::Words> problemWords; // the same sentences, to be shown
+    QList<Cluster::Words> warningWords;
+    void addProblem(const Cluster::Words& sentence);
+    void addWarning(const Cluster::Words& sentence);
+    QStringList shownProblems() const; // in the reader's language
+    QStringList shownWarnings() const;
     QList<Candidate> candidates; // for switchover and failover
     QStringList diff; // EditConfig: the configuration's changes, one line per leaf
     QString leader; // the leader at the time of the check
@@ -102,6 +114,7 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
 // What will happen, in one paragraph for the confirmation: "patroni2 becomes leader; patroni1 is
 // demoted and rejoins as a replica; connections through port 5000 drop for a few seconds." A
 // failover adds what may be lost (bytes and seconds behind).
+// In the reader's language: it is only ever shown.
 QString consequences(const Cluster::ClusterState& state, const QList<Cluster::Finding>& findings,
     const Request& request, const Preflight& preflight);
 
@@ -111,9 +124,11 @@ QString typedConfirmation(const Request& request);
 // --- After sending: did it do what it said?
 struct Step {
     QString name; // "leader", "timeline", "old-leader-replica", "route-primary", "route-replicas", "probe-primary"
-    QString text; // "patroni2 is the leader"
+    Cluster::Words words; // "patroni2 is the leader"
     bool passed = false;
     qint64 passedAfterMs = -1; // since the request was sent
+    QString text() const { return words.english(); }
+    QString shownText() const { return words.text(); }
 };
 
 // The steps to check for `request`, given the state before it was sent; call again with every new

@@ -29,7 +29,7 @@ QJsonObject toJson(const AuditRecord& r)
     if (!r.steps.isEmpty()) {
         QJsonArray steps;
         for (const Step& s : r.steps)
-            steps.append(QJsonObject { { u"step"_s, s.name }, { u"text"_s, s.text }, { u"passed"_s, s.passed },
+            steps.append(QJsonObject { { u"step"_s, s.name }, { u"text"_s, s.text() }, { u"passed"_s, s.passed },
                 { u"afterMs"_s, s.passedAfterMs >= 0 ? QJsonValue(double(s.passedAfterMs)) : QJsonValue() } });
         o.insert("verification"_L1, steps);
     }
@@ -70,7 +70,8 @@ std::optional<AuditRecord> auditFromJson(const QJsonObject& o)
     r.error = o.value("error"_L1).toString();
     for (const QJsonValue& v : o.value("verification"_L1).toArray()) {
         const QJsonObject s = v.toObject();
-        r.steps.append({ s.value("step"_L1).toString(), s.value("text"_L1).toString(), s.value("passed"_L1).toBool(),
+        r.steps.append({ s.value("step"_L1).toString(), Cluster::Words::verbatim(s.value("text"_L1).toString()),
+            s.value("passed"_L1).toBool(),
             s.value("afterMs"_L1).isDouble() ? qint64(s.value("afterMs"_L1).toDouble()) : -1 });
     }
     r.sendMs = o.value("sendMs"_L1).isDouble() ? qint64(o.value("sendMs"_L1).toDouble()) : -1;

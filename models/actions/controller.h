@@ -19,7 +19,14 @@ struct Outcome {
         Done, // Patroni said yes and every verification step passed
     };
     Result result = Result::Refused;
-    QString message; // one sentence: what happened and what to do
+    QString message; // one sentence: what happened and what to do (English: the audit log, tests)
+    Cluster::Words words; // the same, to be shown (empty: message)
+    void say(const Cluster::Words& sentence)
+    {
+        message = sentence.english();
+        words = sentence;
+    }
+    QString shownMessage() const { return words.isEmpty() ? message : words.text(); }
     int httpStatus = 0;
     QString body; // Patroni's answer as text, redacted
     QList<Step> steps;

@@ -440,8 +440,8 @@ void ActionDialog::reviewNow()
                 any->setSelected(true);
         }
         for (const Actions::Candidate& c : pre.candidates) {
-            auto* item = new QTreeWidgetItem(
-                m_candidates, { c.name, c.eligible() ? tr("eligible") : tr("not eligible: %1").arg(c.reasons()) });
+            auto* item = new QTreeWidgetItem(m_candidates,
+                { c.name, c.eligible() ? tr("eligible") : tr("not eligible: %1").arg(c.reasonWords().text()) });
             item->setData(0, NameRole, c.name);
             item->setIcon(
                 0, Palette::healthIcon(c.eligible() ? Cluster::Health::Healthy : Cluster::Health::Critical, false));
@@ -452,7 +452,7 @@ void ActionDialog::reviewNow()
                 item->setForeground(1, palette().brush(QPalette::Disabled, QPalette::Text));
             }
             for (const Actions::Criterion& k : c.criteria) {
-                auto* line = new QTreeWidgetItem(item, { k.met ? u"✓"_s : u"✗"_s, k.text });
+                auto* line = new QTreeWidgetItem(item, { k.met ? u"✓"_s : u"✗"_s, k.shownText() });
                 line->setFlags(line->flags() & ~Qt::ItemIsSelectable);
                 line->setForeground(
                     0, QBrush(Palette::healthColor(k.met ? Cluster::Health::Healthy : Cluster::Health::Critical)));
@@ -463,18 +463,26 @@ void ActionDialog::reviewNow()
         }
     }
 
-    QStringList problems = pre.problems;
-    if (!invalid.isEmpty())
+    // Shown in the reader's language; the audit log (a cancel records them) keeps them in English.
+    QStringList problems = pre.shownProblems();
+    m_recordedProblems = pre.problems;
+    if (!invalid.isEmpty()) {
         problems.prepend(invalid);
+        m_recordedProblems.prepend(invalid);
+    }
+    const auto own = [&](const char* text) {
+        problems.append(tr(text));
+        m_recordedProblems.append(QString::fromUtf8(text));
+    };
     if (r.kind == Actions::Kind::Failover && r.candidate.isEmpty() && problems.isEmpty())
-        problems.append(tr("choose the member to promote"));
+        own(QT_TR_NOOP("choose the member to promote"));
     if (!m_controller)
-        problems.append(tr("this cluster's view cannot send actions (it is not connected to the cluster)"));
+        own(QT_TR_NOOP("this cluster's view cannot send actions (it is not connected to the cluster)"));
     else if (m_controller->busy())
-        problems.append(tr("another action is in flight for this cluster; wait for it to finish"));
+        own(QT_TR_NOOP("another action is in flight for this cluster; wait for it to finish"));
     m_problems->setText(problems.isEmpty() ? QString() : tr("Cannot be sent:\n%1").arg(bulleted(problems)));
     m_problems->setVisible(!problems.isEmpty());
-    QStringList warnings = pre.warnings;
+    QStringList warnings = pre.shownWarnings();
     if (r.kind == Actions::Kind::EditConfig && !pre.diff.isEmpty())
         warnings.prepend(tr("Changes:\n%1").arg(pre.diff.join(u'\n')));
     m_warnings->setText(bulleted(warnings));
@@ -525,10 +533,10 @@ void ActionDialog::send()
         return;
     if (m_controller->busy()) {
         // Another dialog's action is in flight: its answer must not be taken for this one's.
-        const QString why = tr("another action is in flight for this cluster; wait for it to finish");
-        m_controller->recordRefusal(r, why);
+        const char* why = QT_TR_NOOP("another action is in flight for this cluster; wait for it to finish");
+        m_controller->recordRefusal(r, QString::fromUtf8(why)); // the record in English
         Actions::Outcome refused;
-        refused.message = tr("nothing was sent: %1").arg(why);
+        refused.message = tr("nothing was sent: %1").arg(tr(why));
         m_stage = Stage::InFlight;
         m_progress->show();
         finishWith(refused);
@@ -567,9 +575,10 @@ void ActionDialog::showSteps(const QList<Actions::Step>& steps)
     m_steps->clear();
     for (const Actions::Step& s : steps) {
         auto* item = new QTreeWidgetItem(m_steps,
-            { s.text, s.passed ? tr("passed") : tr("waiting"), s.passed ? seconds(s.passedAfterMs) : QString() });
+            { s.shownText(), s.passed ? tr("passed") : tr("waiting"),
+                s.passed ? seconds(s.passedAfterMs) : QString() });
         item->setData(0, NameRole, s.name);
-        item->setToolTip(0, s.text);
+        item->setToolTip(0, s.shownText());
         item->setIcon(0, Palette::healthIcon(s.passed ? Cluster::Health::Healthy : Cluster::Health::Unknown, false));
     }
 }
@@ -612,7 +621,7 @@ void ActionDialog::finishWith(const Actions::Outcome& outcome)
         verdict = tr("Not verified");
         break;
     }
-    m_result->setText(tr("%1: %2").arg(verdict, outcome.message));
+    m_result->setText(tr("%1: %2").arg(verdict, outcome.shownMessage()));
     QPalette p = m_result->palette();
     p.setColor(QPalette::Window, Palette::healthColor(health));
     p.setColor(QPalette::WindowText, health == Cluster::Health::Warning ? Qt::black : Qt::white);
@@ -653,9 +662,10 @@ void ActionDialog::reject()
     if (m_stage == Stage::Review && m_controller && !m_controller->busy()) {
         QString invalid;
         const Actions::Request r = currentRequest(&invalid);
-        QString reason = tr("cancelled in the window");
-        if (!m_problems->text().isEmpty())
-            reason += tr(" (%1)").arg(m_problems->text().section(u'\n', 1).replace(u'\n', u"; "_s).remove(u"• "_s));
+        // The record in English, whatever the window's language.
+        QString reason = u"cancelled in the window"_s;
+        if (!m_problems->text().isEmpty() && !m_recordedProblems.isEmpty())
+            reason += u" (%1)"_s.arg(m_recordedProblems.join(u"; "_s));
         m_controller->recordRefusal(r, reason);
     }
     QDialog::reject();

@@ -86,6 +86,7 @@ private:
     Stage m_stage = Stage::Review;
     QString m_expectedLeader; // the leader when the review began
     bool m_askPassword = false;
+    QStringList m_recordedProblems; // the review's problems in English, for the audit log
     std::optional<Actions::Outcome> m_outcome;
     QList<QMetaObject::Connection> m_flight;
 

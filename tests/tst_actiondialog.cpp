@@ -19,24 +19,29 @@
 #include "ui/actions/rollingdialog.h"
 #include "ui/cluster/clusterpage.h"
 #include "ui/mainwindow.h"
+#include "ui/translation.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -108,6 +113,7 @@ private Q_SLOTS:
     void ineligibleCandidateCannotBeChosen();
     void failoverNeedsTheTypedName();
     void cancelIsAudited();
+    void germanDialogEnglishRecord();
     void leaderMovingUnderTheDialogIsRefused();
     void confirmTheFailureIsShown();
     void passwordAskedOnceForTheSession();
@@ -255,6 +261,56 @@ void TestActionDialog::cancelIsAudited()
     QCOMPARE(audit.first().request.member, u"patroni3"_s);
     QCOMPARE(audit.first().error, u"cancelled in the window"_s);
     QCOMPARE(audit.first().cluster, u"lab"_s);
+}
+
+// Under a German translator the dialog speaks German — its own words and the core's (the checklist,
+// the problems, what will happen, sizes "1,0 MiB") — and the audit log still records English.
+void TestActionDialog::germanDialogEnglishRecord()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY(Ui::installTranslations(qApp, QLocale(QLocale::German, QLocale::Germany)));
+    const auto restore = qScopeGuard([&] {
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QLocale::setDefault(before);
+    });
+    Fixture f;
+    auto s = TestStates::healthy();
+    TestStates::member(s, u"patroni3"_s).tags.insert(u"nofailover"_s, true);
+    f.feed(s);
+    Actions::Request r;
+    r.kind = Actions::Kind::Switchover;
+    r.candidate = u"patroni3"_s;
+    Ui::ActionDialog dialog(f.session.get(), r);
+    QTreeWidgetItem* p2 = candidateItem(dialog.candidateList(), u"patroni2"_s);
+    QVERIFY(p2 && p2->childCount() >= 5);
+    QStringList checklist;
+    for (int i = 0; i < p2->childCount(); ++i)
+        checklist << p2->child(i)->text(1);
+    const QString lines = checklist.join(u'\n');
+    QVERIFY2(lines.contains(u"seine REST API antwortet"_s), qPrintable(lines));
+    QVERIFY2(lines.contains(u"Rückstand"_s) && lines.contains(u"MiB"_s),
+        qPrintable(lines)); // "0 Bytes Rückstand (Grenze 1,0 MiB, …)"
+    QVERIFY2(lines.contains(u"1,0 MiB"_s), qPrintable(lines));
+    QVERIFY2(dialog.problemsText().contains(u"patroni3 kann nicht Leader werden"_s), qPrintable(dialog.problemsText()));
+    // For a person to look at: build/…/screenshots/action-german.png.
+    dialog.resize(900, 700);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QDir().mkpath(QCoreApplication::applicationDirPath() + u"/../screenshots"_s);
+    dialog.grab().save(QCoreApplication::applicationDirPath() + u"/../screenshots/action-german.png"_s);
+    dialog.reject();
+    const auto audit = f.audit();
+    QCOMPARE(audit.size(), 1);
+    QVERIFY2(audit.first().error.startsWith(u"cancelled in the window (patroni3 cannot become leader: "_s),
+        qPrintable(audit.first().error));
+    // What will happen, in German, for an eligible candidate.
+    r.candidate = u"patroni2"_s;
+    Ui::ActionDialog eligible(f.session.get(), r);
+    QVERIFY2(eligible.consequencesText().contains(u"patroni2 wird Leader"_s), qPrintable(eligible.consequencesText()));
 }
 
 void TestActionDialog::leaderMovingUnderTheDialogIsRefused()

@@ -485,6 +485,36 @@ void TestMainWindow::noticeIsSaidWithoutBlocking()
 }
 
 namespace {
+// Menus (the menu bar, each menu, each submenu) whose entries share an Alt-letter: Qt then cycles
+// between them instead of choosing one. "File: &Snapshot / &Save" for each clash.
+QStringList mnemonicClashes(const QList<QAction*>& actions, const QString& where)
+{
+    QStringList clashes;
+    QHash<QChar, QString> taken;
+    for (const QAction* a : actions) {
+        if (a->isSeparator())
+            continue;
+        const QString text = a->text();
+        for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) != u'&')
+                continue;
+            if (text.at(i + 1) == u'&') {
+                ++i;
+                continue;
+            }
+            const QChar key = text.at(i + 1).toLower();
+            if (taken.contains(key))
+                clashes.append(u"%1: %2 / %3"_s.arg(where, taken.value(key), text));
+            else
+                taken.insert(key, text);
+            break;
+        }
+        if (a->menu())
+            clashes += mnemonicClashes(a->menu()->actions(), where + u" > "_s + text);
+    }
+    return clashes;
+}
+
 QStringList menuTitles(const Ui::MainWindow& window)
 {
     QStringList titles;
@@ -515,6 +545,11 @@ void TestMainWindow::germanUnderAGermanLocaleEnglishOtherwise()
             QVERIFY2(titles.contains(german), qPrintable(titles.join(u", "_s)));
         }
         QVERIFY(!titles.contains(u"&Actions"_s));
+        // Every Alt-letter is unique within its menu, in German as in English (below).
+        std::unique_ptr<QMenu> member(window.memberMenu(u"patroni2"_s, &window));
+        const QStringList clashes = mnemonicClashes(window.menuBar()->actions(), u"menu bar"_s)
+            + mnemonicClashes(member->actions(), u"member menu"_s);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
         // Qt's own strings too: the standard buttons of every dialog.
         // The window speaks German; what is written for machines stays English (status JSON, snapshots).
         session.store()->applyClusterView(lab(), u"http://127.0.0.1:8008"_s, QDateTime::currentDateTimeUtc());
@@ -535,6 +570,10 @@ void TestMainWindow::germanUnderAGermanLocaleEnglishOtherwise()
         Ui::MainWindow window({ &session }, u"lab"_s);
         const QStringList titles = menuTitles(window);
         QVERIFY2(titles.contains(u"&Actions"_s) && titles.contains(u"&File"_s), qPrintable(titles.join(u", "_s)));
+        std::unique_ptr<QMenu> member(window.memberMenu(u"patroni2"_s, &window));
+        const QStringList clashes = mnemonicClashes(window.menuBar()->actions(), u"menu bar"_s)
+            + mnemonicClashes(member->actions(), u"member menu"_s);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(u'\n')));
     }
     removeTranslators();
 }

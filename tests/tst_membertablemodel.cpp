@@ -51,6 +51,7 @@ private Q_SLOTS:
     void cleanup();
     void fillsFromStore();
     void lagChangeIsOneDataChanged();
+    void momentsInTheReadersLocale();
     void identicalPollEmitsNothing();
     void membershipChanges_data();
     void membershipChanges();
@@ -117,6 +118,21 @@ void TestMemberTableModel::lagChangeIsOneDataChanged()
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     QCOMPARE(m_model->index(2, MemberTableModel::LagColumn).data().toString(), u"639,0 KiB"_s);
     QCOMPARE(ItemModels::displayBytes(1572864), u"1,5 MiB"_s);
+    QLocale::setDefault(before);
+}
+
+// Moments in the window: the reader's order and clock, with seconds and a four-digit year; C keeps ISO.
+void TestMemberTableModel::momentsInTheReadersLocale()
+{
+    const QLocale before;
+    const QDateTime at = QDateTime(QDate(2026, 12, 1), QTime(21, 8, 5), Qt::LocalTime);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(ItemModels::displayDateTime(at), u"01.12.2026 21:08:05"_s);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString american = ItemModels::displayDateTime(at);
+    QVERIFY2(american.startsWith(u"12/1/2026 9:08:05"_s) && american.endsWith(u"PM"_s), qPrintable(american));
+    QLocale::setDefault(QLocale::c());
+    QCOMPARE(ItemModels::displayDateTime(at), u"2026-12-01 21:08:05"_s);
     QLocale::setDefault(before);
 }
 

@@ -590,6 +590,13 @@ Befehle (jeder hat --help):
     </message>
 </context>
 <context>
+    <name>App::LiveSession</name>
+    <message>
+        <source>the keychain has not answered (is it locked?)</source>
+        <translation>der Schlüsselbund hat nicht geantwortet (ist er gesperrt?)</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Refused: no terminal to confirm on; add --yes to act without asking.</source>
@@ -3671,7 +3678,7 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
     </message>
     <message>
         <source>&amp;Actions</source>
-        <translation>&amp;Aktionen</translation>
+        <translation>A&amp;ktionen</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -3750,10 +3757,6 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
         <translation>Das ausgewählte Replikat vom Leader neu aufbauen (sein Datenverzeichnis wird ersetzt)</translation>
     </message>
     <message>
-        <source>Cancel the selected member&apos;s scheduled &amp;restart…</source>
-        <translation>Geplanten &amp;Neustart des ausgewählten Mitglieds abbrechen…</translation>
-    </message>
-    <message>
         <source>Cancel restart…</source>
         <translation>Neustart abbrechen…</translation>
     </message>
@@ -3772,10 +3775,6 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
     <message>
         <source>Maintenance mode: Patroni stops failing over and starting PostgreSQL</source>
         <translation>Wartungsmodus: Patroni führt keine Failover mehr aus und startet PostgreSQL nicht mehr</translation>
-    </message>
-    <message>
-        <source>R&amp;esume cluster management…</source>
-        <translation>Cluster-Verwaltung f&amp;ortsetzen…</translation>
     </message>
     <message>
         <source>Resume…</source>
@@ -3887,7 +3886,7 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
     </message>
     <message>
         <source>&amp;Topology</source>
-        <translation>&amp;Topologie</translation>
+        <translation>T&amp;opologie</translation>
     </message>
     <message>
         <source>&amp;Members</source>
@@ -3902,16 +3901,8 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
         <translation>&amp;Ereignisse</translation>
     </message>
     <message>
-        <source>Member &amp;details</source>
-        <translation>Mitglieds&amp;details</translation>
-    </message>
-    <message>
         <source>&amp;HAProxy</source>
         <translation>&amp;HAProxy</translation>
-    </message>
-    <message>
-        <source>e&amp;tcd</source>
-        <translation>e&amp;tcd</translation>
     </message>
     <message>
         <source>&amp;Fit the topology</source>
@@ -3999,6 +3990,22 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
             <numerusform>Schnappschuss von %1 nach %2 geschrieben (%n geheimer Wert geschwärzt)</numerusform>
             <numerusform>Schnappschuss von %1 nach %2 geschrieben (%n geheime Werte geschwärzt)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cancel the selected &amp;member&apos;s scheduled restart…</source>
+        <translation>Geplanten &amp;Neustart des ausgewählten Mitglieds abbrechen…</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume cluster management…</source>
+        <translation>Cluster-Verwaltung f&amp;ortsetzen…</translation>
+    </message>
+    <message>
+        <source>Mem&amp;ber details</source>
+        <translation>Mitglieds&amp;details</translation>
+    </message>
+    <message>
+        <source>etc&amp;d</source>
+        <translation>e&amp;tcd</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 #include "ui/cluster/fleetproxy.h"
 #include "ui/notifier.h"
 #include "ui/palette.h"
+
+#include "models/cluster/plaintext.h"
 #include "ui/topology/topologyview.h"
 
 #include "models/actions/controller.h"
@@ -192,7 +194,7 @@ void MainWindow::createActionsMenu()
     add(tr("Re&initialize the selected member…"), tr("Reinitialize…"), u"action-reinit"_s,
         tr("Rebuild the selected replica from the leader (its data directory is replaced)"), onMember,
         request(Actions::Kind::Reinit), true);
-    add(tr("Cancel the selected member's scheduled &restart…"), tr("Cancel restart…"), u"action-cancel-restart"_s,
+    add(tr("Cancel the selected &member's scheduled restart…"), tr("Cancel restart…"), u"action-cancel-restart"_s,
         tr("Withdraw a restart scheduled for later"), onMember, request(Actions::Kind::CancelRestart), false);
     m_actionsMenu->addSeparator();
     m_toolBar->addSeparator();
@@ -202,7 +204,7 @@ void MainWindow::createActionsMenu()
         [canAct, paused](Session::ClusterSession* s, const QString& m) { return canAct(s, m) && !paused(s); },
         request(Actions::Kind::Pause), true);
     add(
-        tr("R&esume cluster management…"), tr("Resume…"), u"action-resume"_s, tr("Leave maintenance mode"),
+        tr("Res&ume cluster management…"), tr("Resume…"), u"action-resume"_s, tr("Leave maintenance mode"),
         [canAct, paused](Session::ClusterSession* s, const QString& m) { return canAct(s, m) && paused(s); },
         request(Actions::Kind::Resume), true);
     add(tr("&Edit the dynamic configuration…"), tr("Edit configuration…"), u"action-edit-config"_s,
@@ -241,19 +243,21 @@ QMenu* MainWindow::memberMenu(const QString& member, QWidget* parent)
     Session::ClusterSession* s = currentSession();
     const bool can = s && s->actions();
     const bool leader = s && s->summary().leader == member;
+    // The name as its letters: an '&' in it must not become an Alt-letter.
+    const QString shown = Cluster::displayText(member, 60).replace(u'&', u"&&"_s);
     const auto item = [&](const QString& text, Actions::Kind kind, bool enabled) {
         QAction* a = menu->addAction(text, this, [this, kind, member] { openMemberAction(kind, member); });
         a->setObjectName(u"member-"_s + Actions::kindName(kind));
         a->setIcon(Palette::actionIcon(Actions::kindName(kind)));
         a->setEnabled(can && enabled);
     };
-    item(tr("Switch over to %1…").arg(member), Actions::Kind::Switchover, !leader);
-    item(tr("Fail over to %1…").arg(member), Actions::Kind::Failover, !leader);
+    item(tr("Switch over to %1…").arg(shown), Actions::Kind::Switchover, !leader);
+    item(tr("Fail over to %1…").arg(shown), Actions::Kind::Failover, !leader);
     menu->addSeparator();
-    item(tr("Restart %1…").arg(member), Actions::Kind::Restart, true);
-    item(tr("Reload %1…").arg(member), Actions::Kind::Reload, true);
-    item(tr("Reinitialize %1…").arg(member), Actions::Kind::Reinit, !leader);
-    item(tr("Cancel the scheduled restart of %1…").arg(member), Actions::Kind::CancelRestart, true);
+    item(tr("Restart %1…").arg(shown), Actions::Kind::Restart, true);
+    item(tr("Reload %1…").arg(shown), Actions::Kind::Reload, true);
+    item(tr("Reinitialize %1…").arg(shown), Actions::Kind::Reinit, !leader);
+    item(tr("Cancel the scheduled restart of %1…").arg(shown), Actions::Kind::CancelRestart, true);
     if (!can)
         menu->addSection(tr("This view of the cluster cannot send actions"));
     return menu;
@@ -388,9 +392,9 @@ void MainWindow::createViewMenu()
     part(tr("&Members"), Qt::ALT | Qt::Key_2, ClusterPage::Part::Members);
     part(tr("&Lag chart"), Qt::ALT | Qt::Key_3, ClusterPage::Part::LagChart);
     part(tr("&Events"), Qt::ALT | Qt::Key_4, ClusterPage::Part::Events);
-    part(tr("Member &details"), Qt::ALT | Qt::Key_5, ClusterPage::Part::MemberDetails);
+    part(tr("Mem&ber details"), Qt::ALT | Qt::Key_5, ClusterPage::Part::MemberDetails);
     part(tr("&HAProxy"), Qt::ALT | Qt::Key_6, ClusterPage::Part::Haproxy);
-    part(tr("e&tcd"), Qt::ALT | Qt::Key_7, ClusterPage::Part::Etcd);
+    part(tr("etc&d"), Qt::ALT | Qt::Key_7, ClusterPage::Part::Etcd);
     menu->addSeparator();
     QAction* fit = menu->addAction(tr("&Fit the topology"), this, [this] { m_page->topologyView()->fitAll(); });
     fit->setShortcut(Qt::CTRL | Qt::Key_0);

@@ -195,7 +195,7 @@ void LiveSession::startWaitingSources()
         if (!waiting || m_patienceOver) {
             m_postgresStarted = true;
             if (waiting)
-                m_postgres->setPassword(std::nullopt, u"the keychain has not answered (is it locked?)"_s);
+                m_postgres->setPassword(std::nullopt, tr("the keychain has not answered (is it locked?)"));
             go(m_postgres);
         }
     }

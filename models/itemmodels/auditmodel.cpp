@@ -1,4 +1,5 @@
 #include "models/itemmodels/auditmodel.h"
+#include "models/itemmodels/membertablemodel.h"
 
 #include "models/cluster/plaintext.h"
 
@@ -69,12 +70,14 @@ QVariant AuditModel::data(const QModelIndex& index, int role) const
         return r.at;
     if (role == SortRole && index.column() == Http)
         return r.httpStatus;
+    if (role == SortRole && index.column() == Time)
+        return r.at; // chronological, whatever the locale writes
     if (role == SortRole)
         role = Qt::DisplayRole;
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case Time:
-            return r.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+            return ItemModels::displayDateTime(r.at);
         case Result:
             return Actions::phaseText(r.phase);
         case Cluster:

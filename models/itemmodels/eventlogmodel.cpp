@@ -1,4 +1,5 @@
 #include "models/itemmodels/eventlogmodel.h"
+#include "models/itemmodels/membertablemodel.h"
 
 #include <QJsonObject>
 
@@ -94,7 +95,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const
     const Cluster::Event& e = m_events.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return QString(e.at.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u"  "_s + e.shownMessage());
+        return QString(ItemModels::displayDateTime(e.at) + u"  "_s + e.shownMessage());
     case Qt::ToolTipRole:
         // The whole sentence (a list cuts it at its width), then what kind of event it is.
         return QString(e.shownMessage() + u'\n' + Cluster::eventKindName(e.kind)

@@ -120,6 +120,29 @@ QString displayBytes(qint64 bytes)
     return bytes < 0 ? u"-"_s + scaled : scaled;
 }
 
+QString displayDateTime(const QDateTime& at)
+{
+    const QLocale locale;
+    const QDateTime local = at.toLocalTime();
+    if (locale.language() == QLocale::C)
+        return local.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    // The locale's long time (it has seconds) without its zone ("t", outside quoted text).
+    const QString longTime = locale.timeFormat(QLocale::LongFormat);
+    QString time;
+    bool quoted = false;
+    for (const QChar c : longTime) {
+        if (c == u'\'')
+            quoted = !quoted;
+        if (!quoted && c == u't')
+            continue;
+        time += c;
+    }
+    QString date = locale.dateFormat(QLocale::ShortFormat);
+    if (!date.contains(u"yyyy"_s))
+        date.replace(u"yy"_s, u"yyyy"_s); // a log reads badly with two-digit years
+    return locale.toString(local, date + u' ' + time.trimmed());
+}
+
 static QString tagsText(const QVariantMap& tags)
 {
     QStringList parts;

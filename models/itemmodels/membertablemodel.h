@@ -75,5 +75,9 @@ QString formatBytes(qint64 bytes);
 // A size for the window's reader, in their locale and scaled: "1,5 MiB" in German, "1.5 MiB" in
 // English, "512 bytes" below a KiB (the exact count goes in the tooltip).
 QString displayBytes(qint64 bytes);
+// A moment for the window's reader, local time with seconds, in their locale's order and clock with a
+// four-digit year: "01.12.2026 09:18:21" in German, "12/1/2026 9:18:21 AM" in American English; the C
+// locale (scripts, tests) keeps "2026-12-01 09:18:21".
+QString displayDateTime(const QDateTime& at);
 
 } // namespace ItemModels

@@ -144,6 +144,28 @@ void BM_SummarizeCluster5(benchmark::State& state)
 }
 BENCHMARK(BM_SummarizeCluster5);
 
+// Findings over a cluster where every replica is over maximum_lag_on_failover (one sentence each, with
+// two sizes): evaluated as the store does on every poll, then rendered as the window shows them
+// (shownMessage: translated and locale-sized) — what Cluster::Words costs.
+void BM_FindingsWords(benchmark::State& state)
+{
+    const auto cluster = Patroni::parseCluster(clusterBody(int(state.range(0)), 64 * 1048576));
+    Cluster::ClusterStore store;
+    store.applyClusterView(*cluster.view, QStringLiteral("bench"), QDateTime::currentDateTimeUtc());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    qsizetype findings = 0;
+    for (auto _ : state) {
+        const QList<Cluster::Finding> found = Cluster::evaluateFindings(store.state(), now);
+        qsizetype chars = 0;
+        for (const Cluster::Finding& f : found)
+            chars += f.shownMessage().size();
+        findings = found.size();
+        benchmark::DoNotOptimize(chars);
+    }
+    state.counters["findings"] = double(findings);
+}
+BENCHMARK(BM_FindingsWords)->Arg(5)->Arg(100)->Unit(benchmark::kMicrosecond);
+
 // A snapshot of an N-member cluster with a 100-event journal: build (state JSON and redaction) and
 // lay it out as Markdown — what `snapshot` and File → Export do besides reading and writing.
 void BM_SnapshotMarkdown(benchmark::State& state)

@@ -424,11 +424,9 @@ void ClusterPage::updateMemberDetails(const Cluster::ClusterState& state, const 
                 const QString subject = i.data(ItemModels::EventLogModel::SubjectRole).toString();
                 if (subject != m_selected && !subject.endsWith(u'/' + m_selected))
                     continue;
-                recent.rows.append({ i.data(ItemModels::EventLogModel::TimeRole)
-                                         .toDateTime()
-                                         .toLocalTime()
-                                         .toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                    i.data(Qt::ToolTipRole).toString().section(u'\n', 0, 0) });
+                recent.rows.append(
+                    { ItemModels::displayDateTime(i.data(ItemModels::EventLogModel::TimeRole).toDateTime()),
+                        i.data(Qt::ToolTipRole).toString().section(u'\n', 0, 0) });
             }
             if (!recent.rows.isEmpty())
                 details.append(recent);

@@ -377,6 +377,8 @@ void TestActionDialog::confirmTheFailureIsShown()
     QCOMPARE(third.stage(), Ui::ActionDialog::Stage::Finished);
     QCOMPARE(third.outcome()->result, Actions::Outcome::Result::Refused);
     QVERIFY(third.resultText().contains(u"in flight"_s));
+    QVERIFY(third.confirmButton()->isHidden()); // no dead button beside Review again
+    QVERIFY(!third.findChild<QPushButton*>(u"reviewAgain"_s)->isHidden());
     QCOMPARE(dialog.stage(), Ui::ActionDialog::Stage::InFlight);
     QTRY_COMPARE(dialog.stage(), Ui::ActionDialog::Stage::Finished);
     QCOMPARE(dialog.outcome()->result, Actions::Outcome::Result::Failed);

@@ -634,6 +634,7 @@ void ActionDialog::finishWith(const Actions::Outcome& outcome)
         m_credentials->setNote(tr("The REST API refused the user name or password: give them again."));
     }
     m_reviewAgain->setVisible(again);
+    m_confirm->hide(); // finished: only Review again (when it can) brings it back
 }
 
 void ActionDialog::startReviewAgain()

@@ -52,18 +52,19 @@ void TestWords::cleanup()
 }
 
 namespace {
-    Words lagSentence()
-    {
-        return Words::source("%1 is %2 behind, over maximum_lag_on_failover (%3): Patroni will not fail over to it")
-            .arg(u"patroni2"_s, Words::bytes(1572864), Words::bytes(1048576));
-    }
+Words lagSentence()
+{
+    return Words::source("%1 is %2 behind, over maximum_lag_on_failover (%3): Patroni will not fail over to it")
+        .arg(u"patroni2"_s, Words::bytes(1572864), Words::bytes(1048576));
+}
 } // namespace
 
 void TestWords::englishForRecordsTheReadersLanguageForPeople()
 {
     const Words w = lagSentence();
-    const QString english = u"patroni2 is 1\u2009572\u2009864 B behind, over maximum_lag_on_failover (1\u2009048\u2009576 B): "
-                            "Patroni will not fail over to it"_s;
+    const QString english
+        = u"patroni2 is 1\u2009572\u2009864 B behind, over maximum_lag_on_failover (1\u2009048\u2009576 B): "
+          "Patroni will not fail over to it"_s;
     QCOMPARE(w.english(), english);
     german();
     QCOMPARE(w.text(),
@@ -94,9 +95,8 @@ void TestWords::journalFormRoundTrips()
 {
     const Words w = Words::source("Cleared: %1").arg(lagSentence()) + Words::verbatim(u" ✓"_s);
     const QJsonValue json = w.toJson();
-    const Words back = Words::fromJson(QJsonDocument::fromJson(QJsonDocument(QJsonArray { json }).toJson())
-                                           .array()
-                                           .at(0));
+    const Words back
+        = Words::fromJson(QJsonDocument::fromJson(QJsonDocument(QJsonArray { json }).toJson()).array().at(0));
     QCOMPARE(back, w);
     QCOMPARE(back.english(), w.english());
     QVERIFY(Words().isEmpty());

@@ -98,8 +98,7 @@ QString Words::render(bool translated) const
     const int n = int(m_number);
     QString pattern;
     if (translated) {
-        pattern = QCoreApplication::translate(
-            m_context.toUtf8().constData(), m_text.toUtf8().constData(), nullptr, n);
+        pattern = QCoreApplication::translate(m_context.toUtf8().constData(), m_text.toUtf8().constData(), nullptr, n);
     } else {
         pattern = m_text;
         if (n >= 0)

@@ -44,3 +44,26 @@ execute_process(COMMAND "${EXE}" --version RESULT_VARIABLE rc OUTPUT_VARIABLE ou
 if(NOT rc EQUAL 0 OR NOT out MATCHES "^patroni-console [0-9.]+ \\(Qt [0-9.]+, libpq [0-9.]+, QtKeychain [0-9.]+\\)")
     message(FATAL_ERROR "patroni-console --version: exit ${rc}\n${out}")
 endif()
+# Under a German locale the command line speaks German to people and English to machines: the same
+# closed port (9) said in words, in the status JSON and by the monitoring plugin.
+set(german ${CMAKE_COMMAND} -E env LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 LANGUAGE=)
+execute_process(COMMAND ${german} "${EXE}" no-such-command RESULT_VARIABLE rc ERROR_VARIABLE err TIMEOUT 30)
+if(NOT rc EQUAL 2 OR NOT err MATCHES "unbekannter Befehl" OR NOT err MATCHES "patroni-console \\[")
+    message(FATAL_ERROR "German no-such-command: exit ${rc}\n${err}")
+endif()
+execute_process(COMMAND ${german} "${EXE}" status --url http://127.0.0.1:9 --timeout 2000
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+if(NOT "${out}${err}" MATCHES "Verbindung abgelehnt" OR "${out}${err}" MATCHES "connection refused")
+    message(FATAL_ERROR "German status: exit ${rc}\n${out}${err}")
+endif()
+execute_process(COMMAND ${german} "${EXE}" status --format json --url http://127.0.0.1:9 --timeout 2000
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out TIMEOUT 60)
+if(NOT out MATCHES "connection refused" OR out MATCHES "Verbindung")
+    message(FATAL_ERROR "German status --format json is not English: exit ${rc}\n${out}")
+endif()
+execute_process(COMMAND ${german} "${EXE}" check --url http://127.0.0.1:9 --timeout 2000
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out TIMEOUT 60)
+if(NOT out MATCHES "^PATRONI CONSOLE" OR NOT out MATCHES "connection refused" OR out MATCHES "Verbindung")
+    message(FATAL_ERROR "German check is not English: exit ${rc}\n${out}")
+endif()
+message(STATUS "German locale: German words for people, English for JSON and check")

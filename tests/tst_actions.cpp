@@ -5,6 +5,7 @@
 #include "models/actions/action.h"
 #include "models/actions/auditlog.h"
 #include "models/cluster/findings.h"
+#include "models/itemmodels/membertablemodel.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -203,9 +204,9 @@ void TestActions::failoverNamesTheLoss()
     // The consequences are only ever shown: the size in the reader's locale; the records keep exact bytes.
     const QString said = Actions::consequences(s, {}, r, p);
     QVERIFY2(said.contains(u"It is %1 behind: writes the old leader had not sent it are lost"_s.arg(
-                 QLocale().formattedDataSize(20971520, 1))),
+                 ItemModels::displayBytes(20971520))),
         qPrintable(said));
-    QVERIFY2(p.shownWarnings().join(u' ').contains(QLocale().formattedDataSize(20971520, 1) + u" behind"_s),
+    QVERIFY2(p.shownWarnings().join(u' ').contains(ItemModels::displayBytes(20971520) + u" behind"_s),
         qPrintable(p.shownWarnings().join(u' ')));
     TestStates::member(s, u"patroni2"_s).tags.insert(u"nofailover"_s, true);
     QVERIFY(!check(s, r).ok()); // but nofailover is a refusal even here

@@ -41,7 +41,7 @@ namespace {
         for (const Cluster::Event& e : events)
             rows.append({ e.at.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s), Cluster::severityName(e.severity),
                 Cluster::eventKindName(e.kind), Cluster::displayText(e.subject, 40), source(e),
-                Cluster::displayText(e.message, 300) });
+                Cluster::displayText(e.shownMessage(), 300) });
         QList<qsizetype> width;
         for (const QString& h : header)
             width.append(h.size());

@@ -178,7 +178,7 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
     } else {
         out += tr("Findings:") + u'\n';
         for (const Cluster::Finding& f : findings)
-            out += u"  %1 %2: %3\n"_s.arg(Cluster::severityName(f.severity).toUpper(), f.key(), f.message);
+            out += u"  %1 %2: %3\n"_s.arg(Cluster::severityName(f.severity).toUpper(), f.key(), f.shownMessage());
     }
     return out;
 }
@@ -212,7 +212,7 @@ namespace {
     QStringList fleetCells(const FleetLine& l)
     {
         const Cluster::ClusterSummary& s = l.summary;
-        const QString finding = s.worstFinding ? s.worstFinding->message
+        const QString finding = s.worstFinding ? s.worstFinding->shownMessage()
             : !s.everRead                      ? Cluster::describe(l.error)
                                                : QString();
         return { l.name, Cluster::healthKey(s.health) + (s.stale ? u' ' + tr("(stale)") : QString()),

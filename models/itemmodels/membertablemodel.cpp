@@ -116,6 +116,8 @@ QString formatBytes(qint64 bytes)
 
 QString displayBytes(qint64 bytes)
 {
+    if (QLocale().language() == QLocale::C)
+        return formatBytes(bytes); // the C locale (scripts, LC_ALL=C) reads exact bytes, as the records do
     const QString scaled = QLocale().formattedDataSize(bytes < 0 ? -bytes : bytes, 1, QLocale::DataSizeIecFormat);
     return bytes < 0 ? u"-"_s + scaled : scaled;
 }

@@ -72,8 +72,8 @@ private:
 // "1 234 567 B" — exact, grouped, never rounded, locale-independent: the command line, records and
 // sentences that go to machines.
 QString formatBytes(qint64 bytes);
-// A size for the window's reader, in their locale and scaled: "1,5 MiB" in German, "1.5 MiB" in
-// English, "512 bytes" below a KiB (the exact count goes in the tooltip).
+// A size for a person, in their locale and scaled: "1,5 MiB" in German, "1.5 MiB" in English, "512
+// bytes" below a KiB (the window puts the exact count in the tooltip); the C locale keeps formatBytes.
 QString displayBytes(qint64 bytes);
 // A moment for the window's reader, local time with seconds, in their locale's order and clock with a
 // four-digit year: "01.12.2026 09:18:21" in German, "12/1/2026 9:18:21 AM" in American English; the C

@@ -41,14 +41,6 @@ namespace {
         return Cluster::Words::source(text, -1, "App::ActionExecutor");
     }
 
-    Cluster::Words joined(const QList<Cluster::Words>& parts)
-    {
-        Cluster::Words out;
-        for (qsizetype i = 0; i < parts.size(); ++i)
-            out = i == 0 ? parts.at(i) : out + u"; "_s + parts.at(i);
-        return out;
-    }
-
     QUrl endpoint(const QUrl& apiUrl, const QString& path)
     {
         QUrl u = apiUrl;
@@ -80,7 +72,7 @@ ActionExecutor::ActionExecutor(Sources::HttpClient* http, LiveSession* session, 
                                : spoken(QT_TR_NOOP("Patroni accepted it, but within %1 s this was not seen: %2. Look "
                                                    "at the cluster before doing anything else.")))
                           .arg(m_verifyTimeoutMs / 1000)
-                          .arg(joined(missing)));
+                          .arg(Cluster::Words::joined(missing, u"; "_s)));
         finish(m_outcome, unknown ? u"unknown"_s : u"not-verified"_s);
     });
 }
@@ -178,8 +170,8 @@ void ActionExecutor::finish(Actions::Outcome outcome, const QString& phase)
     m_verifyDeadline.stop();
     QString error;
     if (!m_audit.append(record(phase), &error))
-        m_outcome.say((m_outcome.words.isEmpty() ? Cluster::Words::verbatim(m_outcome.message) : m_outcome.words)
-            + spoken(QT_TR_NOOP(" (and the audit log could not be written: %1)")).arg(error));
+        m_outcome.say(
+            m_outcome.sentence() + spoken(QT_TR_NOOP(" (and the audit log could not be written: %1)")).arg(error));
     m_busy = false;
     Q_EMIT finished(m_outcome);
 }
@@ -251,10 +243,8 @@ void ActionExecutor::run(const Actions::Request& request, const QString& expecte
         m_preflight.addProblem(spoken(QT_TR_NOOP("name the member: one request goes to one member's API")));
     if (!m_preflight.ok()) {
         Actions::Outcome refused;
-        Cluster::Words why;
-        for (const Cluster::Words& w : std::as_const(m_preflight.problemWords))
-            why = why.isEmpty() ? w : why + u"; "_s + w;
-        refused.say(spoken(QT_TR_NOOP("nothing was sent: %1")).arg(why));
+        refused.say(
+            spoken(QT_TR_NOOP("nothing was sent: %1")).arg(Cluster::Words::joined(m_preflight.problemWords, u"; "_s)));
         finish(refused, u"refused"_s);
         return;
     }

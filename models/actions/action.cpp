@@ -91,14 +91,6 @@ namespace {
         return Cluster::Words::verbatim(name(n));
     }
 
-    Cluster::Words joined(const QList<Cluster::Words>& parts, const QString& separator)
-    {
-        Cluster::Words out;
-        for (qsizetype i = 0; i < parts.size(); ++i)
-            out = i == 0 ? parts.at(i) : out + separator + parts.at(i);
-        return out;
-    }
-
     QString timeText(const QDateTime& t)
     {
         return t.toUTC().toString(u"yyyy-MM-dd HH:mm:ss 'UTC'"_s);
@@ -270,7 +262,7 @@ Cluster::Words Candidate::reasonWords() const
         if (!c.met)
             out.append(c.words);
     }
-    return joined(out, u"; "_s);
+    return Cluster::Words::joined(out, u"; "_s);
 }
 
 void Preflight::addProblem(const Cluster::Words& sentence)
@@ -407,9 +399,11 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
                     (failover && (k.name == u"lag"_s || k.name == u"timeline"_s) ? costly : blocking).append(k.words);
                 }
                 if (!blocking.isEmpty())
-                    p.addProblem(tr("%1 cannot become leader: %2").arg(name(c.name), joined(blocking, u"; "_s)));
+                    p.addProblem(
+                        tr("%1 cannot become leader: %2").arg(name(c.name), Cluster::Words::joined(blocking, u"; "_s)));
                 if (!costly.isEmpty())
-                    p.addWarning(Cluster::Words::verbatim(name(c.name) + u": "_s) + joined(costly, u"; "_s));
+                    p.addWarning(
+                        Cluster::Words::verbatim(name(c.name) + u": "_s) + Cluster::Words::joined(costly, u"; "_s));
             }
         } else {
             bool any = false;
@@ -420,7 +414,7 @@ Preflight preflight(const Cluster::ClusterState& state, const QList<Cluster::Fin
                     why.append(Cluster::Words::verbatim(name(c.name) + u": "_s) + c.reasonWords());
             }
             if (!any)
-                p.addProblem(tr("no member can become leader (%1)").arg(joined(why, u"; "_s)));
+                p.addProblem(tr("no member can become leader (%1)").arg(Cluster::Words::joined(why, u"; "_s)));
             if (paused)
                 p.addProblem(tr("the cluster is paused: name the candidate (Patroni refuses a switchover "
                                 "without one while paused) or resume first"));

@@ -26,7 +26,8 @@ struct Outcome {
         message = sentence.english();
         words = sentence;
     }
-    QString shownMessage() const { return words.isEmpty() ? message : words.text(); }
+    Cluster::Words sentence() const { return words.isEmpty() ? Cluster::Words::verbatim(message) : words; }
+    QString shownMessage() const { return sentence().text(); }
     int httpStatus = 0;
     QString body; // Patroni's answer as text, redacted
     QList<Step> steps;

@@ -175,15 +175,13 @@ QList<Event> ChangeDetector::update(
     for (const Finding& f : findings) {
         is.insert(f.key());
         if (!was.contains(f.key()))
-            out.append(make(now, EventKind::FindingRaised, f.severity, f.key(),
-                f.words.isEmpty() ? Words::verbatim(f.message) : f.words,
+            out.append(make(now, EventKind::FindingRaised, f.severity, f.key(), f.sentence(),
                 QJsonObject { { u"id"_s, f.id }, { u"subject"_s, f.subject } }));
     }
     for (const Finding& f : m_previousFindings) {
         if (!is.contains(f.key()))
             out.append(make(now, EventKind::FindingCleared, Severity::Info, f.key(),
-                tr("Cleared: %1").arg(f.words.isEmpty() ? Words::verbatim(f.message) : f.words),
-                QJsonObject { { u"id"_s, f.id }, { u"subject"_s, f.subject } }));
+                tr("Cleared: %1").arg(f.sentence()), QJsonObject { { u"id"_s, f.id }, { u"subject"_s, f.subject } }));
     }
 
     m_previous = state;

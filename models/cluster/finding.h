@@ -24,8 +24,10 @@ struct Finding {
     QString message; // one plain sentence for the DBA, in English (JSON, the journal, the command line)
     Words words; // the same sentence, to be shown in the reader's language (empty: use message)
 
-    // The sentence for the window: in the reader's language.
-    QString shownMessage() const { return words.isEmpty() ? message : words.text(); }
+    // The sentence as Words (the message verbatim where none were kept), and for the window: in the
+    // reader's language.
+    Words sentence() const { return words.isEmpty() ? Words::verbatim(message) : words; }
+    QString shownMessage() const { return sentence().text(); }
 
     QString key() const { return subject.isEmpty() ? id : id + u'/' + subject; }
     friend bool operator==(const Finding&, const Finding&) = default;

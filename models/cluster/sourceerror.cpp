@@ -1,7 +1,4 @@
 #include "models/cluster/sourceerror.h"
-#include "models/cluster/translate.h"
-
-#include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
 

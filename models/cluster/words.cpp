@@ -65,6 +65,14 @@ Words Words::operator+(const Words& other) const
     return w;
 }
 
+Words Words::joined(const QList<Words>& parts, const QString& separator)
+{
+    Words out;
+    for (qsizetype i = 0; i < parts.size(); ++i)
+        out = i == 0 ? parts.at(i) : out + separator + parts.at(i);
+    return out;
+}
+
 bool Words::isEmpty() const
 {
     switch (m_kind) {

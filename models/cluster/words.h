@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 
 #include <concepts>
@@ -40,6 +41,8 @@ public:
     // One after the other (each part rendered on its own).
     Words operator+(const Words& other) const;
     Words operator+(const QString& other) const { return *this + verbatim(other); }
+    // The parts with `separator` between them, as QStringList::join.
+    static Words joined(const QList<Words>& parts, const QString& separator);
 
     bool isEmpty() const;
     QString english() const;

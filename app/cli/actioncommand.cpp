@@ -1,4 +1,5 @@
 #include "app/cli/actioncommand.h"
+#include "app/cli/clitranslate.h"
 
 #include "app/actions/actionexecutor.h"
 #include "app/cli/clusteroptions.h"
@@ -30,11 +31,6 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
-
-    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-    {
-        return QCoreApplication::translate("Cli", text, disambiguation, n);
-    }
 
     QString seconds(qint64 ms)
     {

@@ -1,4 +1,5 @@
 #include "app/cli/historycommand.h"
+#include "app/cli/clitranslate.h"
 
 #include "app/cli/clusteroptions.h"
 #include "app/session/fleet.h"
@@ -21,11 +22,6 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
-
-    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-    {
-        return QCoreApplication::translate("Cli", text, disambiguation, n);
-    }
 
     QString source(const Cluster::Event& e)
     {

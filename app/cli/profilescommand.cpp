@@ -1,4 +1,5 @@
 #include "app/cli/profilescommand.h"
+#include "app/cli/clitranslate.h"
 
 #include "app/cli/clusteroptions.h"
 #include "app/credentials/credentialstore.h"
@@ -20,11 +21,6 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
-
-    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-    {
-        return QCoreApplication::translate("Cli", text, disambiguation, n);
-    }
 
     QString join(const QList<QUrl>& urls)
     {

@@ -1,4 +1,5 @@
 #include "app/cli/statuscommand.h"
+#include "app/cli/clitranslate.h"
 
 #include "app/cli/clusteroptions.h"
 #include "app/cli/statusformat.h"
@@ -23,11 +24,6 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
-
-    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-    {
-        return QCoreApplication::translate("Cli", text, disambiguation, n);
-    }
 
     // `status --all`: every saved cluster once, in parallel, then one line each, worst first.
     int runStatusAll(const QString& format, std::optional<int> deadline)

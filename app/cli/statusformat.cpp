@@ -1,4 +1,5 @@
 #include "app/cli/statusformat.h"
+#include "app/cli/clitranslate.h"
 
 #include "models/cluster/assessment.h"
 #include "models/cluster/sourceerror.h"
@@ -14,13 +15,9 @@ using namespace Qt::StringLiterals;
 
 namespace Cli {
 
-namespace {
+// Only the human tables are translated (Cli::tr); the TSV and JSON below stay English for scripts.
 
-    // Only the human tables are translated; the TSV and JSON below stay English for scripts.
-    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-    {
-        return QCoreApplication::translate("Cli", text, disambiguation, n);
-    }
+namespace {
 
     struct Row {
         QStringList cells;

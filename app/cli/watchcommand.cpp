@@ -1,4 +1,5 @@
 #include "app/cli/watchcommand.h"
+#include "app/cli/clitranslate.h"
 
 #include "app/cli/clusteroptions.h"
 #include "app/cli/statusformat.h"
@@ -22,11 +23,6 @@ using namespace Qt::StringLiterals;
 namespace Cli {
 
 namespace {
-
-    QString tr(const char* text, const char* disambiguation = nullptr, int n = -1)
-    {
-        return QCoreApplication::translate("Cli", text, disambiguation, n);
-    }
 
     // SIGINT and SIGTERM reach the event loop through a socket pair: a signal handler may only write.
     int signalPipe[2] = { -1, -1 };

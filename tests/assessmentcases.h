@@ -88,4 +88,22 @@ inline void feed(const Case& c, Cluster::ClusterStore* store)
     }
 }
 
+// The healthy capture (patroni3 leads) with PostgreSQL's word on it: the primary's pg_stat_replication
+// has patroni1 replaying 0.25 s and 4096 B behind (Patroni's DCS says 0 B).
+inline void feedHealthyWithPostgresLag(Cluster::ClusterStore* store)
+{
+    feed(Case { QStringLiteral("cluster-3.0.2-healthy.json"), {} }, store);
+    Cluster::PostgresView pg;
+    Postgres::ReplicationSnapshot snapshot;
+    Postgres::ReplicationStat row;
+    row.applicationName = QStringLiteral("patroni1");
+    row.replayLagSeconds = 0.25;
+    row.replayLagBytes = 4096;
+    snapshot.stats.append(row);
+    pg.primary = snapshot;
+    pg.primaryMember = QStringLiteral("patroni3");
+    store->configurePostgres(true);
+    store->applyPostgres(pg, captured());
+}
+
 } // namespace AssessmentCases

@@ -211,19 +211,7 @@ void TestAssessment::neverRead()
 void TestAssessment::lagIsTheDcsBytesAndPostgresSeconds()
 {
     Cluster::ClusterStore store;
-    AssessmentCases::Case c { u"cluster-3.0.2-healthy.json"_s, {} };
-    AssessmentCases::feed(c, &store);
-    Cluster::PostgresView pg;
-    Postgres::ReplicationSnapshot snapshot;
-    Postgres::ReplicationStat row;
-    row.applicationName = u"patroni1"_s;
-    row.replayLagSeconds = 0.25;
-    row.replayLagBytes = 4096;
-    snapshot.stats.append(row);
-    pg.primary = snapshot;
-    pg.primaryMember = u"patroni3"_s;
-    store.configurePostgres(true);
-    store.applyPostgres(pg, AssessmentCases::captured());
+    AssessmentCases::feedHealthyWithPostgresLag(&store);
     const auto v = Cluster::memberView(store.state(), store.findings(), u"patroni1"_s);
     QVERIFY(v);
     QCOMPARE(v->lagBytes, std::optional<qint64>(0)); // Patroni's, from the DCS

@@ -697,19 +697,7 @@ void TestMainWindow::numbersInTheReadersLocale()
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     FeedSession session(u"lab"_s);
     Cluster::ClusterStore* store = session.store();
-    AssessmentCases::Case c { u"cluster-3.0.2-healthy.json"_s, {} };
-    AssessmentCases::feed(c, store);
-    Cluster::PostgresView pg;
-    Postgres::ReplicationSnapshot snapshot;
-    Postgres::ReplicationStat row;
-    row.applicationName = u"patroni1"_s;
-    row.replayLagSeconds = 0.25;
-    row.replayLagBytes = 4096;
-    snapshot.stats.append(row);
-    pg.primary = snapshot;
-    pg.primaryMember = u"patroni3"_s;
-    store->configurePostgres(true);
-    store->applyPostgres(pg, AssessmentCases::captured());
+    AssessmentCases::feedHealthyWithPostgresLag(store);
     {
         Ui::MainWindow window({ &session }, u"lab"_s);
         window.show();

@@ -174,18 +174,17 @@ public:
         p->setFont(nameFont);
         p->setPen(text);
         const QFontMetricsF nameMetrics(nameFont);
-        p->drawText(QRectF(left, 6, inner - roleWidth - 8, 26), Qt::AlignLeft | Qt::AlignVCenter,
-            nameMetrics.elidedText(m_lines.value(0), Qt::ElideRight, inner - roleWidth - 8));
-        // The role's icon after the name: the crown finds the leader at a glance, a database a replica.
-        // Only the leader the console believes in wears the crown; one that only the DCS still names
-        // gets a question mark (its role text beside it says so in red).
-        {
-            const qreal x
-                = left + std::min(nameMetrics.horizontalAdvance(m_lines.value(0)), inner - roleWidth - 28) + 6;
-            Palette::roleIcon(
-                (m_dcsLeader || Cluster::isLeaderRole(m_roleKind)) && !m_leader ? Cluster::Role::Unknown : m_roleKind)
-                .paint(p, QRect(int(x), 10, 18, 18));
-        }
+        // The name, then the role's icon after it (18 px and a gap kept free for it, so a long name is
+        // elided before the icon rather than under it). The crown finds the leader at a glance, a database
+        // a replica; only the leader the console believes in wears the crown, one that only the DCS still
+        // names gets a question mark (its role text beside it says so in red).
+        const qreal nameWidth = inner - roleWidth - 8 - 24;
+        const QString name = nameMetrics.elidedText(m_lines.value(0), Qt::ElideRight, nameWidth);
+        p->drawText(QRectF(left, 6, nameWidth, 26), Qt::AlignLeft | Qt::AlignVCenter, name);
+        const qreal iconX = left + nameMetrics.horizontalAdvance(name) + 6;
+        Palette::roleIcon(
+            (m_dcsLeader || Cluster::isLeaderRole(m_roleKind)) && !m_leader ? Cluster::Role::Unknown : m_roleKind)
+            .paint(p, QRect(int(iconX), 10, 18, 18));
         // Lines 2 and 3.
         const QFontMetricsF small(smallFont);
         p->setFont(smallFont);

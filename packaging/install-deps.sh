@@ -13,8 +13,8 @@ PACKAGES=(
   qt6-translations-l10n
   # PostgreSQL client library
   libpq-dev
-  # tests and benchmarks
-  libgtest-dev libbenchmark-dev
+  # tests and benchmarks; clang and its libFuzzer runtime build the parsers' fuzzers (tests/fuzz)
+  libgtest-dev libbenchmark-dev clang-14 libclang-rt-14-dev
   # snapshot tests read PDFs back (pdftotext)
   poppler-utils
   # the Debian package is validated (packaging/build-deb.sh)

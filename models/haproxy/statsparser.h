@@ -97,6 +97,7 @@ struct Stats {
     // in the pool) and excluding "DOWN 1/2" (coming up, not yet in the pool); also "no check", which
     // HAProxy always considers up. NOLB and DRAIN servers only keep the sessions they have.
     QStringList upServers(QStringView proxy) const;
+    friend bool operator==(const Stats&, const Stats&) = default;
 };
 
 struct StatsParseResult {

@@ -4,7 +4,7 @@
 # own, starts a lab cluster of its own, runs every test through ctest, and always stops that lab.
 #   bash packaging/run-tests.sh            # everything
 #   PRESET=dev bash packaging/run-tests.sh # faster, without sanitizers
-#   FUZZ_SECONDS=60 bash packaging/run-tests.sh # each fuzzer runs 60 s instead of 20
+#   FUZZ_SECONDS=60 bash packaging/run-tests.sh # each fuzzer runs 60 s instead of 10
 #
 # It makes no assumption about the machine beyond Debian 12: the lab gets a fresh state directory
 # and its default ports, or the same ports shifted by a multiple of 100 where another program (or
@@ -106,7 +106,7 @@ setsid nice -n 19 bash -c 'set -e
   cmake --preset package >/dev/null
   cmake --build --preset package
   echo "background: package built after $(( $(date +%s) - '"$started"' )) s"
-  tests/fuzz/run-fuzzers.sh --seconds "${FUZZ_SECONDS:-20}"
+  tests/fuzz/run-fuzzers.sh --seconds "${FUZZ_SECONDS:-10}"
   echo "background: fuzzers done after $(( $(date +%s) - '"$started"' )) s"' >"$background_log" 2>&1 &
 background=$!
 

@@ -78,7 +78,7 @@ struct Fixture {
         store->applyClusterView(s.view, apiUrl().toString(), now);
         QList<Cluster::ClusterStore::MemberAnswer> answers;
         for (auto it = s.members.cbegin(); it != s.members.cend(); ++it)
-            answers.append({ it.key(), apiUrl(), it->status, {}, now });
+            answers.append({ it.key(), apiUrl(), it->status, {}, now, {} });
         store->applyMemberAnswers(answers);
     }
 

@@ -291,11 +291,24 @@ void TestTopology::noHaproxyNoRoutes()
 void TestTopology::displayTextNeutralisesControls()
 {
     QCOMPARE(Cluster::displayText(u"<b>x</b>"), u"<b>x</b>"_s); // markup stays (it is shown as plain text)
-    QCOMPARE(Cluster::displayText(u"a\nb\tc\x1b[31m"), u"a\uFFFDb\uFFFDc\uFFFD[31m"_s);
-    // A right-to-left override would show "patroni1\u202Egpj.exe" reversed: dropped.
-    QCOMPARE(Cluster::displayText(u"patroni1\u202Egpj\u2066x\u2069"), u"patroni1gpjx"_s);
+    // Control characters are shown escaped: visible, but a terminal does not act on them.
+    QCOMPARE(Cluster::displayText(u"a\nb\tc\x1b[31m\r\x7f"), u"a\\nb\\tc\\x1b[31m\\r\\x7f"_s);
+    QCOMPARE(Cluster::displayText(u"x\u0085y\u2028"), u"x\\u0085y\\u2028"_s);
+    // A right-to-left override would show "patroni1\u202Egpj.exe" reversed: escaped, it cannot.
+    QCOMPARE(Cluster::displayText(u"patroni1\u202Egpj\u2066x\u2069"), u"patroni1\\u202egpj\\u2066x\\u2069"_s);
+    // A lone half of a surrogate pair is no character: escaped; a whole pair is kept.
+    const QChar lone[] = { QChar(u'a'), QChar(char16_t(0xD800)), QChar(u'b') };
+    QCOMPARE(Cluster::displayText(QStringView(lone, 3)), u"a\\ud800b"_s);
+    QCOMPARE(Cluster::displayText(u"\U0001F418"), u"\U0001F418"_s);
+    QVERIFY(Cluster::needsEscaping(QStringView(lone, 3)));
+    QVERIFY(!Cluster::needsEscaping(u"patroni1 \U0001F418"));
     QCOMPARE(Cluster::displayText(u"abcdefghij", 5), u"abcd\u2026"_s);
     QCOMPARE(Cluster::displayText(u"abc", 5), u"abc"_s);
+    QCOMPARE(Cluster::displayText(u"abcde", 5), u"abcde"_s);
+    // Cut between escapes, never inside one.
+    QCOMPARE(Cluster::displayText(u"ab\x1b\x1b", 7), u"ab\\x1b\u2026"_s);
+    QCOMPARE(Cluster::displayText(u"ab\x1b\x1b", 6), u"ab\u2026"_s);
+    QCOMPARE(Cluster::displayText(u"a\U0001F418b", 3), u"a\u2026"_s);
 }
 
 void TestTopology::detailsOfAMember()

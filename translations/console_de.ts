@@ -1472,6 +1472,13 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
         <source>Reading the cluster…</source>
         <translation>Der Cluster wird gelesen…</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n value(s) longer than %1 characters shortened with “…”; --format json prints them whole)</source>
+        <translation>
+            <numerusform>(%n Wert länger als %1 Zeichen mit „…“ gekürzt; --format json gibt ihn ganz aus)</numerusform>
+            <numerusform>(%n Werte länger als %1 Zeichen mit „…“ gekürzt; --format json gibt sie ganz aus)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cluster</name>

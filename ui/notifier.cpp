@@ -7,6 +7,7 @@
 #include <QIcon>
 #include <QSettings>
 #include <QSystemTrayIcon>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -40,19 +41,30 @@ void Notifier::setSessions(const QList<Session::ClusterSession*>& sessions)
             [this, name](const QList<Cluster::Event>& events) {
                 if (m_muted.contains(name))
                     return;
-                const auto n = Cluster::notificationFor(name, events);
-                if (!n)
-                    return;
-                // Notification servers may read the body as markup: escaped, the text is the text.
-                QStringList lines;
-                for (const QString& line : n->text.split(u'\n'))
-                    lines.append(Cluster::displayText(line, 200).toHtmlEscaped());
-                if (m_tray)
-                    m_tray->showMessage(Cluster::displayText(n->title, 120), lines.join(u'\n'),
-                        n->critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
-                Q_EMIT notified(name, *n);
+                const bool holding = m_held.contains(name);
+                m_held[name] += events;
+                if (!holding)
+                    QTimer::singleShot(holdMs, this, [this, name] { decide(name); });
             });
     }
+}
+
+void Notifier::decide(const QString& cluster)
+{
+    const QList<Cluster::Event> events = m_held.take(cluster);
+    if (m_muted.contains(cluster))
+        return;
+    const auto n = Cluster::notificationFor(cluster, events);
+    if (!n)
+        return;
+    // Notification servers may read the body as markup: escaped, the text is the text.
+    QStringList lines;
+    for (const QString& line : n->text.split(u'\n'))
+        lines.append(Cluster::displayText(line, 200).toHtmlEscaped());
+    if (m_tray)
+        m_tray->showMessage(Cluster::displayText(n->title, 120), lines.join(u'\n'),
+            n->critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Warning, 15000);
+    Q_EMIT notified(cluster, *n);
 }
 
 void Notifier::setMuted(const QString& cluster, bool muted)

@@ -23,6 +23,11 @@ class Notifier final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Notifier)
 public:
+    // A cluster's events are gathered this long before one notification is decided: a switchover
+    // that the etcd watch shows as "leader lost" and, a tenth of a second later, "leader changed" is
+    // one notification that the leader changed, not an alarm and then the all-clear.
+    static constexpr int holdMs = 1500;
+
     explicit Notifier(QObject* parent = nullptr);
     ~Notifier() override;
 
@@ -35,7 +40,10 @@ Q_SIGNALS:
     void notified(const QString& cluster, const Cluster::Notification& notification);
 
 private:
+    void decide(const QString& cluster);
+
     QList<QPointer<Session::ClusterSession>> m_sessions;
+    QHash<QString, QList<Cluster::Event>> m_held; // per cluster, the events of the current hold
     QSet<QString> m_muted;
     QSystemTrayIcon* m_tray = nullptr;
 };

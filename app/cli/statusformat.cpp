@@ -2,6 +2,7 @@
 #include "app/cli/clitranslate.h"
 
 #include "models/cluster/assessment.h"
+#include "models/cluster/plaintext.h"
 #include "models/cluster/sourceerror.h"
 #include "models/cluster/statejson.h"
 
@@ -65,8 +66,29 @@ namespace {
         return ports.isEmpty() ? u"-"_s : ports.join(u' ');
     }
 
-    QString table(const QStringList& header, const QList<QStringList>& rows, const QString& title)
+    // A cell of the human tables holds at most this many characters: a name a kilobyte long (or a
+    // hostile one) must not push the table off every screen. JSON and TSV keep values whole.
+    constexpr int maxCellChars = 64;
+
+    // What a source sent, as a terminal may print it: escaped, and cut at `maxChars`.
+    QString shown(const QString& text, int maxChars = 2000)
     {
+        return Cluster::displayText(text, maxChars);
+    }
+
+    QString table(const QStringList& header, QList<QStringList> rows, const QString& title)
+    {
+        int shortened = 0;
+        for (QStringList& r : rows) {
+            for (QString& cell : r) {
+                QString escaped = Cluster::displayText(cell);
+                if (escaped.size() > maxCellChars) {
+                    ++shortened;
+                    escaped = Cluster::displayText(cell, maxCellChars);
+                }
+                cell = escaped;
+            }
+        }
         QList<qsizetype> width;
         for (const QString& h : header)
             width.append(h.size());
@@ -78,7 +100,7 @@ namespace {
             rule += QString(w + 2, u'-') + u'+';
         QString out;
         if (!title.isEmpty()) {
-            QString top = u"+ "_s + title + u' ';
+            QString top = u"+ "_s + shown(title, 200) + u' ';
             if (top.size() < rule.size())
                 top += rule.mid(top.size());
             out += top + u'\n';
@@ -101,6 +123,11 @@ namespace {
         for (const QStringList& r : rows)
             out += line(r, true);
         out += rule + u'\n';
+        if (shortened > 0)
+            out += tr("(%n value(s) longer than %1 characters shortened with “…”; --format json prints them whole)",
+                       nullptr, shortened)
+                       .arg(maxCellChars)
+                + u'\n';
         return out;
     }
 
@@ -135,14 +162,14 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
     if (state.view.paused)
         title += u' ' + tr("(paused)");
     QString out = table(header, rows, title);
-    out += tr("Summary: %1").arg(Cluster::summarize(state, findings).headline) + u'\n';
+    out += shown(tr("Summary: %1").arg(Cluster::summarize(state, findings).headline)) + u'\n';
     if (state.view.scheduledSwitchover)
-        out += tr("Switchover scheduled at %1: %2 -> %3")
-                   .arg(state.view.scheduledSwitchover->at, state.view.scheduledSwitchover->from,
-                       state.view.scheduledSwitchover->to)
+        out += shown(tr("Switchover scheduled at %1: %2 -> %3")
+                         .arg(state.view.scheduledSwitchover->at, state.view.scheduledSwitchover->from,
+                             state.view.scheduledSwitchover->to))
             + u'\n';
     if (state.dcs.failing())
-        out += tr("STALE: %1").arg(Cluster::describe(state.dcs.error)) + u'\n';
+        out += shown(tr("STALE: %1").arg(Cluster::describe(state.dcs.error))) + u'\n';
     if (state.haproxyConfigured) {
         if (state.haproxy) {
             const Cluster::RouteNames& r = state.routes;
@@ -150,32 +177,37 @@ QString formatStatusTable(const Cluster::ClusterState& state, const QList<Cluste
                 const QStringList to = state.routedTo(proxy);
                 return to.isEmpty() ? tr("NOTHING") : to.join(u", "_s);
             };
-            out += u"HAProxy: %1 -> %2 | %3 -> %4 | %5 -> %6%7\n"_s.arg(QString::number(r.primaryPort), list(r.primary),
-                QString::number(r.replicasPort), list(r.replicas), QString::number(r.anyPort), list(r.any),
-                state.haproxySource.failing() ? u' ' + tr("(stale)") : QString());
+            out += shown(u"HAProxy: %1 -> %2 | %3 -> %4 | %5 -> %6%7"_s.arg(QString::number(r.primaryPort),
+                       list(r.primary), QString::number(r.replicasPort), list(r.replicas), QString::number(r.anyPort),
+                       list(r.any), state.haproxySource.failing() ? u' ' + tr("(stale)") : QString()))
+                + u'\n';
         } else {
-            out += u"HAProxy: "_s + Cluster::describe(state.haproxySource.error) + u'\n';
+            out += shown(u"HAProxy: "_s + Cluster::describe(state.haproxySource.error)) + u'\n';
         }
     }
     if (state.etcdConfigured) {
         if (state.etcd && !state.etcdSource.failing()) {
-            out += tr("etcd: %1 of %2 members healthy")
-                       .arg(QString::number(state.etcd->healthyCount()), QString::number(state.etcd->endpoints.size()));
+            QString line
+                = tr("etcd: %1 of %2 members healthy")
+                      .arg(QString::number(state.etcd->healthyCount()), QString::number(state.etcd->endpoints.size()));
             if (!state.etcd->leader.isEmpty())
-                out += u", "_s + tr("raft leader %1").arg(state.etcd->leader);
+                line += u", "_s + tr("raft leader %1").arg(state.etcd->leader);
             if (!state.etcd->version.isEmpty())
-                out += u" (etcd "_s + state.etcd->version + u')';
-            out += u'\n';
+                line += u" (etcd "_s + state.etcd->version + u')';
+            out += shown(line) + u'\n';
         } else {
-            out += u"etcd: "_s + Cluster::describe(state.etcdSource.error) + u'\n';
+            out += shown(u"etcd: "_s + Cluster::describe(state.etcdSource.error)) + u'\n';
         }
     }
+    for (const QString& w : state.answerWarnings())
+        out += shown(tr("Warning: %1").arg(w)) + u'\n';
     if (findings.isEmpty()) {
         out += tr("Findings: none") + u'\n';
     } else {
         out += tr("Findings:") + u'\n';
         for (const Cluster::Finding& f : findings)
-            out += u"  %1 %2: %3\n"_s.arg(Cluster::severityName(f.severity).toUpper(), f.key(), f.shownMessage());
+            out += shown(u"  %1 %2: %3"_s.arg(Cluster::severityName(f.severity).toUpper(), f.key(), f.shownMessage()))
+                + u'\n';
     }
     return out;
 }

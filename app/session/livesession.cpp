@@ -2,6 +2,7 @@
 
 #include "app/actions/actionexecutor.h"
 #include "app/sources/etcdpoller.h"
+#include "app/sources/etcdwatch.h"
 #include "app/sources/haproxypoller.h"
 #include "app/sources/patronipoller.h"
 #include "app/sources/postgrespoller.h"
@@ -36,6 +37,19 @@ LiveSession::LiveSession(
         m_etcd = new Sources::EtcdPoller(http, store(), profile.etcdUrls, this);
         m_etcd->setInterval(profile.intervals.etcdMs);
         m_sources.append(m_etcd);
+        m_watch = new Sources::EtcdWatch(profile.etcdUrls, this);
+        m_watch->setDeadline(profile.requestDeadlineMs);
+        connect(m_watch, &Sources::EtcdWatch::keyChanged, this,
+            [this](const QByteArray& value, bool deleted) { leaderKeyChanged(value, deleted); });
+        // A member etcd calls unhealthy may be cut off from the quorum: its watch would stay silent.
+        connect(m_etcd, &Sources::Poller::roundFinished, this, [this] {
+            if (const auto& etcd = store()->state().etcd) {
+                for (const Cluster::EtcdView::Endpoint& e : etcd->endpoints) {
+                    if (e.error.isError() || (e.health && !e.health->healthy))
+                        m_watch->endpointFailed(e.url);
+                }
+            }
+        });
     }
     for (Sources::Poller* p : std::as_const(m_sources))
         p->setDeadline(profile.requestDeadlineMs);
@@ -45,6 +59,8 @@ LiveSession::LiveSession(
     if (const auto ssl = Sources::sslConfigurationFor(profile.tls, &tlsError)) {
         for (Sources::Poller* p : std::as_const(m_sources))
             p->setSslConfiguration(*ssl);
+        if (m_watch)
+            m_watch->setSslConfiguration(*ssl);
     } else {
         store()->setSettingsProblems({ tlsError });
     }
@@ -75,6 +91,7 @@ LiveSession::LiveSession(
 
     for (Sources::Poller* p : std::as_const(m_sources))
         connect(p, &Sources::Poller::roundFinished, this, [this, p] { sourceRoundDone(p); });
+    connect(m_patroni, &Sources::Poller::roundFinished, this, &LiveSession::followWatch);
     connect(m_patroni, &Sources::Poller::roundFinished, this, [this] {
         if (m_patroniRoundDone)
             return;
@@ -175,6 +192,36 @@ void LiveSession::handOnTopology()
         m_postgres->setTopology(store()->view().members, store()->leader());
 }
 
+void LiveSession::followWatch()
+{
+    if (!m_watch || !m_running)
+        return;
+    // The key needs the scope, which Patroni tells (3.x only in each member's /patroni).
+    const QString scope = store()->state().scope();
+    if (!scope.isEmpty())
+        m_watch->watch(Etcd::leaderKey(profile().etcdNamespace, scope));
+    if (!m_watchedLeader)
+        return;
+    if (store()->leader() == *m_watchedLeader || m_followUps >= maxFollowUps) {
+        m_watchedLeader.reset();
+        return;
+    }
+    ++m_followUps;
+    QTimer::singleShot(followUpMs, this, [this] {
+        if (m_running)
+            m_patroni->pollAfterChange();
+    });
+}
+
+void LiveSession::leaderKeyChanged(const QByteArray& value, bool deleted)
+{
+    if (!m_running)
+        return;
+    m_watchedLeader = deleted ? QString() : QString::fromUtf8(value);
+    m_followUps = 0;
+    m_patroni->pollAfterChange();
+}
+
 void LiveSession::startWaitingSources()
 {
     if (!m_running && !m_oneShot)
@@ -217,6 +264,9 @@ void LiveSession::stop()
 {
     m_running = false;
     m_patience.stop();
+    if (m_watch)
+        m_watch->stop();
+    m_watchedLeader.reset();
     for (Sources::Poller* p : std::as_const(m_sources))
         p->stop();
     // A later start() starts them again.

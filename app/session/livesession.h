@@ -16,6 +16,7 @@ class HttpClient;
 
 namespace Sources {
 class EtcdPoller;
+class EtcdWatch;
 class HaproxyPoller;
 class PatroniPoller;
 class Poller;
@@ -63,6 +64,15 @@ public:
     Sources::HaproxyPoller* haproxy() const { return m_haproxy; }
     Sources::EtcdPoller* etcd() const { return m_etcd; }
     Sources::PostgresPoller* postgres() const { return m_postgres; }
+    // The watch of the leader key in etcd (when the profile names etcd); it starts once Patroni has
+    // told the cluster's scope, and only while the session runs (start(), not pollOnce()).
+    Sources::EtcdWatch* etcdWatch() const { return m_watch; }
+
+    // After the watch reports a new leader, Patroni rounds follow at this pace until the DCS's view
+    // that Patroni serves names it too (its own cache of etcd may lag by a few milliseconds), at most
+    // maxFollowUps times; then the ordinary interval takes over.
+    static constexpr int followUpMs = 25;
+    static constexpr int maxFollowUps = 8;
 
 private:
     void readSecrets();
@@ -71,6 +81,8 @@ private:
     void sourceRoundDone(Sources::Poller* source);
     void finishRoundIfDone();
     void startWaitingSources();
+    void followWatch();
+    void leaderKeyChanged(const QByteArray& value, bool deleted);
 
     Sources::HttpClient* m_http;
     ActionExecutor* m_executor = nullptr;
@@ -79,6 +91,9 @@ private:
     Sources::HaproxyPoller* m_haproxy = nullptr; // when the profile names a stats URL
     Sources::EtcdPoller* m_etcd = nullptr; // when the profile names etcd URLs
     Sources::PostgresPoller* m_postgres = nullptr; // when the profile names a PostgreSQL user
+    Sources::EtcdWatch* m_watch = nullptr; // when the profile names etcd URLs
+    std::optional<QString> m_watchedLeader; // the leader the watch reported, until Patroni's view agrees
+    int m_followUps = 0;
     Credentials::CredentialStore m_credentials;
     QHash<Cluster::SecretKind, QString> m_given;
     QString m_apiPassword;

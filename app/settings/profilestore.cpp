@@ -42,6 +42,7 @@ namespace {
         s.setValue(u"patroniUrls"_s, urlsToStrings(p.patroniUrls));
         s.setValue(u"haproxyStatsUrl"_s, p.haproxyStatsUrl.toString(QUrl::FullyEncoded));
         s.setValue(u"etcdUrls"_s, urlsToStrings(p.etcdUrls));
+        s.setValue(u"etcdNamespace"_s, p.etcdNamespace);
 
         s.beginGroup(u"postgres"_s);
         s.setValue(u"dbname"_s, p.postgres.dbname);
@@ -93,6 +94,7 @@ namespace {
         const QString stats = s.value(u"haproxyStatsUrl"_s).toString();
         p.haproxyStatsUrl = stats.isEmpty() ? QUrl() : QUrl(stats, QUrl::StrictMode);
         p.etcdUrls = urlsFromStrings(s.value(u"etcdUrls"_s).toStringList());
+        p.etcdNamespace = s.value(u"etcdNamespace"_s, d.etcdNamespace).toString();
 
         s.beginGroup(u"postgres"_s);
         p.postgres.dbname = s.value(u"dbname"_s, d.postgres.dbname).toString();

@@ -96,7 +96,8 @@ void PatroniPoller::pollMembers()
         fetch(http(), url, fetchOptions(source), this, [this, url, name = m.name, source](const FetchResult& r) {
             m_memberInFlight.remove(url);
             const bool ofThisRound = m_roundMembers.remove(url);
-            Cluster::ClusterStore::MemberAnswer answer { name, url, std::nullopt, {}, QDateTime::currentDateTimeUtc() };
+            Cluster::ClusterStore::MemberAnswer answer { name, url, std::nullopt, {}, QDateTime::currentDateTimeUtc(),
+                {} };
             if (r.error.isError()) {
                 const int failures = ++m_memberFailures[url];
                 m_memberSkip[url] = std::min(failures - 1, 3);
@@ -106,6 +107,7 @@ void PatroniPoller::pollMembers()
                 Patroni::MemberStatusParseResult parsed = Patroni::parseMemberStatus(r.body);
                 if (parsed.status) {
                     answer.status = std::move(parsed.status);
+                    answer.warnings = std::move(parsed.warnings);
                 } else {
                     parsed.error.source = source;
                     answer.error = parsed.error;

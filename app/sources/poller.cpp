@@ -54,6 +54,16 @@ void Poller::pollNow()
     begin();
 }
 
+void Poller::pollAfterChange()
+{
+    if (m_inFlight) {
+        m_again = true;
+        return;
+    }
+    ++m_afterChange;
+    begin();
+}
+
 void Poller::tick()
 {
     if (m_inFlight && !releaseStalledRound()) {
@@ -87,6 +97,11 @@ void Poller::finishRound(bool ok)
         m_skip = std::min(m_failures - 1, m_maxBackoff);
     }
     Q_EMIT roundFinished(ok);
+    if (m_again && !m_inFlight) {
+        // After the receivers of roundFinished, not inside them.
+        m_again = false;
+        QMetaObject::invokeMethod(this, &Poller::pollAfterChange, Qt::QueuedConnection);
+    }
 }
 
 FetchOptions Poller::fetchOptions(const QString& sourceName) const

@@ -38,11 +38,15 @@ public:
     bool isRunning() const { return !m_stopped; }
     // A round now, unless one is running (then nothing: its answer is on the way).
     void pollNow();
+    // A round that starts no earlier than now: now when idle, else as soon as the running one ends
+    // (its answers may predate what the caller has just learned). For news from the DCS's watch.
+    void pollAfterChange();
 
     bool roundInFlight() const { return m_inFlight; }
     int consecutiveFailures() const { return m_failures; }
     quint64 roundsStarted() const { return m_started; }
     quint64 ticksSkippedBusy() const { return m_skippedBusy; }
+    quint64 roundsAfterChange() const { return m_afterChange; } // rounds started by pollAfterChange()
 
 Q_SIGNALS:
     // A round has ended: every request of it answered, failed or hit its deadline.
@@ -73,6 +77,8 @@ private:
     int m_maxBackoff = 3;
     quint64 m_started = 0;
     quint64 m_skippedBusy = 0;
+    quint64 m_afterChange = 0;
+    bool m_again = false; // pollAfterChange() during a round: another one right after it
 };
 
 } // namespace Sources

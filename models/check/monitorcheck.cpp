@@ -700,7 +700,7 @@ QString pluginOutput(const QString& cluster, const QList<Result>& results)
     QStringList said;
     for (const Result& r : std::as_const(sorted)) {
         if (r.status != Status::Ok || status == Status::Ok)
-            said.append(r.check + u": "_s + r.message);
+            said.append(r.check + u": "_s + Cluster::displayText(r.message, 500));
         if (status == Status::Ok && said.size() >= 2)
             break;
     }
@@ -715,7 +715,9 @@ QString pluginOutput(const QString& cluster, const QList<Result>& results)
     line.replace(u'|', u'/');
     QString out = line + (perf.isEmpty() ? QString() : u" | "_s + perf.join(u' ')) + u'\n';
     for (const Result& r : results)
-        out += (u"[%1] %2: %3"_s.arg(statusName(r.status), r.check, r.message)).replace(u'|', u'/') + u'\n';
+        out += (u"[%1] %2: %3"_s.arg(statusName(r.status), r.check, Cluster::displayText(r.message, 2000)))
+                   .replace(u'|', u'/')
+            + u'\n';
     return out;
 }
 

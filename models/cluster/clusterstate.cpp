@@ -106,4 +106,16 @@ std::optional<double> ClusterState::lagSeconds(const QString& member) const
     return std::nullopt;
 }
 
+QStringList ClusterState::answerWarnings() const
+{
+    QStringList out;
+    for (const QString& w : dcsWarnings)
+        out.append(u"GET /cluster: "_s + w);
+    for (auto it = members.cbegin(); it != members.cend(); ++it) {
+        for (const QString& w : it->warnings)
+            out.append(it.key() + u" GET /patroni: "_s + w);
+    }
+    return out;
+}
+
 } // namespace Cluster

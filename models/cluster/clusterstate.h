@@ -48,6 +48,7 @@ struct MemberObservation {
     QUrl apiUrl;
     std::optional<Patroni::MemberStatus> status; // last good answer
     SourceState source;
+    QStringList warnings; // the parser's notes on the last good answer (odd fields, text mended)
 
     bool reachable() const { return source.everSucceeded() && !source.failing(); }
     friend bool operator==(const MemberObservation&, const MemberObservation&) = default;
@@ -161,6 +162,10 @@ struct ClusterState {
     QString memberForServer(const Haproxy::Row& row) const;
     // The freshness record of one source.
     const SourceState& source(SourceKind kind) const;
+    // What the parsers noted about the answers in use (fields of the wrong type ignored, text that was
+    // not valid UTF-8 mended), each prefixed with where it came from: "GET /cluster: …",
+    // "patroni2 GET /patroni: …".
+    QStringList answerWarnings() const;
 
     // Replication delay in seconds as PostgreSQL knows it: the primary's replay_lag for the member
     // (0 when it has replayed all the primary wrote), else the replica's own replay delay (0 when

@@ -69,20 +69,21 @@ void ClusterStore::recordFailure(const SourceError& error, const QDateTime& at)
 void ClusterStore::applyMemberStatus(
     const QString& member, const QUrl& apiUrl, const Patroni::MemberStatus& status, const QDateTime& at)
 {
-    setMemberObservation(member, observationFor({ member, apiUrl, status, {}, at }), at);
+    setMemberObservation(member, observationFor({ member, apiUrl, status, {}, at, {} }), at);
 }
 
 void ClusterStore::recordMemberFailure(
     const QString& member, const QUrl& apiUrl, const SourceError& error, const QDateTime& at)
 {
-    setMemberObservation(member, observationFor({ member, apiUrl, std::nullopt, error, at }), at);
+    setMemberObservation(member, observationFor({ member, apiUrl, std::nullopt, error, at, {} }), at);
 }
 
 bool ClusterStore::storeObservation(const QString& member, const MemberObservation& observation)
 {
     const auto it = m_state.members.constFind(member);
     const bool changed = it == m_state.members.constEnd() || it->status != observation.status
-        || it->source.error != observation.source.error || it->apiUrl != observation.apiUrl;
+        || it->source.error != observation.source.error || it->apiUrl != observation.apiUrl
+        || it->warnings != observation.warnings;
     m_state.members.insert(member, observation);
     return changed;
 }
@@ -108,6 +109,7 @@ MemberObservation ClusterStore::observationFor(const MemberAnswer& a) const
     o.source.lastAttempt = a.at;
     if (a.status) {
         o.status = a.status;
+        o.warnings = a.warnings;
         o.source.lastSuccess = a.at;
         o.source.error = SourceError {};
     } else {

@@ -40,6 +40,7 @@ public:
         std::optional<Patroni::MemberStatus> status; // set: an answer; unset: `error`
         SourceError error;
         QDateTime at;
+        QStringList warnings; // the parser's, with an answer
     };
     void applyMemberAnswers(const QList<MemberAnswer>& answers);
 

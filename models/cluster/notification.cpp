@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 
+#include <QSet>
+
 using namespace Qt::StringLiterals;
 
 namespace Cluster {
@@ -31,10 +33,26 @@ namespace {
 
 std::optional<Notification> notificationFor(const QString& cluster, const QList<Event>& events)
 {
+    // A handover: the leader lost and a new one named later in the same batch (a switchover as the
+    // etcd watch sees it: the old key deleted, the new one written ~0.1 s later) is a change, and a
+    // critical finding cleared again within the batch is over.
+    bool regained = false;
+    QSet<QString> cleared;
     QList<const Event*> chosen;
-    for (const Event& e : events) {
-        if (deserves(e))
-            chosen.append(&e);
+    for (qsizetype i = events.size() - 1; i >= 0; --i) {
+        const Event& e = events.at(i);
+        if (e.kind == EventKind::LeaderChanged && !e.details.value(u"from"_s).toString().isEmpty())
+            regained = true;
+        if (e.kind == EventKind::FindingCleared) {
+            cleared.insert(e.subject);
+            continue;
+        }
+        if (!deserves(e))
+            continue;
+        if ((e.kind == EventKind::LeaderLost && regained)
+            || (e.kind == EventKind::FindingRaised && cleared.contains(e.subject)))
+            continue;
+        chosen.prepend(&e);
     }
     if (chosen.isEmpty())
         return std::nullopt;

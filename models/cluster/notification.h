@@ -19,7 +19,8 @@ struct Notification {
 };
 
 // One notification for one batch of events of one cluster, or none when nothing in it deserves one.
-// The first "X is the leader" (the console starting up) is not news.
+// The first "X is the leader" (the console starting up) is not news; a leader lost and a new one named
+// within the batch is a change, and a critical finding raised and cleared within it is left out.
 std::optional<Notification> notificationFor(const QString& cluster, const QList<Event>& events);
 
 } // namespace Cluster

@@ -56,6 +56,9 @@ struct Profile {
     QList<QUrl> patroniUrls; // REST API of any members; the others are learned from GET /cluster
     QUrl haproxyStatsUrl; // the CSV export, e.g. http://127.0.0.1:7000/;csv; empty: no HAProxy
     QList<QUrl> etcdUrls; // client URLs; empty: no etcd view
+    // Patroni's `namespace` setting (its default "/service"): with the scope it names the cluster's
+    // keys in etcd, which the console watches for leader changes.
+    QString etcdNamespace = QStringLiteral("/service");
     PostgresSettings postgres;
     HaproxyRoutes haproxyRoutes;
     TlsOptions tls;

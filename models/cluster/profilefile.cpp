@@ -443,6 +443,7 @@ namespace {
         r.string(u"haproxyStatsUrl"_s, [&p](const QString& v) { p.haproxyStatsUrl = QUrl(v, QUrl::StrictMode); });
         r.string(u"haproxyStatsUser"_s, [&p](const QString& v) { p.haproxyStatsUser = v; });
         r.urls(u"etcdUrls"_s, &p.etcdUrls);
+        r.string(u"etcdNamespace"_s, [&p](const QString& v) { p.etcdNamespace = v; });
         r.string(u"patroniApiUser"_s, [&p](const QString& v) { p.patroniApiUser = v; });
         r.integer(u"requestDeadlineMs"_s, &p.requestDeadlineMs);
         r.object(u"postgres"_s, [&p](ObjectReader& o) {
@@ -597,6 +598,7 @@ QByteArray writeProfileFile(const QList<Profile>& profiles)
             + str(p.haproxyStatsUrl.isEmpty() ? QString() : p.haproxyStatsUrl.toString(QUrl::FullyEncoded)) + ",\n";
         out += "      \"haproxyStatsUser\": " + str(p.haproxyStatsUser) + ",\n";
         out += "      \"etcdUrls\": " + urls(p.etcdUrls) + ",\n";
+        out += "      \"etcdNamespace\": " + str(p.etcdNamespace) + ",\n";
         out += "      \"patroniApiUser\": " + str(p.patroniApiUser) + ",\n";
         out += "      \"postgres\": { \"user\": " + str(p.postgres.user) + ", \"dbname\": " + str(p.postgres.dbname)
             + ", \"sslmode\": " + str(p.postgres.sslmode) + " },\n";

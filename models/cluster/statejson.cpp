@@ -88,6 +88,8 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
     QJsonObject root;
     root.insert("schema"_L1, u"patroni-console/status/2"_s);
     root.insert("takenAt"_L1, time(now));
+    // The parsers' notes on the answers used (text mended to valid UTF-8, odd fields ignored).
+    root.insert("warnings"_L1, QJsonArray::fromStringList(state.answerWarnings()));
 
     QJsonObject cluster;
     const QStringList leaders = state.view.leaders();

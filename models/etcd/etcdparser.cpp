@@ -85,7 +85,7 @@ namespace {
 HealthParseResult parseHealth(QByteArrayView body)
 {
     HealthParseResult result;
-    const auto root = Patroni::parseObject(body, &result.error);
+    const auto root = Patroni::parseObject(body, &result.error, &result.warnings);
     if (!root)
         return result;
     const JsonReader r(*root, u"health"_s, &result.warnings);
@@ -130,7 +130,7 @@ const Member* MemberList::memberNamed(QStringView name) const
 MemberListParseResult parseMemberList(QByteArrayView body)
 {
     MemberListParseResult result;
-    const auto root = Patroni::parseObject(body, &result.error);
+    const auto root = Patroni::parseObject(body, &result.error, &result.warnings);
     if (!root)
         return result;
     const JsonReader r(*root, u"member list"_s, &result.warnings);
@@ -171,7 +171,7 @@ MemberListParseResult parseMemberList(QByteArrayView body)
 StatusParseResult parseStatus(QByteArrayView body)
 {
     StatusParseResult result;
-    const auto root = Patroni::parseObject(body, &result.error);
+    const auto root = Patroni::parseObject(body, &result.error, &result.warnings);
     if (!root)
         return result;
     // Every status answer carries the server's version; other answers (a member list, an error) do not.

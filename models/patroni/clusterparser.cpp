@@ -76,7 +76,7 @@ namespace {
 ClusterParseResult parseCluster(QByteArrayView body)
 {
     ClusterParseResult result;
-    const auto root = parseObject(body, &result.error);
+    const auto root = parseObject(body, &result.error, &result.warnings);
     if (!root)
         return result;
 

@@ -96,7 +96,7 @@ namespace {
 DynamicConfigParseResult parseDynamicConfig(QByteArrayView body)
 {
     DynamicConfigParseResult result;
-    const auto root = parseObject(body, &result.error);
+    const auto root = parseObject(body, &result.error, &result.warnings);
     if (!root)
         return result;
 

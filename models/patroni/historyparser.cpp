@@ -1,4 +1,5 @@
 #include "models/patroni/historyparser.h"
+#include "models/patroni/jsonreader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,20 +61,10 @@ namespace {
 HistoryParseResult parseHistory(QByteArrayView body)
 {
     HistoryParseResult result;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        result.error.code = Cluster::SourceError::Code::NotJson;
-        QByteArray head = body.first(std::min<qsizetype>(body.size(), 60)).toByteArray();
-        for (char& c : head) {
-            if (static_cast<unsigned char>(c) < 0x20)
-                c = ' ';
-        }
-        head = head.simplified();
-        result.error.detail = parseError.errorString() + u" at byte "_s + QString::number(parseError.offset)
-            + (head.isEmpty() ? QString() : u"; body starts: "_s + QString::fromUtf8(head));
+    const std::optional<QJsonDocument> parsed = parseJson(body, &result.error, &result.warnings);
+    if (!parsed)
         return result;
-    }
+    const QJsonDocument& doc = *parsed;
     if (!doc.isArray()) {
         result.error.code = Cluster::SourceError::Code::UnexpectedShape;
         result.error.detail = u"expected a JSON array of [timeline, lsn, reason, timestamp, new_leader]"_s;

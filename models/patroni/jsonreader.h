@@ -2,6 +2,7 @@
 
 #include "models/cluster/sourceerror.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QString>
@@ -11,9 +12,14 @@
 
 namespace Patroni {
 
-// Parse a body that must be one JSON object. On failure fills *error (NotJson or UnexpectedShape)
-// with a detail that names where parsing stopped.
-std::optional<QJsonObject> parseObject(QByteArrayView body, Cluster::SourceError* error);
+// Parse a body of JSON. On failure fills *error (NotJson) with a detail that names where parsing
+// stopped. Text that is not Unicode is mended rather than refused, so one odd byte in a tag does not
+// throw a whole poll away and nothing downstream (the status JSON above all) carries invalid UTF-8: a
+// body that is not valid UTF-8 is read with each invalid sequence as U+FFFD, and a lone surrogate
+// from a "\ud800" escape becomes U+FFFD; either is noted in *warnings.
+std::optional<QJsonDocument> parseJson(QByteArrayView body, Cluster::SourceError* error, QStringList* warnings);
+// The same for a body that must be one JSON object (else UnexpectedShape).
+std::optional<QJsonObject> parseObject(QByteArrayView body, Cluster::SourceError* error, QStringList* warnings);
 
 // Typed, forgiving accessors: a field of the wrong type is treated as absent, and noted in *warnings,
 // so one odd field never throws away a whole poll.

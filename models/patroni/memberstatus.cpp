@@ -11,7 +11,7 @@ namespace Patroni {
 MemberStatusParseResult parseMemberStatus(QByteArrayView body)
 {
     MemberStatusParseResult result;
-    const auto root = parseObject(body, &result.error);
+    const auto root = parseObject(body, &result.error, &result.warnings);
     if (!root)
         return result;
     const JsonReader r(*root, u"patroni"_s, &result.warnings);

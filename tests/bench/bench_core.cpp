@@ -125,7 +125,7 @@ void BM_FullPatroniRound5Batched(benchmark::State& state)
         QList<Cluster::ClusterStore::MemberAnswer> answers;
         for (const Cluster::Member& m : cluster.view->members) {
             auto own = Patroni::parseMemberStatus(Cluster::isLeaderRole(m.role) ? leader : replica);
-            answers.append({ m.name, m.apiUrl, own.status, {}, now });
+            answers.append({ m.name, m.apiUrl, own.status, {}, now, {} });
         }
         store.applyMemberAnswers(answers);
     }

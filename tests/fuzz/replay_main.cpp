@@ -1,7 +1,8 @@
-// Runs inputs through a fuzz target's LLVMFuzzerTestOneInput without libFuzzer. The gcc builds (ci, dev)
-// link each target with this driver, so every seed and every regression found by fuzzing runs under
-// ASan/UBSan as an ordinary test, and the targets cannot rot between fuzzing runs.
-//   replay_cluster FILE|DIRECTORY...
+// Runs inputs through the fuzz targets without libFuzzer. The gcc builds (ci, dev) link every target into
+// this one program (each target's LLVMFuzzerTestOneInput renamed fuzz_<target>_one, listed in the
+// generated fuzztargets.inc), so every seed and every regression found by fuzzing runs under ASan/UBSan
+// as an ordinary test, and the targets cannot rot between fuzzing runs.
+//   fuzz_replay TARGET FILE|DIRECTORY...
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -11,10 +12,26 @@
 #include <string>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+#define FUZZ_TARGET(name) extern "C" int fuzz_##name##_one(const std::uint8_t* data, std::size_t size);
+#include "fuzztargets.inc"
+#undef FUZZ_TARGET
 
 namespace {
-bool replay(const std::filesystem::path& file)
+
+using Target = int (*)(const std::uint8_t*, std::size_t);
+
+struct NamedTarget {
+    const char* name;
+    Target run;
+};
+
+#define FUZZ_TARGET(name) { #name, &fuzz_##name##_one },
+constexpr NamedTarget targets[] = {
+#include "fuzztargets.inc"
+};
+#undef FUZZ_TARGET
+
+bool replay(Target target, const std::filesystem::path& file)
 {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -22,15 +39,27 @@ bool replay(const std::filesystem::path& file)
         return false;
     }
     const std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+    target(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
     return true;
 }
 } // namespace
 
 int main(int argc, char** argv)
 {
+    Target target = nullptr;
+    for (const NamedTarget& t : targets) {
+        if (argc > 1 && std::string(argv[1]) == t.name)
+            target = t.run;
+    }
+    if (!target) {
+        std::fprintf(stderr, "usage: fuzz_replay TARGET FILE|DIRECTORY... (TARGET one of:");
+        for (const NamedTarget& t : targets)
+            std::fprintf(stderr, " %s", t.name);
+        std::fprintf(stderr, ")\n");
+        return 2;
+    }
     int replayed = 0;
-    for (int i = 1; i < argc; ++i) {
+    for (int i = 2; i < argc; ++i) {
         const std::filesystem::path arg(argv[i]);
         std::vector<std::filesystem::path> files;
         if (std::filesystem::is_directory(arg)) {
@@ -42,7 +71,7 @@ int main(int argc, char** argv)
             files.push_back(arg);
         }
         for (const auto& file : files) {
-            if (!replay(file))
+            if (!replay(target, file))
                 return 1;
             ++replayed;
         }

@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) targets+=("$1"); shift ;;
   esac
 done
-all=(cluster patroni history config metrics haproxy etcd state)
+all=(cluster patroni history config metrics haproxy etcd watch state)
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 
 cmake --preset fuzz >/dev/null

@@ -55,10 +55,12 @@ choose_lab_ports() {
 
 own_lab_dir=""
 background=""
+lab_tests=""
 cleanup() {
   local rc=$?
   # The background builds and fuzzers run in a process group of their own.
   if [ -n "$background" ] && kill -0 "$background" 2>/dev/null; then kill -- "-$background" 2>/dev/null || true; fi
+  if [ -n "$lab_tests" ] && kill -0 "$lab_tests" 2>/dev/null; then kill "$lab_tests" 2>/dev/null || true; fi
   echo "run-tests: stopping the lab"
   if [ -n "$own_lab_dir" ]; then "$LAB" clean || true; else "$LAB" stop || true; fi
   test_env_stop
@@ -92,15 +94,27 @@ python3 -m py_compile packaging/lab/labhelper.py
 pyflakes3 packaging/lab/labhelper.py
 rm -rf packaging/lab/__pycache__
 
-phase "build (preset $PRESET)"
+# The lab tests first: what they run is built, they start (they mostly wait on Patroni's clock) and the
+# unit tests, benchmarks and fuzz replays compile beside them at a lower priority; then the Debian
+# package's optimised build and the fuzzers take what CPU is left (nice 19). Nothing a test waits on
+# runs at a higher priority than the tests.
+phase "build the lab tests (preset $PRESET)"
 cmake --preset "$PRESET" >/dev/null
-cmake --build --preset "$PRESET"
+cmake --build --preset "$PRESET" --target lab_tests
 
-# While ctest runs (the lab tests mostly wait on Patroni's clock), the idle CPU builds the Debian
-# package's optimised binary and the fuzzers, then runs each fuzzer for a short fixed time. At nice 19
-# it takes only what the tests leave: a test never waits on it.
-background_log="$ROOT/build/background.log"
+# Sanitizer options (LSAN_OPTIONS with tests/lsan.supp among them) come from the test presets.
+export CTEST_PARALLEL_LEVEL=1
+phase "lab tests, while the rest builds"
+lab_log="$ROOT/build/lab-tests.log"
 mkdir -p "$ROOT/build"
+ctest --preset "$PRESET" -L lab >"$lab_log" 2>&1 &
+lab_tests=$!
+
+build_rc=0
+nice -n 10 cmake --build --preset "$PRESET" || build_rc=$?
+phase "built everything (exit $build_rc)"
+
+background_log="$ROOT/build/background.log"
 phase "background: package build, then fuzzers ($background_log)"
 setsid nice -n 19 bash -c 'set -e
   cmake --preset package >/dev/null
@@ -110,11 +124,17 @@ setsid nice -n 19 bash -c 'set -e
   echo "background: fuzzers done after $(( $(date +%s) - '"$started"' )) s"' >"$background_log" 2>&1 &
 background=$!
 
-# Sanitizer options (LSAN_OPTIONS with tests/lsan.supp among them) come from the test presets.
-export CTEST_PARALLEL_LEVEL=1
-phase "tests"
-test_rc=0
-ctest --preset "$PRESET" || test_rc=$?
+lab_rc=0
+wait "$lab_tests" || lab_rc=$?
+lab_tests=""
+phase "lab tests done (exit $lab_rc)"
+cat "$lab_log"
+
+unit_rc=0
+if [ "$build_rc" -eq 0 ]; then
+  phase "unit tests"
+  ctest --preset "$PRESET" -LE lab || unit_rc=$?
+fi
 
 phase "waiting for the background builds"
 background_rc=0
@@ -124,7 +144,9 @@ if [ "$background_rc" -ne 0 ]; then
   echo "run-tests: the package build or a fuzzer failed (exit $background_rc); the end of $background_log:" >&2
   tail -40 "$background_log" >&2
 fi
-[ "$test_rc" -eq 0 ] || { echo "run-tests: ctest failed (exit $test_rc)" >&2; exit "$test_rc"; }
+[ "$build_rc" -eq 0 ] || { echo "run-tests: the build failed (exit $build_rc)" >&2; exit "$build_rc"; }
+[ "$lab_rc" -eq 0 ] || { echo "run-tests: lab tests failed (exit $lab_rc)" >&2; exit "$lab_rc"; }
+[ "$unit_rc" -eq 0 ] || { echo "run-tests: unit tests failed (exit $unit_rc)" >&2; exit "$unit_rc"; }
 [ "$background_rc" -eq 0 ] || exit "$background_rc"
 
 # The Debian package: validated, installed, and run against the lab (built above).

@@ -160,12 +160,14 @@ namespace {
         for (const EtcdView::Endpoint& e : s.etcd->endpoints) {
             if (e.health && e.health->healthy)
                 continue;
-            const Words why = e.error.isError()
+            // An error's sentence names the member already ("etcd 127.0.0.1:2379: connection refused …").
+            const Words said = e.error.isError()
                 ? describeWords(e.error)
-                : (e.health && !e.health->reason.isEmpty() ? tr("reports unhealthy (%1)").arg(e.health->reason)
-                                                           : tr("reports unhealthy"));
-            add(out, "dcs.member-unhealthy", Severity::Warning, e.url.authority(),
-                tr("etcd %1: %2").arg(e.url.authority(), why));
+                : tr("etcd %1: %2")
+                      .arg(e.url.authority(),
+                          e.health && !e.health->reason.isEmpty() ? tr("reports unhealthy (%1)").arg(e.health->reason)
+                                                                  : tr("reports unhealthy"));
+            add(out, "dcs.member-unhealthy", Severity::Warning, e.url.authority(), said);
         }
     }
 

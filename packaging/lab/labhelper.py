@@ -6,9 +6,9 @@ LAB_PG_PORTS, LAB_ETCD_CLIENT_PORTS, LAB_HAPROXY_STATS_PORT). /usr/bin/python3 i
 needs it; only the standard library is used. CI checks this file with pyflakes3 and py_compile.
 
 Verbs: health, leader, member NAME, members, own NAME FIELD, cluster-json, etcd-table, haproxy-table,
-text (stdin: a Patroni answer, maybe an HTML page; stdout: its words).
+text (stdin: a Patroni answer, maybe an HTML page; stdout: its words), haproxy-admin SOCKET COMMAND.
 """
-import csv, html, io, json, os, re, sys, urllib.error, urllib.request
+import csv, html, io, json, os, re, socket, sys, urllib.error, urllib.request
 
 NODES = os.environ['LAB_NODES'].split()
 API = dict(zip(NODES, os.environ['LAB_API_PORTS'].split()))
@@ -217,7 +217,24 @@ def cmd_text():
     print(' '.join(body.split()))
     return 0
 
+def cmd_haproxy_admin(path, command):
+    """One command to HAProxy's runtime API; its answer printed; exit 1 when it is an error."""
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.settimeout(5)
+    s.connect(path)
+    s.sendall(command.encode() + b'\n')
+    answer = b''
+    while True:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        answer += chunk
+    text = answer.decode('utf-8', 'replace').strip()
+    if text:
+        print(text)
+    return 1 if re.search(r'(?i)unknown|no such|not found|require|invalid', text) else 0
+
 cmds = {'health': cmd_health, 'leader': cmd_leader, 'member': cmd_member, 'members': cmd_members,
         'own': cmd_own, 'cluster-json': cmd_cluster_json, 'etcd-table': cmd_etcd_table,
-        'haproxy-table': cmd_haproxy_table, 'text': cmd_text}
+        'haproxy-table': cmd_haproxy_table, 'text': cmd_text, 'haproxy-admin': cmd_haproxy_admin}
 sys.exit(cmds[sys.argv[1]](*sys.argv[2:]))

@@ -427,7 +427,7 @@ render() { # TEMPLATE OUT NAME...   (each NAME is a variable in scope)
 readonly PATRONI_TEMPLATE_VARS=(SCOPE NODE_NAME RESTAPI_LISTEN RESTAPI_CONNECT API_USER API_PASSWORD ETCD_HOSTS
   POST_BOOTSTRAP PG_LISTEN PG_CONNECT PG_DATA_DIR PG_BIN_DIR PGPASS_FILE SUPERUSER_PASSWORD REPLICATION_PASSWORD
   PG_SOCKET_DIR PG_LOGGING_COLLECTOR PG_LOG_DIR HBA_NETWORK)
-readonly HAPROXY_TEMPLATE_VARS=(HAPROXY_BIND STATS_PORT PRIMARY_PORT REPLICA_PORT ANY_PORT
+readonly HAPROXY_TEMPLATE_VARS=(HAPROXY_BIND ADMIN_SOCKET STATS_PORT PRIMARY_PORT REPLICA_PORT ANY_PORT
   NODE1_NAME NODE2_NAME NODE3_NAME NODE1_PG_ADDR NODE2_PG_ADDR NODE3_PG_ADDR NODE1_API_PORT NODE2_API_PORT NODE3_API_PORT)
 
 # etcd command line of member I (0..2); MODE native|docker.
@@ -484,6 +484,7 @@ haproxy_vars() { # MODE native|docker
   STATS_PORT=$LAB_HAPROXY_STATS_PORT PRIMARY_PORT=$LAB_HAPROXY_PRIMARY_PORT
   REPLICA_PORT=$LAB_HAPROXY_REPLICA_PORT ANY_PORT=$LAB_HAPROXY_ANY_PORT
   if [[ $1 == native ]]; then HAPROXY_BIND=127.0.0.1; else HAPROXY_BIND=0.0.0.0; fi
+  if [[ $1 == native ]]; then ADMIN_SOCKET=$(haproxy_dir)/admin.sock; else ADMIN_SOCKET=/tmp/haproxy-admin.sock; fi
   for j in 0 1 2; do
     printf -v "NODE$((j + 1))_NAME" '%s' "${NODES[$j]}"
     if [[ $1 == native ]]; then
@@ -735,6 +736,35 @@ kill_node() {
   done
   [[ -n $killed ]] || die "$name has neither a running Patroni nor a running postmaster"
   printf '%s\n' "$killed"
+}
+
+# Freezes (SIGSTOP) or thaws (SIGCONT) NODE's Patroni; its PostgreSQL runs on. A frozen Patroni keeps its
+# port: connections are accepted (until the backlog fills) and never answered.
+signal_patroni() { # NODE STOP|CONT
+  local pid
+  pid=$(component_pid "$1") || die "$1's Patroni is not running"
+  kill -"$2" "$pid" || die "cannot send SIG$2 to $1's Patroni (pid $pid)"
+  printf '%s\n' "$pid"
+}
+
+# Stops NODE's PostgreSQL behind its running Patroni (which starts it again within a few seconds).
+stop_postgres() { # NODE
+  local pid data
+  pid=$(postmaster_pid "$1") || die "$1's PostgreSQL is not running"
+  data=$(node_data "$1")
+  as_pg_user "$PG_BIN_DIR/pg_ctl" -D "$data" -m fast -w -t 20 stop >/dev/null 2>&1 \
+    || signal_and_wait "$pid" "$data" KILL 5 || die "$1: postmaster $pid survived"
+  printf '%s\n' "$pid"
+}
+
+# One command to HAProxy's runtime API (the admin socket in the lab's state directory).
+haproxy_admin() { # COMMAND
+  [[ -S $(haproxy_dir)/admin.sock ]] || die "HAProxy has no admin socket (not running, or started by an older lab: stop-haproxy, then start)"
+  labpy haproxy-admin "$(haproxy_dir)/admin.sock" "$1"
+}
+
+require_etcd() {
+  printf '%s\n' "${ETCDS[@]}" | grep -qx -- "$1" || die "unknown etcd member '$1' (one of: ${ETCDS[*]})"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -1114,6 +1144,12 @@ Verbs:
   stop-node NODE        stop NODE's Patroni and PostgreSQL gracefully
   start-node NODE       start NODE's Patroni again; waits until it runs
   stop-haproxy, start-haproxy
+  freeze-node NODE      SIGSTOP NODE's Patroni (its PostgreSQL runs on); thaw-node NODE sends SIGCONT
+  stop-postgres NODE    stop NODE's PostgreSQL behind its running Patroni (which restarts it)
+  stop-etcd NAME, start-etcd NAME
+                        stop or start one etcd member (etcd1..3); two stopped lose the quorum
+  haproxy-server BACKEND SERVER maint|drain|ready
+                        set a server's state through HAProxy's runtime API (e.g. primary patroni1 maint)
   env                   print settings, URLs and credentials as shell 'export' lines (eval them)
   render-docker OUTDIR  render the Docker Compose variant from the same templates (reference defaults)
   clean                 stop, then delete \$LAB_STATE_DIR
@@ -1174,6 +1210,26 @@ main() {
       say "$1 stopped"
       ;;
     start-node) require_node "${1:-}"; cmd_start_node "$1" ;;
+    freeze-node) require_node "${1:-}"; say "$1: Patroni (pid $(signal_patroni "$1" STOP)) frozen" ;;
+    thaw-node) require_node "${1:-}"; say "$1: Patroni (pid $(signal_patroni "$1" CONT)) thawed" ;;
+    stop-postgres) require_node "${1:-}"; say "$1: PostgreSQL (pid $(stop_postgres "$1")) stopped; Patroni runs on" ;;
+    stop-etcd)
+      require_etcd "${1:-}"
+      stop_component "$1" 10
+      rm -f "$(pid_file "$1")"
+      say "$1 stopped"
+      ;;
+    start-etcd)
+      require_etcd "${1:-}"
+      if component_pid "$1" >/dev/null; then say "$1 is already running"; return 0; fi
+      start_etcd "$1"
+      say "$1 started (pid $(component_pid "$1" || echo '?'))"
+      ;;
+    haproxy-server)
+      [[ $# -eq 3 && $3 =~ ^(maint|drain|ready)$ ]] || die "usage: haproxy-server BACKEND SERVER maint|drain|ready"
+      haproxy_admin "set server $1/$2 state $3"
+      say "haproxy: $1/$2 $3"
+      ;;
     stop-haproxy) stop_component haproxy 10; rm -f "$(pid_file haproxy)"; say "haproxy stopped" ;;
     start-haproxy)
       if component_pid haproxy >/dev/null; then say "haproxy is already running"; return 0; fi

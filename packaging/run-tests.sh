@@ -4,7 +4,7 @@
 # own, starts a lab cluster of its own, runs every test through ctest, and always stops that lab.
 #   bash packaging/run-tests.sh            # everything
 #   PRESET=dev bash packaging/run-tests.sh # faster, without sanitizers
-#   FUZZ_SECONDS=60 bash packaging/run-tests.sh # each fuzzer runs 60 s instead of 10
+#   FUZZ_SECONDS=60 bash packaging/run-tests.sh # each fuzzer runs 60 s instead of 5
 #
 # It makes no assumption about the machine beyond Debian 12: the lab gets a fresh state directory
 # and its default ports, or the same ports shifted by a multiple of 100 where another program (or
@@ -95,9 +95,9 @@ pyflakes3 packaging/lab/labhelper.py
 rm -rf packaging/lab/__pycache__
 
 # The lab tests first: what they run is built, they start (they mostly wait on Patroni's clock) and the
-# unit tests, benchmarks and fuzz replays compile beside them at a lower priority; then the Debian
-# package's optimised build and the fuzzers take what CPU is left (nice 19). Nothing a test waits on
-# runs at a higher priority than the tests.
+# unit tests, benchmarks and fuzz replays compile beside them at a lower priority (nice 10), the fuzzers
+# and the Debian package's optimised build at the lowest (nice 19). Nothing a test waits on runs at a
+# higher priority than the tests.
 phase "build the lab tests (preset $PRESET)"
 cmake --preset "$PRESET" >/dev/null
 cmake --build --preset "$PRESET" --target lab_tests
@@ -110,19 +110,24 @@ mkdir -p "$ROOT/build"
 ctest --preset "$PRESET" -L lab >"$lab_log" 2>&1 &
 lab_tests=$!
 
-build_rc=0
-nice -n 10 cmake --build --preset "$PRESET" || build_rc=$?
-phase "built everything (exit $build_rc)"
-
+# At nice 19, beside everything: the fuzzers' build, the Debian package's optimised build, then each
+# fuzzer for a short fixed time. It takes only the CPU the tests and the build leave.
 background_log="$ROOT/build/background.log"
-phase "background: package build, then fuzzers ($background_log)"
+phase "background: fuzzers' build, package build, fuzzers ($background_log)"
 setsid nice -n 19 bash -c 'set -e
+  cmake --preset fuzz >/dev/null
+  cmake --build --preset fuzz
+  echo "background: fuzzers built after $(( $(date +%s) - '"$started"' )) s"
   cmake --preset package >/dev/null
   cmake --build --preset package
   echo "background: package built after $(( $(date +%s) - '"$started"' )) s"
-  tests/fuzz/run-fuzzers.sh --seconds "${FUZZ_SECONDS:-10}"
+  tests/fuzz/run-fuzzers.sh --seconds "${FUZZ_SECONDS:-5}"
   echo "background: fuzzers done after $(( $(date +%s) - '"$started"' )) s"' >"$background_log" 2>&1 &
 background=$!
+
+build_rc=0
+nice -n 10 cmake --build --preset "$PRESET" || build_rc=$?
+phase "built everything (exit $build_rc)"
 
 lab_rc=0
 wait "$lab_tests" || lab_rc=$?

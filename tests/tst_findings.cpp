@@ -156,6 +156,23 @@ void TestFindings::checks_data()
         QTest::newRow("Patroni unreachable")
             << s << QStringList { u"source.patroni-unreachable/patroni"_s } << int(Severity::Critical) << u"12 s ago"_s;
     }
+    {
+        // Patroni's answers to PATCH /config with `{}` (LAB-FACTS: 401 "not authenticated" for a wrong
+        // password; 403 "Access is denied" outside restapi.allowlist; 400 once the password passes).
+        auto s = healthy();
+        s.apiAuth
+            = Cluster::ApiAuthCheck { u"patroni"_s, QUrl(u"http://127.0.0.1:8008"_s), 401, u"not authenticated"_s };
+        QTest::newRow("API password refused")
+            << s << QStringList { u"source.patroni-auth/patroni"_s } << int(Severity::Warning)
+            << u"refuses the password the console has for user \"patroni\" (HTTP 401 not authenticated)"_s;
+        s.apiAuth
+            = Cluster::ApiAuthCheck { u"patroni"_s, QUrl(u"http://127.0.0.1:8008"_s), 403, u"Access is denied"_s };
+        QTest::newRow("API denies this console")
+            << s << QStringList { u"source.patroni-auth/patroni"_s } << int(Severity::Warning)
+            << u"denies actions from this console (HTTP 403 Access is denied)"_s;
+        s.apiAuth = Cluster::ApiAuthCheck { u"patroni"_s, QUrl(u"http://127.0.0.1:8008"_s), 400, {} };
+        QTest::newRow("API password taken") << s << QStringList {} << 0 << QString();
+    }
 }
 
 void TestFindings::checks()

@@ -2334,6 +2334,14 @@ Die Datei (Schema patroni-console/profiles/1) ist in der README beschrieben; sie
         <source>Patroni history: timeline %1 began (%2)</source>
         <translation>Patroni-Historie: Timeline %1 begann (%2)</translation>
     </message>
+    <message>
+        <source>Patroni&apos;s REST API at %1 refuses the password the console has for user &quot;%2&quot; (HTTP %3): switchover, restart and every other action would be refused; store the cluster&apos;s current API password in its settings</source>
+        <translation>Patronis REST-API unter %1 weist das Passwort zurück, das die Konsole für den Benutzer „%2“ hat (HTTP %3): Switchover, Neustart und jede andere Aktion würden abgewiesen; hinterlegen Sie das aktuelle API-Passwort des Clusters in seinen Einstellungen</translation>
+    </message>
+    <message>
+        <source>Patroni&apos;s REST API at %1 denies actions from this console (HTTP %2): check restapi.allowlist and the client certificate Patroni requires</source>
+        <translation>Patronis REST-API unter %1 verweigert dieser Konsole Aktionen (HTTP %2): prüfen Sie restapi.allowlist und das Client-Zertifikat, das Patroni verlangt</translation>
+    </message>
 </context>
 <context>
     <name>Cluster::ChangeDetector</name>

@@ -104,7 +104,7 @@ bool ActionExecutor::passwordKnown() const
 void ActionExecutor::providePassword(const QString& user, const QString& password, bool remember)
 {
     m_givenUser = user;
-    m_session->usePatroniApiPassword(password);
+    m_session->usePatroniApiPassword(password, user);
     // To the keychain only once the REST API has taken it: a mistyped password is never stored.
     m_rememberPending = remember;
     if (!remember)

@@ -122,10 +122,14 @@ ActionExecutor* LiveSession::executor()
     return m_executor;
 }
 
-void LiveSession::usePatroniApiPassword(const QString& password)
+void LiveSession::usePatroniApiPassword(const QString& password, const QString& user)
 {
     rememberSecret(password);
     m_apiPassword = password;
+    // Monitoring sends it too, and checks it with its next round (a forgotten one leaves the last).
+    const QString who = user.isEmpty() ? profile().patroniApiUser : user;
+    if (!password.isEmpty() && !who.isEmpty())
+        m_patroni->setCredentials(who, password);
 }
 
 void LiveSession::readSecrets()

@@ -57,9 +57,10 @@ public:
     QList<Sources::Poller*> sources() const { return m_sources; }
     // The Patroni REST API's password as the keychain (or the dialog) gave it; empty when none.
     QString patroniApiPassword() const { return m_apiPassword; }
-    // A password typed in the window (asked for when the keychain had none): used from now on, and
+    // A password typed in the window (asked for when the keychain had none), for `user` (empty: the
+    // profile's): used from now on — by the pollers too, which check it with their next round — and
     // redacted wherever the console writes for people.
-    void usePatroniApiPassword(const QString& password);
+    void usePatroniApiPassword(const QString& password, const QString& user = {});
     Sources::PatroniPoller* patroni() const { return m_patroni; }
     Sources::HaproxyPoller* haproxy() const { return m_haproxy; }
     Sources::EtcdPoller* etcd() const { return m_etcd; }

@@ -480,6 +480,7 @@ private:
         } else if (r.httpStatus == 401 || r.httpStatus == 403) {
             r.error.code = SourceError::Code::AuthFailed;
             r.error.httpStatus = r.httpStatus;
+            r.body = body; // the server's reason ("not authenticated", "Access is denied")
         } else if (r.httpStatus >= 400 || r.httpStatus < 100) {
             r.error.code = SourceError::Code::HttpStatus;
             r.error.httpStatus = r.httpStatus;

@@ -1,6 +1,7 @@
 #include "app/sources/patronipoller.h"
 
 #include "models/cluster/clusterstore.h"
+#include "models/cluster/plaintext.h"
 #include "models/patroni/clusterparser.h"
 #include "models/patroni/dynamicconfig.h"
 #include "models/patroni/historyparser.h"
@@ -33,6 +34,8 @@ PatroniPoller::PatroniPoller(
             m_seeds.append(base);
     }
     m_urls = m_seeds;
+    for (const QUrl& base : std::as_const(m_seeds))
+        m_seedsHttps |= base.scheme() == u"https"_s;
     // The DCS's view is what every other check hangs on: asked every interval, no backoff.
     setMaxBackoffTicks(0);
 }
@@ -53,7 +56,7 @@ bool PatroniPoller::releaseStalledRound()
 {
     // Only member APIs still answering (or hanging): the DCS's view must not wait for them. What the
     // others said goes to the store now; the late ones follow when they come.
-    if (m_clusterInFlight || m_slowInFlight > 0)
+    if (m_clusterInFlight || m_slowInFlight > 0 || m_authInFlight)
         return false;
     m_roundMembers.clear();
     flushAnswers();
@@ -70,7 +73,7 @@ void PatroniPoller::flushAnswers()
 
 void PatroniPoller::finishRoundIfDone()
 {
-    if (roundInFlight() && !m_clusterInFlight && m_roundMembers.isEmpty() && m_slowInFlight == 0)
+    if (roundInFlight() && !m_clusterInFlight && m_roundMembers.isEmpty() && m_slowInFlight == 0 && !m_authInFlight)
         finishRound(m_roundOk);
 }
 
@@ -93,7 +96,7 @@ void PatroniPoller::pollMembers()
         m_memberInFlight.insert(url);
         m_roundMembers.insert(url);
         const QString source = u"%1 API %2"_s.arg(m.name, apiBase(url).toString());
-        fetch(http(), url, fetchOptions(source), this, [this, url, name = m.name, source](const FetchResult& r) {
+        fetch(http(), url, optionsFor(url, source), this, [this, url, name = m.name, source](const FetchResult& r) {
             m_memberInFlight.remove(url);
             const bool ofThisRound = m_roundMembers.remove(url);
             Cluster::ClusterStore::MemberAnswer answer { name, url, std::nullopt, {}, QDateTime::currentDateTimeUtc(),
@@ -132,7 +135,7 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
     const QUrl base = m_urls.at(index);
     QUrl url = base;
     url.setPath(u"/cluster"_s);
-    fetch(http(), url, fetchOptions(u"Patroni API "_s + base.toString()), this,
+    fetch(http(), url, optionsFor(base, u"Patroni API "_s + base.toString()), this,
         [this, index, attempt, errors, base](const FetchResult& r) mutable {
             const QDateTime now = QDateTime::currentDateTimeUtc();
             if (!r.error.isError()) {
@@ -154,6 +157,9 @@ void PatroniPoller::tryUrl(int index, int attempt, QList<Cluster::SourceError> e
                         pollMembers();
                     if (m_slowDue || ++m_rounds % 10 == 0)
                         pollSlow(base);
+                    if (hasCredentials() && !m_authInFlight
+                        && (m_authDue || !m_authChecked.isValid() || m_authChecked.hasExpired(m_authEveryMs)))
+                        checkCredentials(base);
                     finishRoundIfDone();
                     return;
                 }
@@ -188,7 +194,7 @@ void PatroniPoller::pollSlow(const QUrl& base)
     m_slowDue = false;
     m_slowInFlight = 3;
     const QString source = u"Patroni API "_s + base.toString();
-    const FetchOptions options = fetchOptions(source);
+    const FetchOptions options = optionsFor(base, source);
     // The member that answers the slow reads, for the metrics' label.
     QString member;
     for (const Cluster::Member& m : std::as_const(m_members))
@@ -247,6 +253,53 @@ void PatroniPoller::pollSlow(const QUrl& base)
             }
         }
         --m_slowInFlight;
+        finishRoundIfDone();
+    });
+}
+
+FetchOptions PatroniPoller::optionsFor(const QUrl& url, const QString& sourceName) const
+{
+    FetchOptions options = fetchOptions(sourceName);
+    if (m_seedsHttps && url.scheme() != u"https"_s)
+        options.basicAuth.reset();
+    return options;
+}
+
+void PatroniPoller::checkCredentials(const QUrl& base)
+{
+    // The password would travel in clear to an http address the DCS gave: no verdict rather than a leak.
+    if (m_seedsHttps && base.scheme() != u"https"_s)
+        return;
+    m_authDue = false;
+    m_authInFlight = true;
+    const QString source = u"Patroni API "_s + base.toString();
+    FetchOptions options = fetchOptions(source);
+    // Unsafe, so Patroni checks the credentials first; an empty object is refused (400) before any
+    // change. The answer is a line or an HTML page: never large.
+    options.method = "PATCH";
+    options.postJson = QByteArray("{}");
+    options.maxBodyBytes = 64 * 1024;
+    const QString user = options.basicAuth ? options.basicAuth->user : QString();
+    QUrl url = base;
+    url.setPath(u"/config"_s);
+    fetch(http(), url, options, this, [this, base, user](const FetchResult& r) {
+        m_authInFlight = false;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        // A verdict is any HTTP answer but a redirect; without one (refused, hung, reset) the check
+        // is due again with the next round.
+        if (r.httpStatus < 100 || (r.httpStatus >= 300 && r.httpStatus < 400)) {
+            m_authDue = true;
+            m_store->recordApiAuthFailure(r.error, now);
+        } else {
+            m_authChecked.start();
+            Cluster::ApiAuthCheck check { user, base, r.httpStatus, {} };
+            if (check.refused()) {
+                const QString text = QString::fromUtf8(r.body).trimmed().section(u'\n', 0, 0).trimmed();
+                if (!text.startsWith(u'<')) // a proxy's HTML page says nothing Patroni said
+                    check.reason = Cluster::displayText(text, 120);
+            }
+            m_store->applyApiAuth(check, now);
+        }
         finishRoundIfDone();
     });
 }

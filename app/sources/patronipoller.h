@@ -4,6 +4,7 @@
 #include "models/cluster/clusterstore.h"
 #include "models/cluster/member.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -17,7 +18,8 @@ namespace Sources {
 // for /cluster does not answer, asks the next one in the same poll: the cluster stays observable while
 // any one member is down. All members are asked in parallel, never more than one request in flight
 // per endpoint. GET /config, /history and /metrics every tenth round and right after the DCS names
-// another leader.
+// another leader. With credentials, a check that the REST API takes them (see ApiAuthCheck) in the
+// round after they are set and every few minutes.
 //
 // A round is /cluster, then the members' /patroni (and the slow reads when due). A member API that
 // hangs does not hold back the next round: at the next tick the round ends without it, its request
@@ -30,6 +32,10 @@ public:
         QObject* parent = nullptr);
 
     void setPollMembers(bool enabled) { m_pollMembers = enabled; }
+    // How often the credentials are checked (PATCH /config with `{}`: changes nothing, answers 401 when
+    // the password is wrong): with the round after they were set, then at this interval.
+    static constexpr int defaultCredentialCheckMs = 5 * 60 * 1000;
+    void setCredentialCheckInterval(int ms) { m_authEveryMs = ms; }
     // GET /config, /history and /metrics with the next round (e.g. after an action changed them).
     void requestSlowReads() { m_slowDue = true; }
     QList<QUrl> knownUrls() const { return m_urls; }
@@ -41,6 +47,7 @@ Q_SIGNALS:
 protected:
     void startRound() override;
     bool releaseStalledRound() override;
+    void credentialsChanged() override { m_authDue = true; }
 
 private:
     void pollMembers();
@@ -49,6 +56,10 @@ private:
     void pollSlow(const QUrl& base);
     void tryUrl(int index, int attempt, QList<Cluster::SourceError> errors);
     void learnUrls();
+    void checkCredentials(const QUrl& base);
+    // The options for a request to `url`: without the password when the cluster is configured for
+    // https and `url` is plain http (an api_url the DCS gave) — it would travel in clear.
+    FetchOptions optionsFor(const QUrl& url, const QString& sourceName) const;
 
     Cluster::ClusterStore* m_store; // written, never read
     QList<QUrl> m_seeds; // the configured base URLs: scheme://host:port
@@ -71,6 +82,11 @@ private:
     bool m_slowDue = true;
     int m_slowInFlight = 0;
     bool m_pollMembers = true;
+    bool m_seedsHttps = false; // a configured URL is https
+    bool m_authDue = true;
+    bool m_authInFlight = false;
+    int m_authEveryMs = defaultCredentialCheckMs;
+    QElapsedTimer m_authChecked; // since the last verdict
 };
 
 // http://127.0.0.1:8008/patroni -> http://127.0.0.1:8008

@@ -14,11 +14,11 @@ Poller::Poller(Sources::HttpClient* http, QObject* parent)
 
 void Poller::setCredentials(const QString& user, const QString& password)
 {
-    if (user.isEmpty()) {
+    if (user.isEmpty())
         m_options.basicAuth.reset();
-        return;
-    }
-    m_options.basicAuth = BasicAuth { user, password };
+    else
+        m_options.basicAuth = BasicAuth { user, password };
+    credentialsChanged();
 }
 
 void Poller::start()

@@ -58,6 +58,8 @@ protected:
     // not hold back the next round (a member API that hangs must not delay the DCS's view) may end
     // the round here with finishRound() and return true; the tick then starts the next one.
     virtual bool releaseStalledRound() { return false; }
+    // New credentials were set (a subclass may want to check them with its next round).
+    virtual void credentialsChanged() { }
     void finishRound(bool ok);
     // The shared options (deadline, TLS, credentials) with this request's name for messages.
     FetchOptions fetchOptions(const QString& sourceName) const;

@@ -21,6 +21,8 @@ QString sourceKindKey(SourceKind kind)
         return u"etcd"_s;
     case SourceKind::Postgres:
         return u"postgres"_s;
+    case SourceKind::PatroniAuth:
+        return u"patroniAuth"_s;
     }
     return u"unknown"_s;
 }
@@ -42,6 +44,8 @@ const SourceState& ClusterState::source(SourceKind kind) const
         return etcdSource;
     case SourceKind::Postgres:
         return postgresSource;
+    case SourceKind::PatroniAuth:
+        return apiAuthSource;
     }
     return dcs;
 }

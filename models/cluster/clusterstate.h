@@ -29,6 +29,7 @@ enum class SourceKind {
     Haproxy,
     Etcd,
     Postgres,
+    PatroniAuth, // the check of the credentials actions use (ApiAuthCheck)
 };
 QString sourceKindKey(SourceKind kind); // "patroni", "patroniConfig", …: the JSON's keys
 
@@ -52,6 +53,20 @@ struct MemberObservation {
 
     bool reachable() const { return source.everSucceeded() && !source.failing(); }
     friend bool operator==(const MemberObservation&, const MemberObservation&) = default;
+};
+
+// Whether Patroni's REST API takes the credentials the console's actions would send. Patroni asks for
+// them only on unsafe methods (every GET stays open), so monitoring alone never learns that a password
+// is wrong — until the switchover that must not fail. The poller asks with a request that changes
+// nothing (PATCH /config with an empty object: 400 once the credentials pass, 401 before).
+struct ApiAuthCheck {
+    QString user;
+    QUrl api; // the REST API that was asked
+    int httpStatus = 0; // its answer
+    QString reason; // Patroni's own words for a refusal ("not authenticated", "Access is denied")
+
+    bool refused() const { return httpStatus == 401 || httpStatus == 403; }
+    friend bool operator==(const ApiAuthCheck&, const ApiAuthCheck&) = default;
 };
 
 } // namespace Cluster
@@ -141,6 +156,9 @@ struct ClusterState {
     bool etcdConfigured = false;
     std::optional<EtcdView> etcd;
     SourceState etcdSource;
+    // The REST API's verdict on the actions' credentials; absent until a password was checked.
+    std::optional<ApiAuthCheck> apiAuth;
+    SourceState apiAuthSource;
 
     // Patroni 4.x puts the scope in /cluster; 3.x only in each member's /patroni.
     QString scope() const

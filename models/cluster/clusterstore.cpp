@@ -245,6 +245,24 @@ void ClusterStore::recordMetricsFailure(const SourceError& error, const QDateTim
     Q_EMIT stateChanged();
 }
 
+void ClusterStore::applyApiAuth(const ApiAuthCheck& check, const QDateTime& at)
+{
+    recordSource(&m_state.apiAuthSource, {}, at);
+    if (check != m_state.apiAuth) {
+        m_state.apiAuth = check;
+        reevaluate(at);
+    }
+    Q_EMIT sourceUpdated(SourceKind::PatroniAuth);
+    Q_EMIT stateChanged();
+}
+
+void ClusterStore::recordApiAuthFailure(const SourceError& error, const QDateTime& at)
+{
+    recordSource(&m_state.apiAuthSource, error, at);
+    Q_EMIT sourceUpdated(SourceKind::PatroniAuth);
+    Q_EMIT stateChanged();
+}
+
 void ClusterStore::recordSource(SourceState* source, const SourceError& error, const QDateTime& at)
 {
     source->lastAttempt = at;

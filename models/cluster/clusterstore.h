@@ -51,6 +51,10 @@ public:
     void recordHistoryFailure(const SourceError& error, const QDateTime& at);
     void applyMetrics(const QString& member, const Patroni::Metrics& metrics, const QDateTime& at);
     void recordMetricsFailure(const SourceError& error, const QDateTime& at);
+    // The REST API's verdict on the actions' credentials (see ApiAuthCheck); a request that got no
+    // verdict (a network error) keeps the last one.
+    void applyApiAuth(const ApiAuthCheck& check, const QDateTime& at);
+    void recordApiAuthFailure(const SourceError& error, const QDateTime& at);
 
     // --- HAProxy's stats CSV and etcd's own view (both optional per profile)
     void configureSources(bool haproxy, bool etcd, const RouteNames& routes);

@@ -185,6 +185,22 @@ QList<Finding> evaluateFindings(const ClusterState& state, const QDateTime& now,
             describeWords(state.dcs.error)
                 + (age >= 0 ? tr("; showing what Patroni said %1 s ago").arg(age) : tr("; nothing read yet")));
     }
+    if (state.apiAuth && state.apiAuth->refused()) {
+        const ApiAuthCheck& auth = *state.apiAuth;
+        const QString said = auth.reason.isEmpty() ? QString::number(auth.httpStatus)
+                                                   : u"%1 %2"_s.arg(auth.httpStatus).arg(auth.reason);
+        if (auth.httpStatus == 401)
+            add(&out, "source.patroni-auth", Severity::Warning, u"patroni"_s,
+                tr("Patroni's REST API at %1 refuses the password the console has for user \"%2\" (HTTP %3): "
+                   "switchover, restart and every other action would be refused; store the cluster's current API "
+                   "password in its settings")
+                    .arg(auth.api.toString(), auth.user, said));
+        else
+            add(&out, "source.patroni-auth", Severity::Warning, u"patroni"_s,
+                tr("Patroni's REST API at %1 denies actions from this console (HTTP %2): check restapi.allowlist "
+                   "and the client certificate Patroni requires")
+                    .arg(auth.api.toString(), said));
+    }
     if (!state.dcs.everSucceeded())
         return out;
 

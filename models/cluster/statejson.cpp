@@ -140,6 +140,16 @@ QJsonObject stateToJson(const ClusterState& state, const QList<Finding>& finding
         sources.insert("etcd"_L1, sourceToJson(state.etcdSource));
     if (state.postgresConfigured)
         sources.insert("postgres"_L1, sourceToJson(state.postgresSource));
+    if (state.apiAuthSource.lastAttempt.isValid()) {
+        QJsonObject auth = sourceToJson(state.apiAuthSource);
+        if (state.apiAuth) {
+            auth.insert("user"_L1, state.apiAuth->user);
+            auth.insert("api"_L1, state.apiAuth->api.toString());
+            auth.insert("httpStatus"_L1, state.apiAuth->httpStatus);
+            auth.insert("accepted"_L1, !state.apiAuth->refused());
+        }
+        sources.insert("patroniAuth"_L1, auth);
+    }
     root.insert("sources"_L1, sources);
 
     if (state.haproxyConfigured) {

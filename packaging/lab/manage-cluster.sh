@@ -757,6 +757,37 @@ stop_postgres() { # NODE
   printf '%s\n' "$pid"
 }
 
+# Changes every node's REST API password (its patroni.yml, then SIGHUP: Patroni reloads it within a
+# second or two) and waits until each running node takes it: a password rotated on the cluster while the
+# console keeps the old one. Without NEW: back to PATRONI_API_PASSWORD.
+# shellcheck disable=SC2034  # the template variables are read by render() through ${!name}
+set_api_password() { # NEW
+  local new=$1 i name pid code deadline
+  local SCOPE NODE_NAME RESTAPI_LISTEN RESTAPI_CONNECT API_USER API_PASSWORD ETCD_HOSTS POST_BOOTSTRAP PG_LISTEN \
+    PG_CONNECT PG_DATA_DIR PGPASS_FILE SUPERUSER_PASSWORD REPLICATION_PASSWORD PG_SOCKET_DIR \
+    PG_LOGGING_COLLECTOR PG_LOG_DIR HBA_NETWORK
+  [[ -r $(node_cfg "${NODES[0]}") ]] || die "the lab was never started; run 'start' first"
+  for i in 0 1 2; do
+    name=${NODES[$i]}
+    patroni_vars "$i" native
+    API_PASSWORD=$(yaml_squote "$new")
+    render "$TEMPLATE_DIR/patroni.yml" "$(node_cfg "$name")" "${PATRONI_TEMPLATE_VARS[@]}"
+    chmod 600 "$(node_cfg "$name")"
+    ((AS_ROOT)) && chown "$RUN_AS_USER:" "$(node_cfg "$name")"
+    if pid=$(component_pid "$name"); then kill -HUP "$pid"; fi
+  done
+  deadline=$(deadline_in 30)
+  for name in "${NODES[@]}"; do
+    component_pid "$name" >/dev/null || continue
+    # An empty PATCH changes nothing: 400 once the password is taken, 401 before.
+    until code=$(curl -s -o /dev/null -w '%{http_code}' --noproxy '*' -m 5 -u "$PATRONI_API_USER:$new" -X PATCH \
+      -H 'Content-Type: application/json' --data '{}' "$(api_url "$name")/config" 2>/dev/null); [[ $code == 400 ]]; do
+      past "$deadline" && die "$name's REST API did not take the new password within 30 s (it answers HTTP $code)"
+      sleep 0.2
+    done
+  done
+}
+
 # One command to HAProxy's runtime API (the admin socket in the lab's state directory).
 haproxy_admin() { # COMMAND
   [[ -S $(haproxy_dir)/admin.sock ]] || die "HAProxy has no admin socket (not running, or started by an older lab: stop-haproxy, then start)"
@@ -1150,6 +1181,8 @@ Verbs:
                         stop or start one etcd member (etcd1..3); two stopped lose the quorum
   haproxy-server BACKEND SERVER maint|drain|ready
                         set a server's state through HAProxy's runtime API (e.g. primary patroni1 maint)
+  api-password [NEW]    change the nodes' REST API password (reload, no restart); without NEW: back to
+                        PATRONI_API_PASSWORD
   env                   print settings, URLs and credentials as shell 'export' lines (eval them)
   render-docker OUTDIR  render the Docker Compose variant from the same templates (reference defaults)
   clean                 stop, then delete \$LAB_STATE_DIR
@@ -1229,6 +1262,10 @@ main() {
       [[ $# -eq 3 && $3 =~ ^(maint|drain|ready)$ ]] || die "usage: haproxy-server BACKEND SERVER maint|drain|ready"
       haproxy_admin "set server $1/$2 state $3"
       say "haproxy: $1/$2 $3"
+      ;;
+    api-password)
+      set_api_password "${1:-$PATRONI_API_PASSWORD}"
+      if [[ -n ${1:-} ]]; then say "REST API password changed on every node"; else say "REST API password restored"; fi
       ;;
     stop-haproxy) stop_component haproxy 10; rm -f "$(pid_file haproxy)"; say "haproxy stopped" ;;
     start-haproxy)

@@ -10,6 +10,7 @@
 #include "app/session/livesession.h"
 #include "app/settings/profilestore.h"
 #include "app/sources/httpfetch.h"
+#include "app/sources/patronipoller.h"
 #include "labcluster.h"
 #include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
@@ -18,8 +19,15 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTemporaryDir>
 #include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using Cluster::EventKind;
@@ -107,6 +115,104 @@ private:
     QHash<QString, qint64> m_firstLeaderPoll;
 };
 
+// A TLS-terminating proxy in front of the three members' REST APIs (the lab's Patroni speaks plain
+// http): each member gets an https port, and its answers come back with the members' api_url rewritten
+// to those ports — what a cluster whose APIs all speak TLS gives. The certificate can be swapped while
+// it runs (new connections get the new one): a certificate the console does not trust is the fault.
+class TlsFront : public QObject {
+public:
+    explicit TlsFront(const QList<QUrl>& backends)
+    {
+        for (const QUrl& backend : backends) {
+            auto* server = new QSslServer(this);
+            connect(server, &QSslServer::pendingConnectionAvailable, this, [this, server, backend] {
+                while (auto* client = qobject_cast<QSslSocket*>(server->nextPendingConnection()))
+                    relay(client, backend);
+            });
+            if (!server->listen(QHostAddress::LocalHost, 0))
+                qFatal("TlsFront: cannot listen on 127.0.0.1");
+            m_fronts.append({ server, backend });
+        }
+    }
+    void useCertificate(const QString& certFile, const QString& keyFile)
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate::fromPath(certFile).value(0));
+        QFile key(keyFile);
+        if (!key.open(QIODevice::ReadOnly))
+            qFatal("TlsFront: cannot read the key");
+        config.setPrivateKey(QSslKey(key.readAll(), QSsl::Rsa));
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        for (const Front& f : std::as_const(m_fronts))
+            f.server->setSslConfiguration(config);
+    }
+    QList<QUrl> urls() const
+    {
+        QList<QUrl> out;
+        for (const Front& f : m_fronts)
+            out.append(QUrl(u"https://127.0.0.1:%1"_s.arg(f.server->serverPort())));
+        return out;
+    }
+
+private:
+    struct Front {
+        QSslServer* server;
+        QUrl backend;
+    };
+    // One exchange (HTTP/1.0, no keep-alive on either side): the request to the member as it comes,
+    // the whole answer back once the member has closed.
+    void relay(QSslSocket* client, const QUrl& backend)
+    {
+        connect(client, &QSslSocket::disconnected, client, &QObject::deleteLater);
+        auto* upstream = new QTcpSocket(client);
+        auto answer = std::make_shared<QByteArray>();
+        connect(client, &QSslSocket::readyRead, upstream, [client, upstream] { upstream->write(client->readAll()); });
+        connect(upstream, &QTcpSocket::readyRead, client, [upstream, answer] { answer->append(upstream->readAll()); });
+        connect(upstream, &QTcpSocket::disconnected, client, [this, client, upstream, answer] {
+            answer->append(upstream->readAll());
+            client->write(rewrite(*answer));
+            client->disconnectFromHost();
+        });
+        connect(upstream, &QTcpSocket::errorOccurred, client, [client](QAbstractSocket::SocketError e) {
+            if (e != QAbstractSocket::RemoteHostClosedError)
+                client->abort();
+        });
+        upstream->connectToHost(QHostAddress::LocalHost, quint16(backend.port()));
+        if (client->bytesAvailable() > 0)
+            upstream->write(client->readAll());
+    }
+    QByteArray rewrite(const QByteArray& answer) const
+    {
+        const qsizetype split = answer.indexOf("\r\n\r\n");
+        if (split < 0)
+            return answer;
+        QByteArray head = answer.left(split);
+        QByteArray body = answer.mid(split + 4);
+        for (const Front& f : m_fronts)
+            body.replace(u"http://127.0.0.1:%1"_s.arg(f.backend.port()).toUtf8(),
+                u"https://127.0.0.1:%1"_s.arg(f.server->serverPort()).toUtf8());
+        static const QRegularExpression length(u"(?im)^content-length:[^\r\n]*"_s);
+        head = QString::fromLatin1(head).replace(length, u"Content-Length: %1"_s.arg(body.size())).toLatin1();
+        return head + "\r\n\r\n" + body;
+    }
+
+    QList<Front> m_fronts;
+};
+
+// A self-signed certificate for 127.0.0.1, made by openssl for this run.
+bool makeCertificate(const QString& certFile, const QString& keyFile, QString* why)
+{
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+        { u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, keyFile, u"-out"_s, certFile,
+            u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s });
+    if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
+        *why = QString::fromUtf8(openssl.readAllStandardError());
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 class TestLabFaults : public QObject {
@@ -124,6 +230,8 @@ private Q_SLOTS:
     void oneEtcdMemberDown();
     void etcdQuorumLost();
     void haproxyServerInMaintenance();
+    void restApiPasswordChanged();
+    void restApiUntrustedCertificate();
     void cleanupTestCase();
 
 private:
@@ -133,8 +241,17 @@ private:
     bool matrixRow(const QString& name, const QStringList& fault, const QString& key, Cluster::SourceKind source,
         qint64 allowedPolls, const QList<QStringList>& heal, int clearTimeoutMs = 60000,
         const std::function<void()>& whileItLasts = {});
+    // The same with the fault and the healing as code. With `countFromFaultDone` the polls and the
+    // milliseconds count from the moment `fault` returned (a fault that becomes true only at its end).
+    bool matrixRow(const QString& name, const std::function<void()>& fault, const QString& key,
+        Cluster::SourceKind source, qint64 allowedPolls, const std::function<void()>& heal, int clearTimeoutMs,
+        const std::function<void()>& whileItLasts, bool countFromFaultDone);
     qint64 polls(Cluster::SourceKind kind) const { return m_polls.value(int(kind)); }
-    void startMonitor();
+    // The monitor on the lab's profile, changed by `adjust` (other URLs, TLS), with `secrets` instead of
+    // the keychain's.
+    void startMonitor(const std::function<void(Cluster::Profile&)>& adjust = {},
+        const QHash<Cluster::SecretKind, QString>& secrets = {});
+    QString aReplica() const;
     qint64 firstAt(EventKind kind, const QString& subject = {}) const;
     const Recorded* first(EventKind kind, const QString& subject = {}) const;
     qint64 patroniPolls() const { return qint64(m_monitor->store()->pollCount()); }
@@ -148,6 +265,7 @@ private:
     qint64 m_faultAt = 0; // events before the fault are the start-up's, not the fault's
     qint64 m_haproxyPolls = 0;
     QHash<int, qint64> m_polls; // answers or failures recorded per source
+    bool m_passwordChanged = false; // the cleanup restores the lab's REST API password
 };
 
 void TestLabFaults::initTestCase()
@@ -184,18 +302,25 @@ void TestLabFaults::cleanup()
         qInfo().noquote() << QString::number(r.atMs).rightJustified(6) << "ms" << Cluster::eventKindName(r.event.kind)
                           << r.event.subject << "-" << r.event.message;
     QByteArray out;
+    if (std::exchange(m_passwordChanged, false))
+        m_lab.run({ u"api-password"_s }, &out); // back to the lab's own
     m_lab.run({ u"start"_s }, &out); // bring back whatever the test stopped
     m_lab.run({ u"wait-healthy"_s, u"60"_s }, &out);
 }
 
-void TestLabFaults::startMonitor()
+void TestLabFaults::startMonitor(
+    const std::function<void(Cluster::Profile&)>& adjust, const QHash<Cluster::SecretKind, QString>& secrets)
 {
     Cluster::Profile profile = Settings::ProfileStore::labProfile();
     profile.postgres.dbname = m_lab.value(u"POSTGRES_DB"_s);
     profile.patroniUrls = m_lab.apiUrls();
     profile.intervals.patroniMs = pollMs;
+    if (adjust)
+        adjust(profile);
     m_http = new Sources::HttpClient;
     m_monitor = new App::LiveSession(m_http, profile, {});
+    if (!secrets.isEmpty())
+        m_monitor->provideSecrets(secrets);
     connect(
         m_monitor->store(), &Cluster::ClusterStore::eventsDetected, this, [this](const QList<Cluster::Event>& events) {
             for (const auto& e : events)
@@ -209,6 +334,15 @@ void TestLabFaults::startMonitor()
     // Let the first member polls land so the detector is primed with a healthy cluster.
     QTRY_COMPARE_WITH_TIMEOUT(m_monitor->store()->state().members.size(), 3, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->findings().isEmpty(), 30000);
+}
+
+QString TestLabFaults::aReplica() const
+{
+    QString replica;
+    for (const auto& m : m_monitor->store()->view().members)
+        if (Cluster::isReplicaRole(m.role))
+            replica = m.name;
+    return replica;
 }
 
 const Recorded* TestLabFaults::first(EventKind kind, const QString& subject) const
@@ -307,10 +441,7 @@ void TestLabFaults::killedLeader()
 void TestLabFaults::stoppedReplica()
 {
     startMonitor();
-    QString replica;
-    for (const auto& m : m_monitor->store()->view().members)
-        if (Cluster::isReplicaRole(m.role))
-            replica = m.name;
+    const QString replica = aReplica();
     QVERIFY(!replica.isEmpty());
     QByteArray out;
     const qint64 stoppedAt = m_faultAt = m_clock.elapsed();
@@ -379,11 +510,36 @@ bool TestLabFaults::matrixRow(const QString& name, const QStringList& fault, con
     Cluster::SourceKind source, qint64 allowedPolls, const QList<QStringList>& heal, int clearTimeoutMs,
     const std::function<void()>& whileItLasts)
 {
-    [&] {
+    const auto run = [this](const QStringList& verb) {
         QByteArray out;
-        const qint64 faultAt = m_faultAt = m_clock.elapsed();
-        const qint64 pollsAtFault = polls(source);
-        QVERIFY2(m_lab.run(fault, &out) == 0, out.constData());
+        QVERIFY2(m_lab.run(verb, &out) == 0, out.constData());
+    };
+    return matrixRow(
+        name, [&] { run(fault); }, key, source, allowedPolls,
+        [&] {
+            for (const QStringList& verb : heal) {
+                run(verb);
+                if (QTest::currentTestFailed())
+                    return;
+            }
+        },
+        clearTimeoutMs, whileItLasts, false);
+}
+
+bool TestLabFaults::matrixRow(const QString& name, const std::function<void()>& fault, const QString& key,
+    Cluster::SourceKind source, qint64 allowedPolls, const std::function<void()>& heal, int clearTimeoutMs,
+    const std::function<void()>& whileItLasts, bool countFromFaultDone)
+{
+    [&] {
+        qint64 faultAt = m_faultAt = m_clock.elapsed();
+        qint64 pollsAtFault = polls(source);
+        fault();
+        if (QTest::currentTestFailed())
+            return;
+        if (countFromFaultDone) {
+            faultAt = m_clock.elapsed();
+            pollsAtFault = polls(source);
+        }
         QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::FindingRaised, key) >= 0, 60000);
         const qint64 raisedAt = firstAt(EventKind::FindingRaised, key);
         // Polls of the source up to the finding, counted when it was raised.
@@ -400,8 +556,9 @@ bool TestLabFaults::matrixRow(const QString& name, const QStringList& fault, con
                 return;
         }
         const qint64 healAt = m_clock.elapsed();
-        for (const QStringList& verb : heal)
-            QVERIFY2(m_lab.run(verb, &out) == 0, out.constData());
+        heal();
+        if (QTest::currentTestFailed())
+            return;
         QTRY_VERIFY_WITH_TIMEOUT(firstAt(EventKind::FindingCleared, key) > raisedAt, clearTimeoutMs);
         row.clearedMs = firstAt(EventKind::FindingCleared, key) - healAt;
         matrix.append(row);
@@ -418,10 +575,7 @@ bool TestLabFaults::matrixRow(const QString& name, const QStringList& fault, con
 void TestLabFaults::frozenReplica()
 {
     startMonitor();
-    QString replica;
-    for (const auto& m : m_monitor->store()->view().members)
-        if (Cluster::isReplicaRole(m.role))
-            replica = m.name;
+    const QString replica = aReplica();
     QVERIFY(matrixRow(u"a replica's Patroni frozen (SIGSTOP), PostgreSQL running"_s, { u"freeze-node"_s, replica },
         u"member.unreachable/"_s + replica, Cluster::SourceKind::Patroni, twoPolls + deadlinePolls,
         { { u"thaw-node"_s, replica } }));
@@ -445,10 +599,7 @@ void TestLabFaults::frozenLeader()
 void TestLabFaults::postgresStoppedUnderPatroni()
 {
     startMonitor();
-    QString replica;
-    for (const auto& m : m_monitor->store()->view().members)
-        if (Cluster::isReplicaRole(m.role))
-            replica = m.name;
+    const QString replica = aReplica();
     // Patroni starts PostgreSQL again within seconds (LAB-FACTS): healing is waiting.
     QVERIFY(matrixRow(u"PostgreSQL stopped behind a running Patroni (a replica)"_s, { u"stop-postgres"_s, replica },
         u"member.not-streaming/"_s + replica, Cluster::SourceKind::Patroni, twoPolls + deadlinePolls, {}));
@@ -508,6 +659,79 @@ void TestLabFaults::haproxyServerInMaintenance()
     QVERIFY(matrixRow(u"HAProxy: the leader's server in maintenance on port 5000"_s,
         { u"haproxy-server"_s, u"primary"_s, leader, u"maint"_s }, u"routing.primary-mismatch/primary"_s,
         Cluster::SourceKind::Haproxy, twoPolls, { { u"haproxy-server"_s, u"primary"_s, leader, u"ready"_s } }));
+}
+
+void TestLabFaults::restApiPasswordChanged()
+{
+    // The console has the lab's REST API password; the cluster's is changed under it (the members
+    // reload it, no restart). Patroni asks for it only on unsafe requests, so only the console's check
+    // (an empty PATCH /config, every 3 s here) can see it before an action fails.
+    const QString password = m_lab.value(u"PATRONI_API_PASSWORD"_s);
+    QVERIFY(!password.isEmpty());
+    startMonitor({}, { { Cluster::SecretKind::PatroniApi, password } });
+    m_monitor->patroni()->setCredentialCheckInterval(3000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_monitor->store()->state().apiAuth.has_value(), 20000);
+    QCOMPARE(m_monitor->store()->state().apiAuth->httpStatus, 400); // taken: the empty object is refused
+    const QString rotated = u"rotated-%1"_s.arg(QCoreApplication::applicationPid());
+    QByteArray out;
+    QVERIFY(matrixRow(
+        u"the REST API password changed on the members (the console keeps the old one)"_s,
+        [&] {
+            m_passwordChanged = true;
+            QVERIFY2(m_lab.run({ u"api-password"_s, rotated }, &out) == 0, out.constData());
+        },
+        u"source.patroni-auth/patroni"_s, Cluster::SourceKind::PatroniAuth, twoPolls,
+        [&] {
+            QVERIFY2(m_lab.run({ u"api-password"_s }, &out) == 0, out.constData());
+            m_passwordChanged = false;
+        },
+        30000,
+        [&] {
+            const auto& auth = m_monitor->store()->state().apiAuth;
+            QVERIFY(auth && auth->refused());
+            QCOMPARE(auth->httpStatus, 401);
+            QCOMPARE(auth->reason, u"not authenticated"_s); // Patroni's own words
+            // Monitoring itself goes on: every GET stays open.
+            QVERIFY(!m_monitor->store()->isStale());
+            QCOMPARE(m_monitor->store()->effectiveLeader(), m_monitor->store()->leader());
+            for (const Cluster::Finding& f : m_monitor->store()->findings())
+                QVERIFY2(!f.message.contains(password) && !f.message.contains(rotated), qPrintable(f.message));
+        },
+        true));
+}
+
+void TestLabFaults::restApiUntrustedCertificate()
+{
+    // Every member's REST API behind TLS (a terminating proxy in this test); the profile trusts the
+    // certificate it serves. The fault: the certificate replaced by one the profile does not trust.
+    QTemporaryDir dir;
+    const QString trusted = dir.filePath(u"trusted.pem"_s), trustedKey = dir.filePath(u"trusted.key"_s);
+    const QString other = dir.filePath(u"other.pem"_s), otherKey = dir.filePath(u"other.key"_s);
+    QString why;
+    QVERIFY2(makeCertificate(trusted, trustedKey, &why), qPrintable(why));
+    QVERIFY2(makeCertificate(other, otherKey, &why), qPrintable(why));
+    TlsFront front(m_lab.apiUrls());
+    front.useCertificate(trusted, trustedKey);
+    startMonitor([&](Cluster::Profile& p) {
+        p.patroniUrls = front.urls();
+        p.tls.caFile = trusted;
+    });
+    // The members are known by their https addresses.
+    for (const Cluster::Member& m : m_monitor->store()->view().members)
+        QVERIFY2(m.apiUrl.scheme() == u"https"_s, qPrintable(m.apiUrl.toString()));
+    QVERIFY(matrixRow(
+        u"the REST API behind TLS with a certificate the console does not trust"_s,
+        [&] { front.useCertificate(other, otherKey); }, u"source.patroni-unreachable/patroni"_s,
+        Cluster::SourceKind::Patroni, twoPolls, [&] { front.useCertificate(trusted, trustedKey); }, 30000,
+        [&] {
+            QCOMPARE(m_monitor->store()->lastError().code, Cluster::SourceError::Code::TlsError);
+            const QString said = Cluster::describe(m_monitor->store()->lastError());
+            QVERIFY2(said.contains(u"self-signed"_s) && said.contains(u"CA file"_s), qPrintable(said));
+            // What Patroni said last stays on screen, marked stale.
+            QVERIFY(m_monitor->store()->isStale());
+            QCOMPARE(m_monitor->store()->view().members.size(), 3);
+        },
+        false));
 }
 
 void TestLabFaults::cleanupTestCase()

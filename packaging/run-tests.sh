@@ -5,6 +5,7 @@
 #   bash packaging/run-tests.sh            # everything
 #   PRESET=dev bash packaging/run-tests.sh # faster, without sanitizers
 #   FUZZ_SECONDS=60 bash packaging/run-tests.sh # each fuzzer runs 60 s instead of 5
+#   SOAK_MINUTES=10 bash packaging/run-tests.sh # the soak runs 10 minutes instead of 5
 #
 # It makes no assumption about the machine beyond Debian 12: the lab gets a fresh state directory
 # and its default ports, or the same ports shifted by a multiple of 100 where another program (or
@@ -56,11 +57,14 @@ choose_lab_ports() {
 own_lab_dir=""
 background=""
 lab_tests=""
+soak=""
 cleanup() {
   local rc=$?
   # The background builds and fuzzers run in a process group of their own.
   if [ -n "$background" ] && kill -0 "$background" 2>/dev/null; then kill -- "-$background" 2>/dev/null || true; fi
   if [ -n "$lab_tests" ] && kill -0 "$lab_tests" 2>/dev/null; then kill "$lab_tests" 2>/dev/null || true; fi
+  # The soak stops and deletes its own lab when it ends, also on SIGTERM.
+  if [ -n "$soak" ] && kill -0 "$soak" 2>/dev/null; then kill "$soak" 2>/dev/null || true; wait "$soak" 2>/dev/null || true; fi
   echo "run-tests: stopping the lab"
   if [ -n "$own_lab_dir" ]; then "$LAB" clean || true; else "$LAB" stop || true; fi
   test_env_stop
@@ -110,6 +114,14 @@ mkdir -p "$ROOT/build"
 ctest --preset "$PRESET" -L lab >"$lab_log" 2>&1 &
 lab_tests=$!
 
+# The soak (tests/soak/soak.sh): the window and `status` for SOAK_MINUTES (5) under random faults, on a
+# lab of its own beside the lab tests (which keep theirs); it needs only the application, built above.
+soak_log="$ROOT/build/soak.log"
+phase "soak: ${SOAK_MINUTES:-5} minutes on a lab of its own ($soak_log)"
+bash tests/soak/soak.sh --minutes "${SOAK_MINUTES:-5}" --warmup-minutes 2 --own-lab \
+  --binary "$ROOT/build/$PRESET/app/patroni-console" --out "$ROOT/build/soak" >"$soak_log" 2>&1 &
+soak=$!
+
 # At nice 19, beside everything: the fuzzers' build, the Debian package's optimised build, then each
 # fuzzer for a short fixed time. It takes only the CPU the tests and the build leave.
 background_log="$ROOT/build/background.log"
@@ -135,6 +147,12 @@ lab_tests=""
 phase "lab tests done (exit $lab_rc)"
 cat "$lab_log"
 
+soak_rc=0
+wait "$soak" || soak_rc=$?
+soak=""
+phase "soak done (exit $soak_rc)"
+tail -15 "$soak_log"
+
 unit_rc=0
 if [ "$build_rc" -eq 0 ]; then
   phase "unit tests"
@@ -152,6 +170,7 @@ fi
 [ "$build_rc" -eq 0 ] || { echo "run-tests: the build failed (exit $build_rc)" >&2; exit "$build_rc"; }
 [ "$lab_rc" -eq 0 ] || { echo "run-tests: lab tests failed (exit $lab_rc)" >&2; exit "$lab_rc"; }
 [ "$unit_rc" -eq 0 ] || { echo "run-tests: unit tests failed (exit $unit_rc)" >&2; exit "$unit_rc"; }
+[ "$soak_rc" -eq 0 ] || { echo "run-tests: the soak failed (exit $soak_rc; build/soak/ has its samples and logs)" >&2; exit 1; }
 [ "$background_rc" -eq 0 ] || exit "$background_rc"
 
 # The Debian package: validated, installed, and run against the lab (built above).

@@ -202,8 +202,10 @@ void LiveSession::followWatch()
         return;
     // The key needs the scope, which Patroni tells (3.x only in each member's /patroni).
     const QString scope = store()->state().scope();
-    if (!scope.isEmpty())
+    if (!scope.isEmpty() && scope != m_watchedScope) {
+        m_watchedScope = scope; // the key is built once per scope, not every round
         m_watch->watch(Etcd::leaderKey(profile().etcdNamespace, scope));
+    }
     if (!m_watchedLeader)
         return;
     if (store()->leader() == *m_watchedLeader || m_followUps >= maxFollowUps) {
@@ -270,6 +272,7 @@ void LiveSession::stop()
     m_patience.stop();
     if (m_watch)
         m_watch->stop();
+    m_watchedScope.clear(); // a later start() watches again
     m_watchedLeader.reset();
     for (Sources::Poller* p : std::as_const(m_sources))
         p->stop();

@@ -93,6 +93,7 @@ private:
     Sources::EtcdPoller* m_etcd = nullptr; // when the profile names etcd URLs
     Sources::PostgresPoller* m_postgres = nullptr; // when the profile names a PostgreSQL user
     Sources::EtcdWatch* m_watch = nullptr; // when the profile names etcd URLs
+    QString m_watchedScope; // the scope whose leader key the watch was given
     std::optional<QString> m_watchedLeader; // the leader the watch reported, until Patroni's view agrees
     int m_followUps = 0;
     Credentials::CredentialStore m_credentials;

@@ -4,6 +4,9 @@
 #   tests/fuzz/run-fuzzers.sh --seconds 20            # CI's smoke run: 20 s per target
 #   tests/fuzz/run-fuzzers.sh --runs 10000000 cluster # the long run of one target
 #   tests/fuzz/run-fuzzers.sh --runs 10000000 --max-len 2500 haproxy # shorter inputs, 5 times the speed
+#   tests/fuzz/run-fuzzers.sh --timeout 60 --runs 10000000 metrics   # beside other work (see below)
+# --timeout S (default 10): one input taking S seconds is a hang. libFuzzer measures it by the clock, so
+# a fuzzer that gets no CPU for S seconds (a busy machine, SCHED_IDLE, SIGSTOP) reports a false hang.
 # A crash leaves its input in build/fuzz/artifacts/<target>/ and fails the run: copy that file into
 # tests/fuzz/regressions/<target>/ once it is fixed (the replay tests run it from then on).
 set -euo pipefail
@@ -12,13 +15,15 @@ ROOT=$(pwd)
 
 limit=(-max_total_time=20)
 maxlen=()
+timeout=10
 targets=()
 while [ $# -gt 0 ]; do
   case $1 in
     --seconds) limit=(-max_total_time="$2"); shift 2 ;;
     --runs) limit=(-runs="$2"); shift 2 ;;
     --max-len) maxlen=(-max_len="$2"); shift 2 ;;
-    -h | --help) sed -n '2,8p' "$0"; exit 0 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
     -*) echo "run-fuzzers: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -71,8 +76,8 @@ for t in "${targets[@]}"; do
     *) dict=(-dict="$ROOT/tests/fuzz/json.dict") ;;
   esac
   rc=0
-  # -timeout: one input taking 10 s is a hang; -rss_limit_mb: a parser must not balloon on one body.
-  "$bin" "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${dict[@]}" "${maxlen[@]}" \
+  # -timeout: one input taking that long is a hang; -rss_limit_mb: a parser must not balloon on one body.
+  "$bin" "${limit[@]}" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 "${dict[@]}" "${maxlen[@]}" \
     -artifact_prefix="$artifacts" "$corpus" >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)

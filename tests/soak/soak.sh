@@ -6,9 +6,10 @@
 # count that keeps rising, or on RSS growing more than 5 % from the end of the warm-up to the end.
 #
 #   tests/soak/soak.sh --minutes 60                     # against the running lab of LAB_STATE_DIR/LAB_*
-#   tests/soak/soak.sh --minutes 5 --warmup-minutes 2 --own-lab   # CI: a lab of its own on free ports
+#   tests/soak/soak.sh --minutes 5 --warmup-minutes 2 --own-lab --status-every 15   # CI: a lab of its own
 #
 # Options: --binary PATH (default: build/release/app/patroni-console if built, else build/ci/…),
+#   --status-every S (default 5: a `status` run every S seconds),
 #   --out DIR (default build/soak), --seed N (the order of the faults), --warmup-minutes N (default 5:
 #   RSS, fds and threads are compared from then on), --own-lab (start a lab on the first free set of
 #   the lab's ports shifted by 100, 200, …; stopped and deleted at the end).
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 LAB="$ROOT/packaging/lab/manage-cluster.sh"
 
-minutes=5 warmup=5 out="$ROOT/build/soak" seed=$$ own_lab=0 binary=""
+minutes=5 warmup=5 out="$ROOT/build/soak" seed=$$ own_lab=0 binary="" status_every=5
 while [ $# -gt 0 ]; do
   case $1 in
     --minutes) minutes=$2; shift 2 ;;
@@ -28,8 +29,9 @@ while [ $# -gt 0 ]; do
     --binary) binary=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --status-every) status_every=$2; shift 2 ;;
     --own-lab) own_lab=1; shift ;;
-    -h | --help) sed -n '2,20p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "soak: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -123,7 +125,7 @@ sampler() {
 sampler &
 pids+=($!)
 
-# `status` every 5 s: a normal answer exits 0 (read) or 1 (Patroni could not be read — during a fault);
+# `status` every $status_every s: a normal answer exits 0 (read) or 1 (Patroni could not be read — during a fault);
 # a signal, another code or a sanitizer's report is a crash.
 status_loop() {
   local n=0 rc start
@@ -136,7 +138,7 @@ status_loop() {
     if [ "$rc" -gt 1 ] || grep -qE "Sanitizer|runtime error:" "$out/status-last.err"; then
       cp "$out/status-last.err" "$out/status-crash-$n.err"
     fi
-    sleep 5
+    sleep "$status_every"
   done
 }
 status_loop &

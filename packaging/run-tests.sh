@@ -63,7 +63,7 @@ cleanup() {
   # The background builds and fuzzers run in a process group of their own.
   if [ -n "$background" ] && kill -0 "$background" 2>/dev/null; then kill -- "-$background" 2>/dev/null || true; fi
   if [ -n "$lab_tests" ] && kill -0 "$lab_tests" 2>/dev/null; then kill "$lab_tests" 2>/dev/null || true; fi
-  # The soak stops and deletes its own lab when it ends, also on SIGTERM.
+  # The soak ends its window and its loops (and a lab of its own, with --own-lab) on SIGTERM.
   if [ -n "$soak" ] && kill -0 "$soak" 2>/dev/null; then kill "$soak" 2>/dev/null || true; wait "$soak" 2>/dev/null || true; fi
   echo "run-tests: stopping the lab"
   if [ -n "$own_lab_dir" ]; then "$LAB" clean || true; else "$LAB" stop || true; fi
@@ -114,15 +114,6 @@ mkdir -p "$ROOT/build"
 ctest --preset "$PRESET" -L lab >"$lab_log" 2>&1 &
 lab_tests=$!
 
-# The soak (tests/soak/soak.sh): the window and `status` for SOAK_MINUTES (5) under random faults, on a
-# lab of its own beside the lab tests (which keep theirs); it needs only the application, built above.
-# A status run every 15 s (not 5): under ASan each takes about a second of CPU the build needs.
-soak_log="$ROOT/build/soak.log"
-phase "soak: ${SOAK_MINUTES:-5} minutes on a lab of its own ($soak_log)"
-bash tests/soak/soak.sh --minutes "${SOAK_MINUTES:-5}" --warmup-minutes 2 --own-lab --status-every 15 \
-  --binary "$ROOT/build/$PRESET/app/patroni-console" --out "$ROOT/build/soak" >"$soak_log" 2>&1 &
-soak=$!
-
 # At nice 19, beside everything: the fuzzers' build, the Debian package's optimised build, then each
 # fuzzer for a short fixed time. It takes only the CPU the tests and the build leave.
 background_log="$ROOT/build/background.log"
@@ -148,11 +139,15 @@ lab_tests=""
 phase "lab tests done (exit $lab_rc)"
 cat "$lab_log"
 
-soak_rc=0
-wait "$soak" || soak_rc=$?
-soak=""
-phase "soak done (exit $soak_rc)"
-tail -15 "$soak_log"
+# The soak (tests/soak/soak.sh): the window and `status` for SOAK_MINUTES (5) while random faults of the
+# matrix are made on the lab and healed — the lab tests are done with it, the unit tests do not use it.
+# It runs beside the unit tests and the background builds; a status run every 15 s (under ASan each
+# takes about a second of CPU).
+soak_log="$ROOT/build/soak.log"
+phase "soak: ${SOAK_MINUTES:-5} minutes on the lab, beside the unit tests ($soak_log)"
+bash tests/soak/soak.sh --minutes "${SOAK_MINUTES:-5}" --warmup-minutes 2 --status-every 15 \
+  --binary "$ROOT/build/$PRESET/app/patroni-console" --out "$ROOT/build/soak" >"$soak_log" 2>&1 &
+soak=$!
 
 unit_rc=0
 if [ "$build_rc" -eq 0 ]; then
@@ -163,6 +158,11 @@ fi
 phase "waiting for the background builds"
 background_rc=0
 wait "$background" || background_rc=$?
+soak_rc=0
+wait "$soak" || soak_rc=$?
+soak=""
+phase "soak done (exit $soak_rc)"
+tail -15 "$soak_log"
 grep -E "^background:|^[a-z]+ +[0-9?]+ +[0-9?]+ +[0-9]+ |^target " "$background_log" || true
 if [ "$background_rc" -ne 0 ]; then
   echo "run-tests: the package build or a fuzzer failed (exit $background_rc); the end of $background_log:" >&2

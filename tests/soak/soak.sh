@@ -6,7 +6,8 @@
 # count that keeps rising, or on RSS growing more than 5 % from the end of the warm-up to the end.
 #
 #   tests/soak/soak.sh --minutes 60                     # against the running lab of LAB_STATE_DIR/LAB_*
-#   tests/soak/soak.sh --minutes 5 --warmup-minutes 2 --own-lab --status-every 15   # CI: a lab of its own
+#   tests/soak/soak.sh --minutes 5 --warmup-minutes 2 --status-every 15   # what CI runs (run-tests.sh)
+#   tests/soak/soak.sh --minutes 5 --own-lab     # a lab of its own on free ports, deleted at the end
 #
 # Options: --binary PATH (default: build/release/app/patroni-console if built, else build/ci/…),
 #   --status-every S (default 5: a `status` run every S seconds),
@@ -31,7 +32,7 @@ while [ $# -gt 0 ]; do
     --seed) seed=$2; shift 2 ;;
     --status-every) status_every=$2; shift 2 ;;
     --own-lab) own_lab=1; shift ;;
-    -h | --help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "soak: unknown argument $1" >&2; exit 2 ;;
   esac
 done

@@ -5,6 +5,10 @@
 #   tests/fuzz/run-fuzzers.sh --runs 10000000 cluster # the long run of one target
 #   tests/fuzz/run-fuzzers.sh --runs 10000000 --max-len 2500 haproxy # shorter inputs, 5 times the speed
 #   tests/fuzz/run-fuzzers.sh --timeout 60 --runs 10000000 metrics   # beside other work (see below)
+#   tests/fuzz/run-fuzzers.sh --fork 1 --timeout 60 --runs 10000000 etcd # a long run: fresh workers
+# --fork N: libFuzzer's fork mode, N workers at a time, each a fresh process fuzzing for a while; one
+# process slows down over millions of executions, fork mode keeps the speed. A hang or an out-of-memory
+# in a worker fails the run here as it does in a single process (-ignore_timeouts=0 -ignore_ooms=0).
 # --timeout S (default 10): one input taking S seconds is a hang. libFuzzer measures it by the clock, so
 # a fuzzer that gets no CPU for S seconds (a busy machine, SCHED_IDLE, SIGSTOP) reports a false hang.
 # A crash leaves its input in build/fuzz/artifacts/<target>/ and fails the run: copy that file into
@@ -15,6 +19,7 @@ ROOT=$(pwd)
 
 limit=(-max_total_time=20)
 maxlen=()
+fork=()
 timeout=10
 targets=()
 while [ $# -gt 0 ]; do
@@ -23,7 +28,8 @@ while [ $# -gt 0 ]; do
     --runs) limit=(-runs="$2"); shift 2 ;;
     --max-len) maxlen=(-max_len="$2"); shift 2 ;;
     --timeout) timeout=$2; shift 2 ;;
-    -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+    --fork) fork=(-fork="$2" -ignore_timeouts=0 -ignore_ooms=0); shift 2 ;;
+    -h | --help) sed -n '2,15p' "$0"; exit 0 ;;
     -*) echo "run-fuzzers: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1"); shift ;;
   esac
@@ -77,10 +83,17 @@ for t in "${targets[@]}"; do
   esac
   rc=0
   # -timeout: one input taking that long is a hang; -rss_limit_mb: a parser must not balloon on one body.
-  "$bin" "${limit[@]}" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 "${dict[@]}" "${maxlen[@]}" \
+  "$bin" "${limit[@]}" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 "${dict[@]}" "${maxlen[@]}" "${fork[@]}" \
     -artifact_prefix="$artifacts" "$corpus" >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  if [ ${#fork[@]} -gt 0 ]; then
+    # The fork mode's parent prints no final stats; its last progress line has the totals:
+    # "#232494: cov: 1008 ft: 1043 corp: 89 exec/s 18608 oom/timeout/crash: 0/0/0 time: 16s job: 4 ..."
+    last=$(grep -E '^#[0-9]+: cov: ' "$log" | tail -1 || true)
+    runs=$(sed -nE 's/^#([0-9]+): .*/\1/p' <<<"$last")
+    speed=$(sed -nE 's/.* exec\/s:? ([0-9]+) .*/\1/p' <<<"$last")
+  fi
   size=$(find "$corpus" -type f | wc -l)
   if [ "$rc" -eq 0 ]; then
     result=ok

@@ -88,11 +88,14 @@ for t in "${targets[@]}"; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
   if [ ${#fork[@]} -gt 0 ]; then
-    # The fork mode's parent prints no final stats; its last progress line has the totals:
-    # "#232494: cov: 1008 ft: 1043 corp: 89 exec/s 18608 oom/timeout/crash: 0/0/0 time: 16s job: 4 ..."
+    # The fork mode's parent prints no final stats; its last progress line has the totals (its exec/s is
+    # the last worker's alone, so the mean is worked out from the time):
+    # "#10247109: cov: 3617 ft: 4327 corp: 512 exec/s 4218 oom/timeout/crash: 0/0/0 time: 2404s job: 67 ..."
     last=$(grep -E '^#[0-9]+: cov: ' "$log" | tail -1 || true)
     runs=$(sed -nE 's/^#([0-9]+): .*/\1/p' <<<"$last")
-    speed=$(sed -nE 's/.* exec\/s:? ([0-9]+) .*/\1/p' <<<"$last")
+    seconds=$(sed -nE 's/.* time: ([0-9]+)s.*/\1/p' <<<"$last")
+    speed=""
+    [ -n "$runs" ] && [ "${seconds:-0}" -gt 0 ] && speed=$((runs / seconds))
   fi
   size=$(find "$corpus" -type f | wc -l)
   if [ "$rc" -eq 0 ]; then

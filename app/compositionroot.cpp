@@ -3,6 +3,7 @@
 #include "app/credentials/credentialstore.h"
 
 #include "app/benchprobe.h"
+#include "app/quitonsignals.h"
 #include "app/session/fleet.h"
 #include "app/session/fleeteditor.h"
 #include "app/session/livesession.h"
@@ -16,6 +17,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <csignal>
 #include <malloc.h>
 
 using namespace Qt::StringLiterals;
@@ -76,6 +78,14 @@ int CompositionRoot::runGui()
     if (m_options.screenshotPath.isEmpty())
         m_window->restoreWindowState(); // a screenshot shows the default layout
     m_window->show();
+    // SIGTERM (a logout, `kill`, a service manager) and Ctrl-C end the window as its close button does: it
+    // keeps its layout and shown cluster, and every event loop ends, an open dialog's too.
+    const QuitOnSignals quitOnSignals([this](int signal) {
+        QTextStream(stderr) << "patroni-console: " << (signal == SIGTERM ? "SIGTERM" : "SIGINT")
+                            << " received, closing the window\n";
+        m_window->close();
+        QCoreApplication::exit(0); // with --screenshot, none was taken: runGui says 1
+    });
     // Said once, in the window and on standard error: a damaged settings file set aside; no keychain.
     const auto notice = [this](const QString& title, const QString& text) {
         QTextStream(stderr) << "patroni-console: " << text << '\n';

@@ -3,6 +3,7 @@
 
 #include "app/cli/clusteroptions.h"
 #include "app/cli/statusformat.h"
+#include "app/quitonsignals.h"
 #include "app/session/livesession.h"
 #include "app/sources/httpfetch.h"
 #include "models/cluster/clusterstore.h"
@@ -10,69 +11,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QSocketNotifier>
 #include <QTextStream>
 #include <QTimer>
-
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace Cli {
-
-namespace {
-
-    // SIGINT and SIGTERM reach the event loop through a socket pair: a signal handler may only write.
-    int signalPipe[2] = { -1, -1 };
-
-    void onSignal(int)
-    {
-        const char byte = 1;
-        [[maybe_unused]] const ssize_t n = ::write(signalPipe[0], &byte, 1);
-    }
-
-    // Until destroyed: SIGINT and SIGTERM quit `loop` instead of killing the process.
-    class SignalsQuit final {
-    public:
-        explicit SignalsQuit(QEventLoop* loop)
-        {
-            if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
-                return;
-            m_notifier = std::make_unique<QSocketNotifier>(signalPipe[1], QSocketNotifier::Read);
-            QObject::connect(m_notifier.get(), &QSocketNotifier::activated, loop, [loop] {
-                char byte = 0;
-                [[maybe_unused]] const ssize_t n = ::read(signalPipe[1], &byte, 1);
-                loop->quit();
-            });
-            struct sigaction action { };
-            action.sa_handler = onSignal;
-            sigemptyset(&action.sa_mask);
-            action.sa_flags = SA_RESTART;
-            ::sigaction(SIGINT, &action, &m_oldInt);
-            ::sigaction(SIGTERM, &action, &m_oldTerm);
-        }
-        ~SignalsQuit()
-        {
-            ::sigaction(SIGINT, &m_oldInt, nullptr);
-            ::sigaction(SIGTERM, &m_oldTerm, nullptr);
-            m_notifier.reset();
-            for (int& fd : signalPipe) {
-                if (fd >= 0)
-                    ::close(fd);
-                fd = -1;
-            }
-        }
-        Q_DISABLE_COPY_MOVE(SignalsQuit)
-
-    private:
-        std::unique_ptr<QSocketNotifier> m_notifier;
-        struct sigaction m_oldInt { };
-        struct sigaction m_oldTerm { };
-    };
-
-} // namespace
 
 int runWatch(const QStringList& arguments)
 {
@@ -115,7 +59,7 @@ int runWatch(const QStringList& arguments)
     Sources::HttpClient http;
     App::LiveSession session(&http, *prof, Session::SessionOptions {});
     QEventLoop loop;
-    const SignalsQuit quitOnSignal(&loop);
+    const App::QuitOnSignals quitOnSignals([&loop](int) { loop.quit(); });
     QString last;
     int drawn = 0;
     const auto draw = [&] {

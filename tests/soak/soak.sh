@@ -3,7 +3,8 @@
 # while faults of the fault matrix (tst_lab_faults) are made at random and healed. The window's RSS,
 # open file descriptors, threads and CPU are sampled every second. It fails on a crash (the window
 # gone, a status run killed by a signal or reporting a sanitizer error), on a file descriptor or thread
-# count that keeps rising, or on RSS growing more than 5 % from the end of the warm-up to the end.
+# count that keeps rising, on RSS growing more than 5 % from the end of the warm-up to the end, or on a
+# window that does not close cleanly (exit 0 within a minute) when SIGTERM ends the soak.
 #
 #   tests/soak/soak.sh --minutes 60                     # against the running lab of LAB_STATE_DIR/LAB_*
 #   tests/soak/soak.sh --minutes 5 --warmup-minutes 2 --status-every 15   # what CI runs (run-tests.sh)
@@ -196,9 +197,17 @@ while [ "$(date +%s)" -lt "$end" ] && kill -0 "$window" 2>/dev/null; do sleep 1;
 
 window_alive=1
 kill -0 "$window" 2>/dev/null || window_alive=0
-window_rc=""
+window_rc="" quit_rc=""
 if [ "$window_alive" -eq 1 ]; then
-  kill "$window"
+  # After the chaos, SIGTERM must close the window as its close button does: exit 0 within a minute.
+  kill -TERM "$window"
+  for _ in $(seq 600); do kill -0 "$window" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$window" 2>/dev/null; then
+    quit_rc=hung
+    kill -KILL "$window" 2>/dev/null || true
+  fi
+  wait "$window" && quit_rc=${quit_rc:-0} || quit_rc=${quit_rc:-$?}
+  log "window quit on SIGTERM: exit $quit_rc"
 else
   wait "$window" && window_rc=0 || window_rc=$?
 fi
@@ -208,15 +217,17 @@ wait 2>/dev/null || true
 pids=()
 
 set +e
-python3 - "$out" "$warmup" "$window_alive" "${window_rc:-}" "$faults" "$lab_failed" "$minutes" <<'PY' | tee "$out/summary.txt"
+python3 - "$out" "$warmup" "$window_alive" "${window_rc:-}" "$faults" "$lab_failed" "$minutes" "${quit_rc:-}" <<'PY' | tee "$out/summary.txt"
 import csv, glob, os, statistics, sys
-out, warmup, alive, window_rc, faults, lab_failed, minutes = sys.argv[1:]
+out, warmup, alive, window_rc, faults, lab_failed, minutes, quit_rc = sys.argv[1:]
 warmup, faults, minutes = int(warmup) * 60, int(faults), int(minutes)
 rows = [r for r in csv.DictReader(open(os.path.join(out, "samples.csv")))]
 s = [{k: int(v) for k, v in r.items()} for r in rows if all(v not in ("", None) for v in r.values())]
 failed = []
 if alive != "1":
     failed.append(f"the window exited during the soak (exit {window_rc or '?'}); see window.log")
+elif quit_rc != "0":
+    failed.append(f"the window did not quit cleanly on SIGTERM (exit {quit_rc or '?'}); see window.log")
 status = [l.split() for l in open(os.path.join(out, "status.log"))] if os.path.exists(os.path.join(out, "status.log")) else []
 crashes = sorted(glob.glob(os.path.join(out, "status-crash-*.err")))
 if crashes:

@@ -2,6 +2,7 @@
 
 #include <QSocketNotifier>
 
+#include <cerrno>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -14,8 +15,11 @@ namespace {
 
     void onSignal(int signal)
     {
+        const int savedErrno = errno; // the code the signal interrupted may be about to read it
         const auto byte = static_cast<char>(signal);
+        // Non-blocking: a full socket (signals faster than the loop reads them) drops this one.
         [[maybe_unused]] const ssize_t n = ::write(signalPipe[0], &byte, 1);
+        errno = savedErrno;
     }
 
 } // namespace
@@ -24,7 +28,7 @@ QuitOnSignals::QuitOnSignals(std::function<void(int)> quit)
     : m_quit(std::move(quit))
 {
     Q_ASSERT(signalPipe[0] < 0); // one at a time
-    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, signalPipe) != 0)
         return;
     m_notifier = std::make_unique<QSocketNotifier>(signalPipe[1], QSocketNotifier::Read);
     QObject::connect(m_notifier.get(), &QSocketNotifier::activated, m_notifier.get(), [this] {

@@ -14,15 +14,13 @@ namespace App {
 // with the signal's number, so the program ends as it does when asked from inside (the window keeps its
 // layout, `watch` restores the terminal). The handler only writes the number to a socket pair, the one
 // thing a signal handler may do. Once the first signal is handled the old dispositions are back, so a
-// second Ctrl-C or SIGTERM ends a program that is slow to quit the usual way.
+// second Ctrl-C or SIGTERM ends a program that is slow to quit the usual way. Should the socket pair
+// not be made, the signals kill as before.
 class QuitOnSignals final {
     Q_DISABLE_COPY_MOVE(QuitOnSignals)
 public:
     explicit QuitOnSignals(std::function<void(int signal)> quit);
     ~QuitOnSignals();
-
-    // False when the socket pair could not be made: the signals then kill as before.
-    bool installed() const { return m_notifier != nullptr; }
 
 private:
     void restore();

@@ -72,6 +72,7 @@ cleanup() {
   exit $rc
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT # cleanup then says so
 
 test_env_start
 if [ -z "${LAB_STATE_DIR:-}" ]; then

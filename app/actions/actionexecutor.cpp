@@ -1,6 +1,7 @@
 #include "app/actions/actionexecutor.h"
 
 #include "app/session/livesession.h"
+#include "app/sources/patronipoller.h"
 #include "app/sources/tlsconfig.h"
 #include "models/cluster/assessment.h"
 #include "models/cluster/clusterstore.h"
@@ -413,6 +414,10 @@ void ActionExecutor::handleAnswer(const Sources::FetchResult& result)
         finish(m_outcome, u"failed"_s);
         return;
     }
+    // What an action changes shows in /config (an edit, a pause) and /history (a new leader) too, which
+    // the poller otherwise reads every tenth round: read them with the next one.
+    if (Sources::PatroniPoller* patroni = m_session->patroni())
+        patroni->requestSlowReads();
     m_verifyClock.start();
     m_watch = connect(m_session->store(), &Cluster::ClusterStore::stateChanged, this, &ActionExecutor::verifyNow);
     m_verifyDeadline.start(m_verifyTimeoutMs);

@@ -1,5 +1,8 @@
 // The first slice end to end against the real lab: poller → parser → store → model.
 // Needs the lab running (packaging/run-tests.sh starts it).
+#include "app/actions/actionexecutor.h"
+#include "app/session/livesession.h"
+#include "app/settings/profilestore.h"
 #include "app/sources/patronipoller.h"
 #include "labcluster.h"
 #include "models/cluster/assessment.h"
@@ -10,7 +13,10 @@
 #include "app/sources/httpfetch.h"
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +27,7 @@ private Q_SLOTS:
     void agreesWithPatronictl();
     void followsSwitchoverWithinTwoPolls();
     void observableWhileOneMemberApiIsDown();
+    void editedConfigVerifiedWithTheNextRound();
 
 private:
     void waitForFirstView(Sources::PatroniPoller& poller, Cluster::ClusterStore& store);
@@ -120,6 +127,65 @@ void TestLabCluster::observableWhileOneMemberApiIsDown()
     waitForFirstView(poller, store);
     QCOMPARE(store.view().members.size(), 3);
     QVERIFY(!store.leader().isEmpty());
+}
+
+// An action's verification reads /config (and /history) with the session's next round, not with the
+// tenth, when the poller reads them anyway: an edit of the dynamic configuration is verified within a
+// round or two of Patroni's answer. Counted in rounds, not milliseconds; three edits, so that the
+// tenth round falling right after an answer by chance cannot pass it.
+void TestLabCluster::editedConfigVerifiedWithTheNextRound()
+{
+    Cluster::Profile profile = Settings::ProfileStore::labProfile();
+    profile.patroniUrls = m_lab.apiUrls();
+    Sources::HttpClient http;
+    App::LiveSession session(&http, profile, {});
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        session.store()->state().config.has_value() && session.store()->state().view.leaders().size() == 1, 60000);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    App::ActionExecutor executor(&http, &session, dir.filePath(u"audit.jsonl"_s));
+    executor.setCredentials(
+        Sources::BasicAuth { m_lab.value(u"PATRONI_API_USER"_s), m_lab.value(u"PATRONI_API_PASSWORD"_s) });
+    const int was = session.store()->state().config->raw.value(u"loop_wait"_s).toInt();
+    QVERIFY(was > 0);
+    const QString leader = session.store()->state().view.leaders().first();
+    // A failure half-way leaves the lab as it was for the tests after this one.
+    const auto restore = qScopeGuard([&] {
+        if (executor.busy() || session.store()->state().config->raw.value(u"loop_wait"_s).toInt() == was)
+            return;
+        Actions::Request back;
+        back.kind = Actions::Kind::EditConfig;
+        back.configPatch = QJsonObject { { u"loop_wait"_s, was } };
+        QEventLoop loop;
+        connect(&executor, &Actions::Controller::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        executor.run(back, leader);
+        loop.exec();
+    });
+    for (const int to : { was + 1, was + 2, was }) {
+        Actions::Request request;
+        request.kind = Actions::Kind::EditConfig;
+        request.configPatch = QJsonObject { { u"loop_wait"_s, to } };
+        quint64 atAnswer = 0;
+        quint64 atVerified = 0;
+        std::optional<Actions::Outcome> outcome;
+        const QMetaObject::Connection answered = connect(
+            &executor, &Actions::Controller::answered, this, [&] { atAnswer = session.patroni()->roundsStarted(); });
+        const QMetaObject::Connection finished
+            = connect(&executor, &Actions::Controller::finished, this, [&](const Actions::Outcome& o) {
+                  atVerified = session.patroni()->roundsStarted();
+                  outcome = o;
+              });
+        executor.run(request, leader);
+        QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 90000);
+        disconnect(answered);
+        disconnect(finished);
+        QVERIFY2(outcome->result == Actions::Outcome::Result::Done, qPrintable(outcome->message));
+        QCOMPARE(session.store()->state().config->raw.value(u"loop_wait"_s).toInt(), to);
+        QVERIFY2(atVerified - atAnswer <= 2,
+            qPrintable(u"loop_wait=%1 verified %2 rounds after the answer"_s.arg(to).arg(atVerified - atAnswer)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLabCluster)
